@@ -1,0 +1,123 @@
+#!/bin/sh
+# bootstrap.sh run|check|deps|build
+#
+#   run    install what is missing, build, and run the main job on a bundled
+#          example plan (validate it and print a summary)
+#   check  install what is missing, build, and run the whole test suite
+#          (unit and corpus tests, then the sanitizer build, valgrind and
+#          make distcheck)
+#   deps   only install the missing Debian packages
+#   build  install what is missing and build (no tests)
+#
+# Packages are installed with apt-get only when pkg-config (or the command)
+# does not find them; the script says what it installs. Run as root or with
+# sudo available for the installation step.
+set -eu
+
+cd "$(dirname "$0")"
+top=$(pwd)
+mode=${1:-run}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+say() { printf '==> %s\n' "$*"; }
+
+need_pkgs=""
+want() { need_pkgs="$need_pkgs $1"; }
+
+check_deps() {
+	command -v pkg-config >/dev/null 2>&1 || want pkg-config
+	command -v cc >/dev/null 2>&1 || want gcc
+	command -v c++ >/dev/null 2>&1 || want g++
+	command -v make >/dev/null 2>&1 || want make
+	command -v autoreconf >/dev/null 2>&1 || want autoconf
+	command -v aclocal >/dev/null 2>&1 || want automake
+	command -v libtoolize >/dev/null 2>&1 || want libtool
+	command -v xmllint >/dev/null 2>&1 || want libxml2-utils
+	if command -v pkg-config >/dev/null 2>&1; then
+		pkg-config --exists 'libxml-2.0 >= 2.9.14' || want libxml2-dev
+		pkg-config --exists 'icu-uc >= 72' || want libicu-dev
+		pkg-config --exists 'check >= 0.15' || want check
+	else
+		want libxml2-dev; want libicu-dev; want check
+	fi
+	[ -f /usr/share/aclocal/pkg.m4 ] || want pkg-config
+	if [ "$1" = check ]; then
+		command -v valgrind >/dev/null 2>&1 || want valgrind
+		command -v doxygen >/dev/null 2>&1 || want doxygen
+		command -v iconv >/dev/null 2>&1 || want libc-bin
+	fi
+}
+
+install_deps() {
+	check_deps "$1"
+	if [ -z "$need_pkgs" ]; then
+		say "all build dependencies present"
+		return 0
+	fi
+	say "installing missing Debian packages:$need_pkgs"
+	sudo=""
+	if [ "$(id -u)" != 0 ]; then
+		if command -v sudo >/dev/null 2>&1; then sudo=sudo; else
+			echo "bootstrap.sh: need root (or sudo) to install:$need_pkgs" >&2
+			exit 3
+		fi
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -q || true
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -q --no-install-recommends $need_pkgs
+}
+
+build() {
+	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
+		say "autoreconf"
+		autoreconf -fi
+	fi
+	if [ ! -f Makefile ] || [ configure -nt config.status ]; then
+		say "configure"
+		./configure --enable-werror ${CONFIGURE_FLAGS:-}
+	fi
+	say "make"
+	make -j"$jobs"
+}
+
+case $mode in
+deps)
+	install_deps check
+	;;
+build)
+	install_deps run
+	build
+	;;
+run)
+	install_deps run
+	build
+	example=doc/examples/seed-000.xml
+	say "unionplan validate $example"
+	./cli/unionplan validate "$example"
+	say "unionplan summary $example"
+	./cli/unionplan summary "$example"
+	;;
+check)
+	install_deps check
+	build
+	say "make check"
+	make -j"$jobs" check || { cat test-suite.log 2>/dev/null | tail -n 200; exit 1; }
+	say "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+	rm -rf _build-asan && mkdir _build-asan
+	(cd _build-asan &&
+	 "$top/configure" -q --disable-shared CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" &&
+	 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check) ||
+		{ tail -n 200 _build-asan/test-suite.log 2>/dev/null; exit 1; }
+	say "valgrind over the unit tests"
+	make -j"$jobs" check-valgrind
+	say "make distcheck"
+	make -j"$jobs" distcheck
+	say "all checks passed"
+	;;
+*)
+	echo "usage: $0 run|check|deps|build" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,1 @@
+## The unionplan command. Appends to Makefile.am's variables.

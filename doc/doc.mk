@@ -1,0 +1,1 @@
+## Documentation: Doxygen, man pages, examples. Appends to Makefile.am's variables.

@@ -1,0 +1,1 @@
+## The calendar module (include/unionplan/calendar.h). Appends to Makefile.am's variables.

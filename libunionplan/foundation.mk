@@ -1,0 +1,1 @@
+## The plan model, XML parse/write and validation. Appends to Makefile.am's variables.

@@ -1,0 +1,1 @@
+## The text module (include/unionplan/text.h). Appends to Makefile.am's variables.

@@ -1,0 +1,87 @@
+/* Internal helpers shared by every module: allocation, growable strings,
+ * error construction, UTF-8 helpers. Never installed. */
+#ifndef UNIONPLAN_UTIL_PRIVATE_H
+#define UNIONPLAN_UTIL_PRIVATE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unionplan/common.h>
+
+#if defined(__GNUC__)
+#  define UPL_HIDDEN __attribute__((visibility("hidden")))
+#  define UPL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define UPL_HIDDEN
+#  define UPL_PRINTF(f, a)
+#endif
+
+/* --- allocation ---------------------------------------------------------
+ * All library allocations go through these so that a test build
+ * (UPL_FAULT_INJECTION) can make the Nth one fail. */
+UPL_HIDDEN void *upl__malloc(size_t n);
+UPL_HIDDEN void *upl__calloc(size_t count, size_t size);
+UPL_HIDDEN void *upl__realloc(void *p, size_t n);
+UPL_HIDDEN void upl__dealloc(void *p);
+UPL_HIDDEN char *upl__strdup(const char *s);
+UPL_HIDDEN char *upl__strndup(const char *s, size_t n);
+
+#ifdef UPL_FAULT_INJECTION
+/* Fail the allocation number @p n (1-based) made by this thread from now
+ * on; 0 disables. Returns how many allocations were made since the last
+ * call. Test builds only. */
+UPL_HIDDEN unsigned long upl__fault_set(unsigned long n);
+#endif
+
+/* Grow an array: make room for at least @p need elements of @p size in
+ * *@p items whose capacity is *@p cap. Returns 0 or UPL_ENOMEM. */
+UPL_HIDDEN int upl__grow(void **items, size_t *cap, size_t need, size_t size);
+
+/* --- growable string --------------------------------------------------- */
+typedef struct upl_buf {
+	char *data;   /* NUL-terminated when non-NULL */
+	size_t len;
+	size_t cap;
+	int failed;   /* sticky: an allocation failed */
+} upl_buf;
+
+#define UPL_BUF_INIT { NULL, 0, 0, 0 }
+
+UPL_HIDDEN void upl__buf_put(upl_buf *b, const char *s, size_t n);
+UPL_HIDDEN void upl__buf_puts(upl_buf *b, const char *s);
+UPL_HIDDEN void upl__buf_putc(upl_buf *b, char c);
+UPL_HIDDEN void upl__buf_printf(upl_buf *b, const char *fmt, ...) UPL_PRINTF(2, 3);
+UPL_HIDDEN void upl__buf_vprintf(upl_buf *b, const char *fmt, va_list ap);
+/* Hand the string over (caller frees with upl__dealloc); NULL if failed.
+ * Never returns NULL for an empty, successful buffer. */
+UPL_HIDDEN char *upl__buf_detach(upl_buf *b, size_t *len);
+UPL_HIDDEN void upl__buf_free(upl_buf *b);
+
+/* --- errors ------------------------------------------------------------ */
+struct upl_error {
+	int code;
+	char *message;
+	char *file;
+	unsigned int line;
+	unsigned int column;
+};
+
+/* Fill *err (when err is not NULL) and return code. A previous error in
+ * *err is released first. If the error object itself cannot be allocated,
+ * *err is set to NULL (callers still get the code). */
+UPL_HIDDEN int upl__error_set(upl_error **err, int code, const char *file,
+			      unsigned int line, unsigned int column,
+			      const char *fmt, ...) UPL_PRINTF(6, 7);
+
+/* --- UTF-8 ------------------------------------------------------------- */
+/* Number of code points in s[0..n), counting each invalid byte as one. */
+UPL_HIDDEN size_t upl__utf8_count(const char *s, size_t n);
+/* 1 if s[0..n) is valid UTF-8 (no surrogates, no overlongs), else 0; on
+ * failure *bad receives the offset of the first bad byte. */
+UPL_HIDDEN int upl__utf8_valid(const char *s, size_t n, size_t *bad);
+
+#endif /* UNIONPLAN_UTIL_PRIVATE_H */
