@@ -1,0 +1,48 @@
+/* The unionplan command: shared declarations for the subcommands. */
+#ifndef UNIONPLAN_CLI_H
+#define UNIONPLAN_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <unionplan.h>
+
+/* Exit statuses (see unionplan(1)). */
+enum {
+	CLI_OK = 0,       /* all good (warnings allowed unless --strict) */
+	CLI_INVALID = 1,  /* some input invalid */
+	CLI_USAGE = 2,    /* usage error */
+	CLI_FAILURE = 3   /* I/O or internal error */
+};
+
+/* Every subcommand: int cli_cmd_NAME(int argc, char **argv), where argv[0]
+ * is the subcommand's name. The list lives in commands.h. */
+#define CLI_COMMAND(name, summary) int cli_cmd_##name(int argc, char **argv);
+#include "commands.h"
+#undef CLI_COMMAND
+
+/* The program name for messages ("unionplan"). */
+extern const char *cli_program;
+
+/* Print "unionplan CMD: message" on stderr and return CLI_USAGE, adding a
+ * hint to run --help. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print "unionplan: message" on stderr. */
+void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print an upl_error as "FILE:LINE:COL: error: message" (or without the
+ * position parts it lacks) on stderr. */
+void cli_print_error(const upl_error *err, const char *fallback_file);
+
+/* Write len bytes to path atomically: a temporary file in the same
+ * directory, fsync, rename. "-" or NULL writes to stdout. Returns 0, or -1
+ * with a message printed. */
+int cli_write_output(const char *path, const char *data, size_t len);
+
+/* Parse a --format=VALUE against a NULL-terminated list; returns the index
+ * or -1. */
+int cli_pick(const char *value, const char *const *choices);
+
+#endif

@@ -1,0 +1,194 @@
+/* unionplan: command-line front end of libunionplan. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const char *cli_program = "unionplan";
+
+struct command {
+	const char *name;
+	const char *summary;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+#define CLI_COMMAND(name, summary) { #name, summary, cli_cmd_##name },
+#include "commands.h"
+#undef CLI_COMMAND
+	{ NULL, NULL, NULL }
+};
+
+static void
+usage(FILE *fp)
+{
+	const struct command *c;
+	fprintf(fp,
+		"Usage: %s COMMAND [OPTION]... [ARG]...\n"
+		"Read, check and write Chinese school trade-union work plans\n"
+		"(学校工会工作计划) in the unionplan XML format.\n\n"
+		"Commands:\n", cli_program);
+	for (c = commands; c->name; c++)
+		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+	fprintf(fp,
+		"\nOptions:\n"
+		"  -h, --help     show this help and exit\n"
+		"  -V, --version  show the program's and the library's versions\n\n"
+		"Run '%s COMMAND --help' for the options of a command.\n"
+		"Exit status: 0 all good, 1 some input invalid, 2 usage error,\n"
+		"3 I/O or internal error.\n", cli_program);
+}
+
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s%s%s: ", cli_program, cmd ? " " : "", cmd ? cmd : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s%s%s --help' for more information.\n",
+		cli_program, cmd ? " " : "", cmd ? cmd : "");
+	return CLI_USAGE;
+}
+
+void
+cli_errorf(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", cli_program);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_print_error(const upl_error *err, const char *fallback_file)
+{
+	const char *file = upl_error_file(err);
+	if (file == NULL)
+		file = fallback_file;
+	if (file && upl_error_line(err))
+		fprintf(stderr, "%s:%u:%u: error: %s\n", file, upl_error_line(err),
+			upl_error_column(err), upl_error_message(err));
+	else if (file)
+		fprintf(stderr, "%s: error: %s\n", file, upl_error_message(err));
+	else
+		fprintf(stderr, "%s: error: %s\n", cli_program, upl_error_message(err));
+}
+
+int
+cli_pick(const char *value, const char *const *choices)
+{
+	int i;
+	for (i = 0; choices[i]; i++)
+		if (strcmp(value, choices[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+cli_write_output(const char *path, const char *data, size_t len)
+{
+	char *tmp;
+	size_t plen;
+	int fd, saved;
+	struct stat st;
+	mode_t mode = 0644;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			cli_errorf("cannot write to standard output: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			cli_errorf("%s: is a directory", path);
+			return -1;
+		}
+		mode = st.st_mode & 07777;
+	}
+	plen = strlen(path);
+	tmp = malloc(plen + 16);
+	if (tmp == NULL) {
+		cli_errorf("out of memory");
+		return -1;
+	}
+	memcpy(tmp, path, plen);
+	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		cli_errorf("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		cli_errorf("%s: write failed: %s", path, strerror(saved));
+		free(tmp);
+		return -1;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		cli_errorf("%s: cannot replace: %s", path, strerror(saved));
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command *c;
+	if (argc < 2) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("%s %s\nlibunionplan %s\n", cli_program, PACKAGE_VERSION,
+		       upl_version(NULL, NULL, NULL));
+		return CLI_OK;
+	}
+	for (c = commands; c->name; c++)
+		if (strcmp(argv[1], c->name) == 0)
+			return c->run(argc - 1, argv + 1);
+	if (argv[1][0] == '-')
+		return cli_usage_error(NULL, "unknown option '%s'", argv[1]);
+	return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+}
