@@ -41,6 +41,9 @@ void cli_print_error(const upl_error *err, const char *fallback_file);
  * with a message printed. */
 int cli_write_output(const char *path, const char *data, size_t len);
 
+/* Write s as a JSON string literal (quoted, escaped). */
+void cli_json_string(FILE *fp, const char *s);
+
 /* Parse a --format=VALUE against a NULL-terminated list; returns the index
  * or -1. */
 int cli_pick(const char *value, const char *const *choices);

@@ -2,3 +2,6 @@
  * Each line: CLI_COMMAND(name, one-line summary). The implementation is
  * int cli_cmd_name(int argc, char **argv) in cli/cmd-*.c. No include guard:
  * this file is an X-macro list. */
+CLI_COMMAND(validate, "check plans: XML, schema and rules (exit 1 if any is invalid)")
+CLI_COMMAND(format, "write a plan in canonical XML")
+CLI_COMMAND(summary, "print what each plan holds")

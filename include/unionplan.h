@@ -11,5 +11,8 @@
 #include "unionplan/common.h"
 #include "unionplan/version.h"
 #include "unionplan/date.h"
+#include "unionplan/plan.h"
+#include "unionplan/xml.h"
+#include "unionplan/validate.h"
 
 #endif /* UNIONPLAN_H */

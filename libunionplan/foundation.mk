@@ -1,1 +1,21 @@
 ## The plan model, XML parse/write and validation. Appends to Makefile.am's variables.
+
+unionplaninclude_HEADERS += \
+	include/unionplan/plan.h \
+	include/unionplan/xml.h \
+	include/unionplan/validate.h
+
+UPL_CORE_SOURCES += \
+	libunionplan/plan.c libunionplan/plan-private.h \
+	libunionplan/xml-read.c libunionplan/xml-write.c libunionplan/xml-private.h \
+	libunionplan/validate.c libunionplan/validate-private.h \
+	libunionplan/rules.c
+
+# The schema: installed, and embedded in the library (one source of truth).
+dist_pkgdata_DATA = libunionplan/schema/unionplan-1.xsd
+UPL_GENERATED_SOURCES += libunionplan/schema-embed.c
+BUILT_SOURCES += libunionplan/schema-embed.c
+CLEANFILES += libunionplan/schema-embed.c
+libunionplan/schema-embed.c: $(srcdir)/libunionplan/schema/unionplan-1.xsd $(srcdir)/tools/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) libunionplan && \
+	$(SHELL) $(srcdir)/tools/embed.sh $(srcdir)/libunionplan/schema/unionplan-1.xsd upl__schema_xsd $@

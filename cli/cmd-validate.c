@@ -1,0 +1,378 @@
+/* unionplan validate | format | summary */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ------------------------------------------------------------------------ */
+/* JSON output                                                              */
+
+void
+cli_json_string(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	fputc('"', fp);
+	for (; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+static void
+json_diag(FILE *fp, int *first, const char *file, unsigned int line, unsigned int column,
+	  const char *severity, const char *code, const char *message)
+{
+	fputs(*first ? "\n  {" : ",\n  {", fp);
+	*first = 0;
+	fputs("\"file\": ", fp);
+	cli_json_string(fp, file);
+	fprintf(fp, ", \"line\": %u, \"column\": %u, \"severity\": ", line, column);
+	cli_json_string(fp, severity);
+	fputs(", \"code\": ", fp);
+	cli_json_string(fp, code);
+	fputs(", \"message\": ", fp);
+	cli_json_string(fp, message);
+	fputc('}', fp);
+}
+
+static void
+gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int column,
+	 const char *severity, const char *code, const char *message)
+{
+	if (line)
+		fprintf(fp, "%s:%u:%u: %s: %s [%s]\n", file, line, column, severity, message, code);
+	else
+		fprintf(fp, "%s: %s: %s [%s]\n", file, severity, message, code);
+}
+
+/* ------------------------------------------------------------------------ */
+/* validate                                                                 */
+
+static void
+validate_usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: %s validate [OPTION]... FILE...\n"
+		"Check plan documents: well-formed XML, valid against the unionplan\n"
+		"schema, and the semantic rules. '-' reads standard input.\n\n"
+		"  -f, --format=FORMAT  diagnostics as 'gnu' (default: FILE:LINE:COL: SEVERITY:\n"
+		"                       MESSAGE [CODE] on standard error) or 'json' (one array\n"
+		"                       of objects on standard output)\n"
+		"  -s, --strict         warnings make a file invalid\n"
+		"  -q, --quiet          print nothing; only the exit status tells\n"
+		"  -v, --verbose        also say which files are valid\n"
+		"  -h, --help           show this help and exit\n\n"
+		"Every file is checked, whatever the earlier ones gave. Lines and columns\n"
+		"are 1-based; columns count characters (code points).\n"
+		"Exit status: 0 all valid (warnings allowed unless --strict), 1 some file\n"
+		"invalid, 2 usage error, 3 a file could not be read or an internal error.\n",
+		cli_program);
+}
+
+int
+cli_cmd_validate(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const char *const formats[] = { "gnu", "json", NULL };
+	int json = 0, strict = 0, quiet = 0, verbose = 0, c, i, status = CLI_OK, first = 1;
+	upl_report *report = NULL;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+f:sqvh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((json = cli_pick(optarg, formats)) < 0)
+				return cli_usage_error("validate", "unknown format '%s' (gnu or json)", optarg);
+			break;
+		case 's': strict = 1; break;
+		case 'q': quiet = 1; break;
+		case 'v': verbose = 1; break;
+		case 'h': validate_usage(stdout); return CLI_OK;
+		default:
+			return cli_usage_error("validate", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("validate", "no file given");
+	if (upl_report_new(&report) != 0) {
+		cli_errorf("out of memory");
+		return CLI_FAILURE;
+	}
+	if (json && !quiet)
+		fputc('[', stdout);
+	for (i = optind; i < argc; i++) {
+		const char *path = argv[i];
+		int is_stdin = strcmp(path, "-") == 0;
+		const char *name = is_stdin ? "<stdin>" : path;
+		upl_error *err = NULL;
+		size_t k;
+		int rc;
+		upl_report_clear(report);
+		rc = is_stdin ? upl_validate_fd(report, STDIN_FILENO, name, NULL, &err)
+			      : upl_validate_file(report, path, NULL, &err);
+		if (rc != 0) {
+			if (!quiet) {
+				if (json)
+					json_diag(stdout, &first, name, 0, 0, "error",
+						  rc == UPL_EIO ? "io-error" : "internal-error",
+						  upl_error_message(err));
+				else
+					fprintf(stderr, "%s: error: %s [%s]\n", name,
+						upl_error_message(err),
+						rc == UPL_EIO ? "io-error" : "internal-error");
+			}
+			upl_error_free(err);
+			status = CLI_FAILURE;
+			continue;
+		}
+		for (k = 0; k < upl_report_count(report) && !quiet; k++) {
+			const upl_diag *d = upl_report_get(report, k);
+			const char *sev = upl_severity_name(upl_diag_severity(d));
+			if (json)
+				json_diag(stdout, &first, upl_diag_file(d), upl_diag_line(d),
+					  upl_diag_column(d), sev, upl_diag_code(d), upl_diag_message(d));
+			else
+				gnu_diag(stderr, upl_diag_file(d), upl_diag_line(d),
+					 upl_diag_column(d), sev, upl_diag_code(d), upl_diag_message(d));
+		}
+		if (upl_report_failed(report, strict)) {
+			if (status == CLI_OK)
+				status = CLI_INVALID;
+		} else if (verbose && !quiet && !json) {
+			printf("%s: valid\n", name);
+		}
+	}
+	if (json && !quiet)
+		fputs(first ? "]\n" : "\n]\n", stdout);
+	upl_report_free(report);
+	if (fflush(stdout) != 0) {
+		cli_errorf("cannot write to standard output");
+		return CLI_FAILURE;
+	}
+	return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Parsing one input for format and summary                                 */
+
+/* Parse path ('-' = stdin); print the error and give the exit status on
+ * failure. */
+static int
+load(upl_doc **out, const char *path)
+{
+	upl_error *err = NULL;
+	int rc, is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	rc = is_stdin ? upl_doc_parse_fd(out, STDIN_FILENO, name, NULL, &err)
+		      : upl_doc_parse_file(out, path, NULL, &err);
+	if (rc == 0)
+		return CLI_OK;
+	cli_print_error(err, name);
+	upl_error_free(err);
+	return rc == UPL_EPARSE ? CLI_INVALID : CLI_FAILURE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* format                                                                   */
+
+static void
+format_usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: %s format [-o OUT] FILE\n"
+		"Write FILE in canonical form: UTF-8, two-space indentation, fixed\n"
+		"attribute order, text kept exactly. FILE must be a valid plan document.\n"
+		"'-' reads standard input.\n\n"
+		"  -o, --output=OUT  write to OUT (atomically: a temporary file renamed\n"
+		"                    over OUT, which is untouched if anything fails);\n"
+		"                    default standard output\n"
+		"  -h, --help        show this help and exit\n\n"
+		"Exit status: 0 done, 1 FILE is not a valid plan document, 2 usage error,\n"
+		"3 I/O or internal error.\n",
+		cli_program);
+}
+
+int
+cli_cmd_format(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *output = NULL;
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	int c, status;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 'h': format_usage(stdout); return CLI_OK;
+		default:
+			return cli_usage_error("format", "unknown option or missing argument '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("format", "no file given");
+	if (argc - optind > 1)
+		return cli_usage_error("format", "one file at a time");
+	status = load(&doc, argv[optind]);
+	if (status != CLI_OK)
+		return status;
+	if (upl_doc_write_buffer(&text, &len, doc, NULL, &err) != 0) {
+		cli_print_error(err, argv[optind]);
+		upl_error_free(err);
+		upl_doc_free(doc);
+		return CLI_FAILURE;
+	}
+	status = cli_write_output(output, text, len) == 0 ? CLI_OK : CLI_FAILURE;
+	upl_free(text);
+	upl_doc_free(doc);
+	return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* summary                                                                  */
+
+static void
+summary_usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: %s summary FILE...\n"
+		"Print what each plan holds: title, period, authors, parts, schedule\n"
+		"months, activities (dated and holiday ones). '-' reads standard input.\n\n"
+		"  -h, --help  show this help and exit\n\n"
+		"Exit status: 0 done, 1 some file is not a valid plan document, 2 usage\n"
+		"error, 3 I/O or internal error.\n",
+		cli_program);
+}
+
+static void
+print_plan_summary(const upl_plan *p, size_t index, size_t count)
+{
+	upl_period period = UPL_PERIOD_INIT;
+	size_t counts[8] = { 0 }, dated = 0, holidays = 0, k;
+	upl_iter *it = NULL;
+	upl_node *n;
+	char a[UPL_DATE_ISO_SIZE], b[UPL_DATE_ISO_SIZE];
+
+	if (count > 1)
+		printf("plan %zu of %zu\n", index + 1, count);
+	printf("  title:      %s\n", upl_plan_title(p) ? upl_plan_title(p) : "(none)");
+	printf("  script:     %s\n", upl_plan_lang(p) ? upl_plan_lang(p) : "(not given)");
+	if (upl_plan_organization(p))
+		printf("  organization: %s\n", upl_plan_organization(p));
+	for (k = 0; k < upl_plan_author_count(p); k++)
+		printf("  author:     %s\n", upl_plan_author(p, k));
+	if (upl_plan_docnumber(p))
+		printf("  docnumber:  %s\n", upl_plan_docnumber(p));
+	if (upl_plan_period(p, &period) == 0) {
+		printf("  period:     %s (%s", period.text ? period.text : "",
+		       upl_period_kind_name(period.kind));
+		if (upl_date_format(a, period.start) == 0 && upl_date_format(b, period.end) == 0)
+			printf(", %s .. %s", a, b);
+		printf(")\n");
+	}
+	if (upl_iter_new(&it, p, UPL_KIND_ALL) == 0) {
+		while (upl_iter_next(it, &n) == 0) {
+			upl_date d = upl_node_date(n);
+			counts[upl_node_kind(n)]++;
+			if (upl_node_kind(n) == UPL_NODE_ACTIVITY) {
+				if (d.month)
+					dated++;
+				if (upl_node_holiday(n))
+					holidays++;
+			}
+		}
+		upl_iter_free(it);
+	}
+	printf("  sections:   %zu\n", counts[UPL_NODE_SECTION]);
+	printf("  items:      %zu\n", counts[UPL_NODE_ITEM]);
+	printf("  paragraphs: %zu\n", counts[UPL_NODE_PARAGRAPH]);
+	printf("  notes:      %zu\n", counts[UPL_NODE_NOTE]);
+	printf("  schedule:   %zu month entries, %zu activities (%zu dated, %zu naming a holiday)\n",
+	       counts[UPL_NODE_MONTH], counts[UPL_NODE_ACTIVITY], dated, holidays);
+	if (upl_iter_new(&it, p, UPL_KIND_BIT(UPL_NODE_MONTH)) == 0) {
+		while (upl_iter_next(it, &n) == 0) {
+			printf("    ");
+			if (upl_node_year(n))
+				printf("%04d-", upl_node_year(n));
+			printf("%02d", upl_node_month(n));
+			if (upl_node_month_to(n))
+				printf("..%02d", upl_node_month_to(n));
+			printf("  %-10s %zu activities\n",
+			       upl_node_label(n) ? upl_node_label(n) : "",
+			       upl_node_child_count(n));
+		}
+		upl_iter_free(it);
+	}
+}
+
+int
+cli_cmd_summary(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, i, status = CLI_OK;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			summary_usage(stdout);
+			return CLI_OK;
+		}
+		return cli_usage_error("summary", "unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind >= argc)
+		return cli_usage_error("summary", "no file given");
+	for (i = optind; i < argc; i++) {
+		upl_doc *doc = NULL;
+		size_t k;
+		int st = load(&doc, argv[i]);
+		if (st != CLI_OK) {
+			if (status == CLI_OK || st == CLI_FAILURE)
+				status = st;
+			continue;
+		}
+		printf("%s:\n", strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i]);
+		for (k = 0; k < upl_doc_plan_count(doc); k++)
+			print_plan_summary(upl_doc_plan(doc, k), k, upl_doc_plan_count(doc));
+		upl_doc_free(doc);
+	}
+	if (fflush(stdout) != 0) {
+		cli_errorf("cannot write to standard output");
+		return CLI_FAILURE;
+	}
+	return status;
+}

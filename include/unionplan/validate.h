@@ -1,0 +1,155 @@
+/**
+ * @file unionplan/validate.h
+ * @brief Validation: diagnostics, reports, and the validate functions.
+ *
+ * Validation has two layers that fill one report. The schema layer is what
+ * any XSD processor says about the document (well-formedness, then the
+ * embedded schema): its verdict agrees with `xmllint --schema` on the
+ * installed unionplan-1.xsd. The semantic layer checks what no schema can
+ * say (numbering, month order, dates, lunar-aware holidays). Semantic rules
+ * run only on documents the schema layer accepts.
+ *
+ * Findings are results, not failures: the validate functions return 0 when
+ * they could check the input, whatever they found, and fail only when they
+ * could not check it at all (unreadable file, out of memory).
+ *
+ * Every diagnostic has a severity, a stable code (see doc/rules.md, e.g.
+ * `xml-syntax`, `schema-element`), a message and a location: file, line,
+ * column (1-based; columns count Unicode code points).
+ */
+#ifndef UNIONPLAN_VALIDATE_H
+#define UNIONPLAN_VALIDATE_H
+
+#include "common.h"
+#include "date.h"
+#include "plan.h"
+#include "xml.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** How serious a diagnostic is. Values only grow. */
+typedef enum upl_severity {
+	UPL_SEVERITY_NOTE = 0,    /**< information; never fails validation */
+	UPL_SEVERITY_WARNING = 1, /**< probably wrong; fails only in strict mode */
+	UPL_SEVERITY_ERROR = 2    /**< wrong; the document is invalid */
+} upl_severity;
+
+/** One finding. Owned by its report. */
+typedef struct upl_diag upl_diag;
+
+/** An ordered list of diagnostics, possibly for several files. */
+typedef struct upl_report upl_report;
+
+/** @return "note", "warning" or "error" (NULL for unknown values). @since 0.1 */
+UPL_EXTERN const char *upl_severity_name(upl_severity severity);
+
+/**
+ * Make an empty report.
+ * @param[out] out  the report, owned by the caller (upl_report_free()).
+ * @return 0, ::UPL_EINVAL, ::UPL_ENOMEM.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_report_new(upl_report **out);
+/** Free a report and its diagnostics. NULL is a no-op. @since 0.1 */
+UPL_EXTERN void upl_report_free(upl_report *report);
+/** Remove every diagnostic. @since 0.1 */
+UPL_EXTERN void upl_report_clear(upl_report *report);
+/** @return the number of diagnostics. @since 0.1 */
+UPL_EXTERN size_t upl_report_count(const upl_report *report);
+/** @return diagnostic @p i (in the order found), or NULL when out of range. Borrowed from the report. @since 0.1 */
+UPL_EXTERN const upl_diag *upl_report_get(const upl_report *report, size_t i);
+/** @return how many diagnostics have severity @p severity. @since 0.1 */
+UPL_EXTERN size_t upl_report_count_severity(const upl_report *report, upl_severity severity);
+/**
+ * @return 1 if the report fails validation: it holds an error, or, when
+ * @p strict is nonzero, a warning. Otherwise 0.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_report_failed(const upl_report *report, int strict);
+
+/** @return the severity of @p diag. @since 0.1 */
+UPL_EXTERN upl_severity upl_diag_severity(const upl_diag *diag);
+/** @return the stable code of @p diag ("schema-element"). @since 0.1 */
+UPL_EXTERN const char *upl_diag_code(const upl_diag *diag);
+/** @return the message (UTF-8, one line). @since 0.1 */
+UPL_EXTERN const char *upl_diag_message(const upl_diag *diag);
+/** @return the file (or buffer name) the diagnostic concerns, or NULL. @since 0.1 */
+UPL_EXTERN const char *upl_diag_file(const upl_diag *diag);
+/** @return the 1-based line, or 0 when no line applies. @since 0.1 */
+UPL_EXTERN unsigned int upl_diag_line(const upl_diag *diag);
+/** @return the 1-based column in code points, or 0 when no column applies. @since 0.1 */
+UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
+
+/** Current version of ::upl_validate_options. */
+#define UPL_VALIDATE_OPTIONS_VERSION 1
+
+/** Run the schema layer only. */
+#define UPL_VALIDATE_SCHEMA_ONLY 0x1u
+
+/**
+ * Options for the validate functions. Initialise with
+ * ::UPL_VALIDATE_OPTIONS_INIT; fields are only ever appended. NULL means the
+ * defaults.
+ */
+typedef struct upl_validate_options {
+	unsigned int version; /**< ::UPL_VALIDATE_OPTIONS_VERSION */
+	unsigned int flags;   /**< UPL_VALIDATE_* flags */
+	size_t max_bytes;     /**< refuse larger input; 0 = ::UPL_DEFAULT_MAX_BYTES */
+} upl_validate_options;
+
+/** Initialiser for ::upl_validate_options with the defaults. */
+#define UPL_VALIDATE_OPTIONS_INIT { UPL_VALIDATE_OPTIONS_VERSION, 0u, 0u }
+
+/**
+ * Check a file: well-formedness, the schema, then the semantic rules.
+ * Appends what it finds to @p report.
+ * @param report  the report to append to.
+ * @param path    the file.
+ * @param opts    options, or NULL.
+ * @param[out] err details when the file could not be checked (optional).
+ * @return 0 when the file was checked (look at the report for the verdict);
+ * ::UPL_EIO when it cannot be read (missing, a directory, unreadable, too
+ * large); ::UPL_EINVAL; ::UPL_ENOMEM.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_validate_file(upl_report *report, const char *path,
+				 const upl_validate_options *opts, upl_error **err);
+
+/**
+ * Check a document held in memory; @p name is used in the diagnostics.
+ * @return as upl_validate_file().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_validate_buffer(upl_report *report, const void *data, size_t len,
+				   const char *name, const upl_validate_options *opts,
+				   upl_error **err);
+
+/**
+ * Check a document read from a file descriptor until end of file (not closed).
+ * @return as upl_validate_file().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_validate_fd(upl_report *report, int fd, const char *name,
+			       const upl_validate_options *opts, upl_error **err);
+
+/**
+ * Check a document built or changed in memory. The schema layer checks the
+ * canonical form of the document (as upl_doc_write_buffer() gives it; its
+ * diagnostics name the file "<memory>" and point into that text); when it
+ * passes, the semantic rules check the model itself, and their diagnostics
+ * carry the document's name and the positions the nodes had in the file
+ * they were read from (0 for nodes made in memory).
+ * @return as upl_validate_file(), except that it never reads a file; also
+ * ::UPL_EINVAL for a document without plans or text that XML cannot hold.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_doc_validate(upl_report *report, const upl_doc *doc,
+				const upl_validate_options *opts, upl_error **err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* UNIONPLAN_VALIDATE_H */
