@@ -74,6 +74,8 @@ validate_usage(FILE *fp)
 		"                       MESSAGE [CODE] on standard error) or 'json' (one array\n"
 		"                       of objects on standard output)\n"
 		"  -s, --strict         warnings make a file invalid\n"
+		"      --schema-only    check well-formedness and the schema only (the verdict\n"
+		"                       of any XSD processor), not the semantic rules\n"
 		"  -q, --quiet          print nothing; only the exit status tells\n"
 		"  -v, --verbose        also say which files are valid\n"
 		"  -h, --help           show this help and exit\n\n"
@@ -90,6 +92,7 @@ cli_cmd_validate(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "schema-only", no_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -98,6 +101,7 @@ cli_cmd_validate(int argc, char **argv)
 	static const char *const formats[] = { "gnu", "json", NULL };
 	int json = 0, strict = 0, quiet = 0, verbose = 0, c, i, status = CLI_OK, first = 1;
 	upl_report *report = NULL;
+	upl_validate_options vopts = UPL_VALIDATE_OPTIONS_INIT;
 
 	optind = 1;
 	opterr = 0;
@@ -108,6 +112,7 @@ cli_cmd_validate(int argc, char **argv)
 				return cli_usage_error("validate", "unknown format '%s' (gnu or json)", optarg);
 			break;
 		case 's': strict = 1; break;
+		case 'S': vopts.flags |= UPL_VALIDATE_SCHEMA_ONLY; break;
 		case 'q': quiet = 1; break;
 		case 'v': verbose = 1; break;
 		case 'h': validate_usage(stdout); return CLI_OK;
@@ -131,8 +136,8 @@ cli_cmd_validate(int argc, char **argv)
 		size_t k;
 		int rc;
 		upl_report_clear(report);
-		rc = is_stdin ? upl_validate_fd(report, STDIN_FILENO, name, NULL, &err)
-			      : upl_validate_file(report, path, NULL, &err);
+		rc = is_stdin ? upl_validate_fd(report, STDIN_FILENO, name, &vopts, &err)
+			      : upl_validate_file(report, path, &vopts, &err);
 		if (rc != 0) {
 			if (!quiet) {
 				if (json)

@@ -19,3 +19,10 @@ CLEANFILES += libunionplan/schema-embed.c
 libunionplan/schema-embed.c: $(srcdir)/libunionplan/schema/unionplan-1.xsd $(srcdir)/tools/embed.sh
 	$(AM_V_GEN)$(MKDIR_P) libunionplan && \
 	$(SHELL) $(srcdir)/tools/embed.sh $(srcdir)/libunionplan/schema/unionplan-1.xsd upl__schema_xsd $@
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_corpus
+tests_check_corpus_SOURCES = tests/check_corpus.c
+tests_check_corpus_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_corpus_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif

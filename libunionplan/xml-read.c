@@ -548,6 +548,20 @@ on_schema_error(void *data, xmlErrorPtr e)
 		r->oom = 1;
 		return;
 	}
+	/* Attribute errors come with the element node; the message names the
+	 * attribute ("Element 'month', attribute 'month': ..."): point at it. */
+	if (node && node->type == XML_ELEMENT_NODE) {
+		const char *a = strstr(msg, "', attribute '");
+		if (a && strncmp(msg, "Element '", 9) == 0) {
+			const char *start = a + 14, *end = strchr(start, '\'');
+			if (end && end > start && end - start < 64 && !memchr(start, '{', (size_t)(end - start))) {
+				char qn[64];
+				memcpy(qn, start, (size_t)(end - start));
+				qn[end - start] = '\0';
+				p = attr_pos(r, p, qn);
+			}
+		}
+	}
 	/* libxml2 often reports one bad value twice (the facet, then the
 	 * type); keep the first of two at the same place with the same code. */
 	if (r->report->n > r->first_diag) {
