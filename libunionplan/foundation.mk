@@ -26,3 +26,14 @@ tests_check_corpus_SOURCES = tests/check_corpus.c
 tests_check_corpus_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_corpus_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_plan
+tests_check_plan_SOURCES = tests/check_plan.c
+tests_check_plan_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_plan_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+dist_check_SCRIPTS += tests/check-xmllint.sh tests/cli-basic.sh
+TESTS += tests/check-xmllint.sh tests/cli-basic.sh
+EXTRA_DIST += tests/data doc/examples
