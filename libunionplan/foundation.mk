@@ -37,3 +37,10 @@ endif
 dist_check_SCRIPTS += tests/check-xmllint.sh tests/cli-basic.sh
 TESTS += tests/check-xmllint.sh tests/cli-basic.sh
 EXTRA_DIST += tests/data doc/examples
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_xml
+tests_check_xml_SOURCES = tests/check_xml.c
+tests_check_xml_CFLAGS = $(UPL_TEST_CFLAGS) -pthread
+tests_check_xml_LDADD = $(UPL_TEST_PUBLIC_LIBS) -lpthread
+endif
