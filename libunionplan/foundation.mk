@@ -44,3 +44,13 @@ tests_check_xml_SOURCES = tests/check_xml.c
 tests_check_xml_CFLAGS = $(UPL_TEST_CFLAGS) -pthread
 tests_check_xml_LDADD = $(UPL_TEST_PUBLIC_LIBS) -lpthread
 endif
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_fault
+tests_check_fault_SOURCES = tests/check_fault.c
+tests_check_fault_CFLAGS = $(UPL_TEST_CFLAGS) -DUPL_FAULT_INJECTION=1
+tests_check_fault_LDADD = libunionplan/libupl-fault.la $(CHECK_LIBS)
+endif
+
+UPL_BENCH_SH += tests/bench/bench-validate.sh
+EXTRA_DIST += tests/bench/bench-validate.sh

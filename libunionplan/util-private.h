@@ -51,6 +51,9 @@ typedef struct upl_buf {
 
 #define UPL_BUF_INIT { NULL, 0, 0, 0 }
 
+/* Make room for extra more bytes (plus the NUL); 1 on success, 0 when the
+ * buffer failed. */
+UPL_HIDDEN int upl__buf_reserve(upl_buf *b, size_t extra);
 UPL_HIDDEN void upl__buf_put(upl_buf *b, const char *s, size_t n);
 UPL_HIDDEN void upl__buf_puts(upl_buf *b, const char *s);
 UPL_HIDDEN void upl__buf_putc(upl_buf *b, char c);

@@ -106,8 +106,8 @@ upl_free(void *ptr)
 
 /* --- buffers ----------------------------------------------------------- */
 
-static int
-buf_reserve(upl_buf *b, size_t extra)
+int
+upl__buf_reserve(upl_buf *b, size_t extra)
 {
 	size_t need, ncap;
 	char *p;
@@ -141,7 +141,7 @@ buf_reserve(upl_buf *b, size_t extra)
 void
 upl__buf_put(upl_buf *b, const char *s, size_t n)
 {
-	if (!buf_reserve(b, n))
+	if (!upl__buf_reserve(b, n))
 		return;
 	if (n)
 		memcpy(b->data + b->len, s, n);
@@ -173,7 +173,7 @@ upl__buf_vprintf(upl_buf *b, const char *fmt, va_list ap)
 		b->failed = 1;
 		return;
 	}
-	if (!buf_reserve(b, (size_t)n))
+	if (!upl__buf_reserve(b, (size_t)n))
 		return;
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
@@ -193,7 +193,7 @@ upl__buf_detach(upl_buf *b, size_t *len)
 {
 	char *r;
 	if (!b->failed && b->data == NULL)
-		buf_reserve(b, 0);
+		upl__buf_reserve(b, 0);
 	if (b->failed) {
 		upl__buf_free(b);
 		return NULL;
@@ -356,7 +356,12 @@ upl__utf8_valid(const char *s, size_t n, size_t *bad)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
-		size_t l = utf8_seq(p + i, n - i);
+		size_t l;
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		l = utf8_seq(p + i, n - i);
 		if (l == 0) {
 			if (bad)
 				*bad = i;

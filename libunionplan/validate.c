@@ -180,11 +180,12 @@ check_buffer(upl_report *report, const char *data, size_t len, const char *name,
 	size_t first = report->n;
 	upl_doc *doc = NULL;
 	int rc;
-	rc = upl__xml_read(&doc, report, data, len, name, opts ? opts->max_bytes : 0);
+	int schema_only = opts && (opts->flags & UPL_VALIDATE_SCHEMA_ONLY);
+	rc = upl__xml_read(schema_only ? NULL : &doc, report, data, len, name,
+			   opts ? opts->max_bytes : 0);
 	if (rc != 0)
 		return upl__error_set(err, rc, name, 0, 0, "out of memory");
-	if (doc && !upl__report_has_error_since(report, first) &&
-	    !(opts && (opts->flags & UPL_VALIDATE_SCHEMA_ONLY)))
+	if (doc && !upl__report_has_error_since(report, first))
 		rc = upl__rules_run(report, doc, name, opts);
 	upl_doc_free(doc);
 	if (rc != 0)

@@ -70,13 +70,20 @@ upl_schema_xsd(size_t *len)
 /* ------------------------------------------------------------------------ */
 /* Loading input                                                            */
 
+/* Read fd to its end into a new buffer; size_hint is the expected size
+ * (a regular file's), 0 when unknown. */
 static int
-read_all_fd(char **data, size_t *len, int fd, const char *name, size_t max, upl_error **err)
+read_all_fd(char **data, size_t *len, int fd, const char *name, size_t max,
+	    size_t size_hint, upl_error **err)
 {
 	upl_buf b = UPL_BUF_INIT;
-	char chunk[65536];
 	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof chunk);
+		size_t room;
+		ssize_t n;
+		if (!upl__buf_reserve(&b, b.len < size_hint ? size_hint - b.len + 1 : 65536))
+			return upl__error_set(err, UPL_ENOMEM, name, 0, 0, "out of memory");
+		room = b.cap - b.len - 1;
+		n = read(fd, b.data + b.len, room);
 		if (n < 0) {
 			int e = errno;
 			if (e == EINTR)
@@ -87,14 +94,13 @@ read_all_fd(char **data, size_t *len, int fd, const char *name, size_t max, upl_
 		}
 		if (n == 0)
 			break;
-		if (b.len + (size_t)n > max) {
+		b.len += (size_t)n;
+		b.data[b.len] = '\0';
+		if (b.len > max) {
 			upl__buf_free(&b);
 			return upl__error_set(err, UPL_EIO, name, 0, 0,
 					      "input larger than the limit of %zu bytes", max);
 		}
-		upl__buf_put(&b, chunk, (size_t)n);
-		if (b.failed)
-			return upl__error_set(err, UPL_ENOMEM, name, 0, 0, "out of memory");
 	}
 	*data = upl__buf_detach(&b, len);
 	if (*data == NULL)
@@ -106,6 +112,7 @@ int
 upl__load_fd(char **data, size_t *len, int fd, const char *name, size_t max, upl_error **err)
 {
 	struct stat st;
+	size_t hint = 0;
 	if (max == 0)
 		max = UPL_DEFAULT_MAX_BYTES;
 	if (fd < 0)
@@ -116,8 +123,10 @@ upl__load_fd(char **data, size_t *len, int fd, const char *name, size_t max, upl
 		if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)max)
 			return upl__error_set(err, UPL_EIO, name, 0, 0,
 					      "file larger than the limit of %zu bytes", max);
+		if (S_ISREG(st.st_mode))
+			hint = (size_t)st.st_size;
 	}
-	return read_all_fd(data, len, fd, name, max, err);
+	return read_all_fd(data, len, fd, name, max, hint, err);
 }
 
 int
@@ -171,9 +180,11 @@ typedef struct reader {
 	/* monotonic cursor: position of offset cur_off */
 	size_t cur_off;
 	upl_pos cur;
-	/* element positions, indexed by (uintptr_t)node->_private - 1 */
-	upl_pos *positions;
-	size_t npos, poscap;
+	/* start-tag byte offsets of the elements, indexed by
+	 * (uintptr_t)node->_private - 1; turned into positions only when a
+	 * diagnostic or the model needs them */
+	size_t *offsets;
+	size_t noff, offcap;
 	upl_report *report;
 	const char *name;
 	size_t first_diag;    /* index of this document's first diagnostic */
@@ -187,22 +198,32 @@ typedef struct reader {
 	internalSubsetSAXFunc sax_internal_subset;
 } reader;
 
-/* Advance a position over s[from..to). */
+/* Advance a position over s[from..to): a line per LF (CRLF counts once, a
+ * lone CR counts as a line break as XML says), a column per code point. */
 static void
 advance(const char *s, size_t from, size_t to, upl_pos *p)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned int line = p->line, col = p->column;
 	size_t i;
 	for (i = from; i < to; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '\n' || (c == '\r' && (i + 1 >= to || s[i + 1] != '\n'))) {
-			p->line++;
-			p->column = 1;
+		unsigned char c = u[i];
+		if (c >= 0x20) {
+			col += (c & 0xC0) != 0x80;
+		} else if (c == '\n') {
+			line++;
+			col = 1;
 		} else if (c == '\r') {
-			/* first half of CRLF: counted with the LF */
-		} else if ((c & 0xC0) != 0x80) {
-			p->column++;
+			if (i + 1 >= to || u[i + 1] != '\n') {
+				line++;
+				col = 1;
+			}
+		} else {
+			col++;
 		}
 	}
+	p->line = line;
+	p->column = col;
 }
 
 /* The position of byte offset off in the document. Offsets asked in
@@ -334,13 +355,13 @@ on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		off--;
 	if (off > 0)
 		off--;
-	if (upl__grow((void **)&r->positions, &r->poscap, r->npos + 1, sizeof *r->positions) != 0) {
+	if (upl__grow((void **)&r->offsets, &r->offcap, r->noff + 1, sizeof *r->offsets) != 0) {
 		r->oom = 1;
 		xmlStopParser(ctxt);
 		return;
 	}
-	r->positions[r->npos++] = pos_at(r, off);
-	ctxt->node->_private = (void *)(uintptr_t)r->npos;
+	r->offsets[r->noff++] = off;
+	ctxt->node->_private = (void *)(uintptr_t)r->noff;
 }
 
 static void
@@ -411,7 +432,7 @@ no_external(void *ctx, const xmlChar *publicId, const xmlChar *systemId)
 }
 
 static upl_pos
-node_pos(const reader *r, const xmlNode *n)
+node_pos(reader *r, const xmlNode *n)
 {
 	upl_pos none = { 0, 0 };
 	uintptr_t i;
@@ -420,31 +441,20 @@ node_pos(const reader *r, const xmlNode *n)
 	if (n == NULL)
 		return none;
 	i = (uintptr_t)n->_private;
-	if (i == 0 || i > r->npos) {
+	if (i == 0 || i > r->noff) {
 		upl_pos p;
 		p.line = (unsigned int)xmlGetLineNo(n);
 		p.column = 0;
 		return p;
 	}
-	return r->positions[i - 1];
+	return pos_at(r, r->offsets[i - 1]);
 }
 
-/* Offset of the element's start tag '<' in the buffer for a position. */
-static int
-pos_to_offset(const reader *r, upl_pos p, size_t *off)
+static size_t
+node_offset(const reader *r, const xmlNode *n)
 {
-	upl_pos q = { 1, 1 };
-	size_t i = 0;
-	if (p.line == 0)
-		return 0;
-	while (i < r->len && (q.line < p.line || q.column < p.column)) {
-		advance(r->buf, i, i + 1, &q);
-		i++;
-		while (i < r->len && ((unsigned char)r->buf[i] & 0xC0) == 0x80)
-			i++;
-	}
-	*off = i;
-	return q.line == p.line && q.column == p.column;
+	uintptr_t i = n ? (uintptr_t)n->_private : 0;
+	return (i == 0 || i > r->noff) ? (size_t)-1 : r->offsets[i - 1];
 }
 
 static int
@@ -453,13 +463,13 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Column of attribute `name` (qualified as written) in the start tag at
- * element position p; the element's own position when not found. */
+/* Position of attribute `qname` (as written) in the start tag of element
+ * n; the element's own position p when not found. */
 static upl_pos
-attr_pos(reader *r, upl_pos p, const char *qname)
+attr_pos(reader *r, const xmlNode *n, upl_pos p, const char *qname)
 {
-	size_t off, i, nlen = strlen(qname);
-	if (!pos_to_offset(r, p, &off))
+	size_t off = node_offset(r, n), i, nlen = strlen(qname);
+	if (off == (size_t)-1 || off >= r->len)
 		return p;
 	i = off + 1;
 	while (i < r->len && !is_space(r->buf[i]) && r->buf[i] != '>' && r->buf[i] != '/')
@@ -539,7 +549,7 @@ on_schema_error(void *data, xmlErrorPtr e)
 		upl__buf_puts(&q, (const char *)a->name);
 		qn = upl__buf_detach(&q, NULL);
 		if (qn) {
-			p = attr_pos(r, p, qn);
+			p = attr_pos(r, node->parent, p, qn);
 			upl__dealloc(qn);
 		}
 	}
@@ -558,7 +568,7 @@ on_schema_error(void *data, xmlErrorPtr e)
 				char qn[64];
 				memcpy(qn, start, (size_t)(end - start));
 				qn[end - start] = '\0';
-				p = attr_pos(r, p, qn);
+				p = attr_pos(r, node, p, qn);
 			}
 		}
 	}
@@ -1264,7 +1274,7 @@ done:
 		xmlFreeParserCtxt(ctxt);
 	if (owned)
 		upl__dealloc((void *)u8);
-	upl__dealloc(r.positions);
+	upl__dealloc(r.offsets);
 	if (r.oom || report->oom) {
 		if (out && *out) {
 			upl_doc_free(*out);

@@ -1,0 +1,147 @@
+/* Failure injection: built against the library's fault-injecting build,
+ * where the Nth allocation made by the library fails. For every N from 1
+ * until a run makes fewer than N allocations, each operation must either
+ * succeed or fail cleanly with UPL_ENOMEM (never crash, never leak; the
+ * leak part is checked by running this test under valgrind and ASan). */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unionplan.h>
+
+#include "util-private.h"
+
+static char *
+slurp(const char *rel, size_t *len)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	FILE *fp;
+	char *buf;
+	long n;
+	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
+	fp = fopen(path, "rb");
+	ck_assert_ptr_nonnull(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* One operation under test: returns 0 on success or a negative code. */
+typedef int (*operation)(const char *data, size_t len);
+
+static int
+op_parse_write(const char *data, size_t len)
+{
+	upl_doc *doc = NULL;
+	char *out = NULL;
+	int rc = upl_doc_parse_buffer(&doc, data, len, "f.xml", NULL, NULL);
+	if (rc == 0)
+		rc = upl_doc_write_buffer(&out, NULL, doc, NULL, NULL);
+	upl_free(out);
+	upl_doc_free(doc);
+	return rc;
+}
+
+static int
+op_validate(const char *data, size_t len)
+{
+	upl_report *r = NULL;
+	upl_error *err = NULL;
+	int rc = upl_report_new(&r);
+	if (rc == 0)
+		rc = upl_validate_buffer(r, data, len, "f.xml", NULL, &err);
+	upl_error_free(err);
+	upl_report_free(r);
+	return rc;
+}
+
+static int
+op_parse_error(const char *data, size_t len)
+{
+	/* a document with an error: the error object is built under pressure */
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	int rc = upl_doc_parse_buffer(&doc, data, len / 2, "half.xml", NULL, &err);
+	upl_error_free(err);
+	upl_doc_free(doc);
+	return rc == UPL_EPARSE ? 0 : rc;
+}
+
+static int
+op_clone_iterate(const char *data, size_t len)
+{
+	upl_doc *doc = NULL;
+	upl_plan *copy = NULL;
+	upl_iter *it = NULL;
+	upl_node *n;
+	int rc = upl_doc_parse_buffer(&doc, data, len, NULL, NULL, NULL);
+	if (rc == 0)
+		rc = upl_plan_clone(&copy, upl_doc_plan(doc, 0));
+	if (rc == 0)
+		rc = upl_iter_new(&it, copy, UPL_KIND_ALL);
+	while (rc == 0)
+		rc = upl_iter_next(it, &n);
+	if (rc == UPL_ITEROVER)
+		rc = 0;
+	upl_iter_free(it);
+	upl_plan_free(copy);
+	upl_doc_free(doc);
+	return rc;
+}
+
+static void
+run_every_n(operation op, const char *data, size_t len, const char *what)
+{
+	unsigned long n, made;
+	int rc;
+	/* first, how many allocations does a clean run make? */
+	upl__fault_set(0);
+	ck_assert_int_eq(op(data, len), 0);
+	made = upl__fault_set(0);
+	ck_assert_uint_gt(made, 0);
+	for (n = 1; n <= made; n++) {
+		upl__fault_set(n);
+		rc = op(data, len);
+		ck_assert_msg(rc == UPL_ENOMEM || rc == 0, "%s: allocation %lu failing gave %d",
+			      what, n, rc);
+	}
+	upl__fault_set(0);
+	printf("%s: %lu allocations, each made to fail once\n", what, made);
+}
+
+START_TEST(test_every_allocation)
+{
+	size_t len;
+	char *data = slurp("doc/examples/seed-000.xml", &len);
+	run_every_n(op_parse_write, data, len, "parse+write");
+	run_every_n(op_validate, data, len, "validate");
+	run_every_n(op_parse_error, data, len, "parse error");
+	run_every_n(op_clone_iterate, data, len, "clone+iterate");
+	free(data);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("fault");
+	TCase *tc = tcase_create("fault");
+	SRunner *sr;
+	int failed;
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, test_every_allocation);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
