@@ -1,1 +1,26 @@
-## Documentation: Doxygen, man pages, examples. Appends to Makefile.am's variables.
+## Documentation: Doxygen, man pages, guides, examples. Appends to Makefile.am's variables.
+
+dist_man_MANS = doc/man/unionplan.1 doc/man/libunionplan.3
+EXTRA_DIST += doc/Doxyfile.in doc/mainpage.md doc/getting-started.md doc/schema.md \
+	doc/rules.md doc/errors-and-ownership.md doc/threads.md doc/cli.md
+
+dist_check_SCRIPTS += tests/check-doxygen.sh
+TESTS += tests/check-doxygen.sh
+
+doc: doc/Doxyfile
+	doxygen doc/Doxyfile
+.PHONY: doc
+clean-local: clean-doc
+clean-doc:
+	rm -rf doc/html doc/doxygen-warnings.txt
+.PHONY: clean-doc
+
+# The examples in doc/examples are built with the library and run by
+# tests/check-examples.sh, so they never rot.
+noinst_PROGRAMS += doc/examples/build-plan doc/examples/validate-files
+doc_examples_build_plan_SOURCES = doc/examples/build-plan.c
+doc_examples_build_plan_LDADD = libunionplan/libunionplan.la
+doc_examples_validate_files_SOURCES = doc/examples/validate-files.c
+doc_examples_validate_files_LDADD = libunionplan/libunionplan.la
+dist_check_SCRIPTS += tests/check-examples.sh
+TESTS += tests/check-examples.sh

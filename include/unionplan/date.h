@@ -57,6 +57,9 @@ UPL_EXTERN int upl_date_is_valid_monthday(upl_date d);
 /**
  * Build a date and check it.
  * @param[out] out  the date; untouched on failure.
+ * @param year      1..9999
+ * @param month     1..12
+ * @param day       1..31, within the month
  * @return 0, or ::UPL_EINVAL if the fields do not name a real day of 1..9999.
  * @since 0.1
  */
@@ -77,6 +80,7 @@ UPL_EXTERN int upl_date_parse(upl_date *out, const char *s, size_t len);
 /**
  * Write @p d as `YYYY-MM-DD` (or `--MM-DD` when the year is unknown).
  * @param[out] buf  at least ::UPL_DATE_ISO_SIZE bytes; receives a NUL-terminated string.
+ * @param d         the date.
  * @return 0, or ::UPL_EINVAL if @p d is not valid (buf then holds "").
  * @since 0.1
  */
@@ -92,6 +96,7 @@ UPL_EXTERN int upl_date_weekday(upl_date d);
 /**
  * Convert a date to a day count.
  * @param[out] out  days since 1970-01-01 (negative before it).
+ * @param d         the date.
  * @return 0, or ::UPL_EINVAL if @p d is not valid.
  * @since 0.1
  */
@@ -100,6 +105,7 @@ UPL_EXTERN int upl_date_to_days(long *out, upl_date d);
 /**
  * Convert a day count (days since 1970-01-01) to a date.
  * @param[out] out  the date.
+ * @param days      days since 1970-01-01.
  * @return 0, or ::UPL_ERANGE if the result falls outside years 1..9999.
  * @since 0.1
  */
@@ -108,6 +114,8 @@ UPL_EXTERN int upl_date_from_days(upl_date *out, long days);
 /**
  * Add @p days (may be negative) to @p d.
  * @param[out] out  the resulting date.
+ * @param d         the start date.
+ * @param days      how many days to add.
  * @return 0, ::UPL_EINVAL if @p d is not valid, ::UPL_ERANGE if the result
  * falls outside years 1..9999.
  * @since 0.1

@@ -195,6 +195,8 @@ UPL_EXTERN int upl_doc_plan_add(upl_doc *doc, upl_plan *plan);
 
 /**
  * Take plan number @p i out of @p doc.
+ * @param doc       the document.
+ * @param i         the plan's index.
  * @param[out] out  receives the plan (the caller then owns it); when NULL the plan is freed.
  * @return 0, or ::UPL_ENOTFOUND if @p i is out of range.
  * @since 0.1
@@ -243,6 +245,7 @@ UPL_EXTERN void upl_plan_free(upl_plan *plan);
 /**
  * Deep copy of a plan (metadata and body; not the source positions).
  * @param[out] out  the copy, owned by the caller.
+ * @param plan      the plan to copy.
  * @return 0, ::UPL_EINVAL, ::UPL_ENOMEM.
  * @since 0.1
  */
@@ -282,6 +285,7 @@ UPL_EXTERN int upl_plan_author_remove(upl_plan *plan, size_t i);
 
 /**
  * Read the plan's period.
+ * @param plan      the plan.
  * @param[out] out  filled with the period; `out->version` must be set
  *                  (::UPL_PERIOD_INIT). `out->text` is borrowed from the plan.
  * @return 0, ::UPL_ENOTFOUND when the plan states no period (out then has
@@ -292,6 +296,7 @@ UPL_EXTERN int upl_plan_period(const upl_plan *plan, upl_period *out);
 
 /**
  * Set or remove the period.
+ * @param plan      the plan.
  * @param period  the new period (copied; its kind must not be
  *                ::UPL_PERIOD_NONE), or NULL to remove it.
  * @return 0; ::UPL_EINVAL when the kind is unknown, a date is neither all
@@ -336,6 +341,8 @@ UPL_EXTERN int upl_plan_block_add(upl_plan *plan, upl_node *node);
 UPL_EXTERN int upl_plan_block_insert(upl_plan *plan, size_t i, upl_node *node);
 /**
  * Take block @p i out of the body.
+ * @param plan      the plan.
+ * @param i         the block's index.
  * @param[out] out  receives the node (then owned by the caller); when NULL the node is freed.
  * @return 0 or ::UPL_ENOTFOUND.
  * @since 0.1
@@ -356,6 +363,7 @@ UPL_EXTERN unsigned int upl_plan_column(const upl_plan *plan);
 /**
  * Make an empty node.
  * @param[out] out  the new node.
+ * @param kind      what it is.
  * @return 0, ::UPL_EINVAL (unknown kind), ::UPL_ENOMEM.
  * @par Ownership
  * The caller owns the node until it is added to a plan or a parent node.
@@ -414,6 +422,7 @@ UPL_EXTERN int upl_node_month_to(const upl_node *node);
 UPL_EXTERN int upl_node_year(const upl_node *node);
 /**
  * Set a month node's month, span end and year.
+ * @param node   a month node
  * @param month  1..12
  * @param to     0 (no span) or 1..12
  * @param year   0 (unknown) or 1..9999
@@ -453,6 +462,8 @@ UPL_EXTERN int upl_node_child_add(upl_node *node, upl_node *child);
 UPL_EXTERN int upl_node_child_insert(upl_node *node, size_t i, upl_node *child);
 /**
  * Take child @p i out of @p node.
+ * @param node      the parent.
+ * @param i         the child's index.
  * @param[out] out  receives the child (then owned by the caller); when NULL it is freed.
  * @return 0 or ::UPL_ENOTFOUND.
  * @since 0.1
@@ -479,6 +490,7 @@ UPL_EXTERN unsigned int upl_node_column(const upl_node *node);
  * Start a walk over the nodes of @p plan in document order (a node before
  * its children), visiting the kinds selected by @p kinds.
  * @param[out] out  the iterator, owned by the caller (upl_iter_free()).
+ * @param plan      the plan to walk; it must outlive the iterator.
  * @param kinds     a mask of UPL_KIND_BIT() values, or ::UPL_KIND_ALL.
  * @return 0, ::UPL_EINVAL, ::UPL_ENOMEM.
  * @since 0.1
@@ -487,6 +499,7 @@ UPL_EXTERN int upl_iter_new(upl_iter **out, const upl_plan *plan, unsigned int k
 
 /**
  * Advance the walk.
+ * @param iter      the iterator.
  * @param[out] out  the next node (borrowed).
  * @return 0, ::UPL_ITEROVER when the walk is over, ::UPL_ENOMEM.
  * @since 0.1

@@ -109,6 +109,9 @@ UPL_EXTERN int upl_doc_parse_stream(upl_doc **out, FILE *stream, const char *nam
  * Parse a file that holds exactly one plan (a `plan` root, or a `plans`
  * collection with one plan).
  * @param[out] out  the plan, owned by the caller (upl_plan_free()); it belongs to no document.
+ * @param path      the file to read.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
  * @return as upl_doc_parse_file(), plus ::UPL_EINVAL when the document
  * holds more than one plan.
  * @since 0.1
@@ -137,6 +140,9 @@ typedef struct upl_write_options {
  * Write a document in canonical form to memory.
  * @param[out] out  a NUL-terminated UTF-8 string.
  * @param[out] len  its length in bytes (optional).
+ * @param doc       the document.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
  * @return 0; ::UPL_EINVAL (NULL arguments, a document without plans, text
  * that is not valid UTF-8 or holds characters XML cannot carry); ::UPL_ENOMEM.
  * @par Ownership
@@ -160,6 +166,9 @@ UPL_EXTERN int upl_doc_write_file(const upl_doc *doc, const char *path,
  * Write one plan in canonical form (a `plan` root) to memory.
  * @param[out] out  a NUL-terminated string, freed with upl_free().
  * @param[out] len  its length (optional).
+ * @param plan      the plan.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
  * @return as upl_doc_write_buffer().
  * @since 0.1
  */
