@@ -104,12 +104,16 @@ check)
 	say "make check"
 	make -j"$jobs" check || { cat test-suite.log 2>/dev/null | tail -n 200; exit 1; }
 	say "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+	# A pristine copy of the distributed sources, built out of tree, so the
+	# developer's own build in this directory is left alone.
 	rm -rf _build-asan && mkdir _build-asan
-	(cd _build-asan &&
-	 "$top/configure" -q --disable-shared CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	make -s distdir distdir=_build-asan/src
+	mkdir _build-asan/build
+	(cd _build-asan/build &&
+	 ../src/configure -q --disable-shared CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" &&
 	 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check) ||
-		{ tail -n 200 _build-asan/test-suite.log 2>/dev/null; exit 1; }
+		{ tail -n 200 _build-asan/build/test-suite.log 2>/dev/null; exit 1; }
 	say "valgrind over the unit tests"
 	make -j"$jobs" check-valgrind
 	say "make distcheck"
