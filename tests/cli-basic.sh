@@ -122,7 +122,11 @@ for c in xxe-external-entity xxe-parameter-entity; do
 	lacks "$tmp/all" "$marker" "$c: the entity's content appears nowhere"
 done
 start=$(date +%s)
-expect 1 "billion laughs fails" sh -c "ulimit -v 262144; \"$cli\" validate \"$data\"/invalid/billion-laughs/input.xml"
+# 256 MiB of address space is plenty; a sanitizer build needs far more
+# address space for its shadow memory, so there only the time is bounded.
+limit="ulimit -v 262144;"
+[ -n "${ASAN_OPTIONS:-}" ] && limit=""
+expect 1 "billion laughs fails" sh -c "$limit \"$cli\" validate \"$data\"/invalid/billion-laughs/input.xml"
 end=$(date +%s)
 if [ $((end - start)) -le 5 ]; then ok "billion laughs fails fast in 256 MiB"; else bad "billion laughs took $((end - start)) s"; fi
 contains "$tmp/err" "billion-laughs/input.xml:3:3: error: entity declaration 'a' refused" "billion laughs stopped at the first declaration"
