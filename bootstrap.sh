@@ -94,7 +94,7 @@ run)
 	build
 	example=doc/examples/seed-000.xml
 	say "unionplan validate $example"
-	./cli/unionplan validate "$example"
+	./cli/unionplan validate -v "$example"
 	say "unionplan summary $example"
 	./cli/unionplan summary "$example"
 	;;
