@@ -76,6 +76,13 @@ validate_usage(FILE *fp)
 		"  -s, --strict         warnings make a file invalid\n"
 		"      --schema-only    check well-formedness and the schema only (the verdict\n"
 		"                       of any XSD processor), not the semantic rules\n"
+		"      --rules=LIST     run only these rule groups (comma-separated): numbering,\n"
+		"                       months, dates, holidays, crosscheck, meta\n"
+		"      --today=DATE     the date rules take as today (default: today in China)\n"
+		"      --lang=LANG      messages in 'en' or 'zh-Hans' (default: from LANGUAGE,\n"
+		"                       LC_ALL, LC_MESSAGES, LANG)\n"
+		"      --explain=CODE   describe the rule CODE with an example and exit;\n"
+		"                       'all' describes every rule\n"
 		"  -q, --quiet          print nothing; only the exit status tells\n"
 		"  -v, --verbose        also say which files are valid\n"
 		"  -h, --help           show this help and exit\n\n"
@@ -86,6 +93,59 @@ validate_usage(FILE *fp)
 		cli_program);
 }
 
+/* --rules=numbering,months,... */
+static int
+parse_rules(const char *list, unsigned int *out)
+{
+	static const struct { const char *name; unsigned int bit; } groups[] = {
+		{ "numbering", UPL_RULES_NUMBERING }, { "months", UPL_RULES_MONTHS },
+		{ "dates", UPL_RULES_DATES }, { "holidays", UPL_RULES_HOLIDAYS },
+		{ "crosscheck", UPL_RULES_CROSSCHECK }, { "meta", UPL_RULES_META },
+		{ "all", UPL_RULES_ALL }
+	};
+	unsigned int mask = 0;
+	const char *p = list;
+	while (*p) {
+		size_t n = strcspn(p, ","), k;
+		for (k = 0; k < sizeof groups / sizeof groups[0]; k++)
+			if (strlen(groups[k].name) == n && strncmp(p, groups[k].name, n) == 0)
+				break;
+		if (k == sizeof groups / sizeof groups[0])
+			return -1;
+		mask |= groups[k].bit;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (mask == 0)
+		return -1;
+	*out = mask;
+	return 0;
+}
+
+static int
+explain(const char *code, const char *lang)
+{
+	size_t i;
+	const char *text;
+	if (strcmp(code, "all") == 0) {
+		for (i = 0; upl_rule_code(i); i++) {
+			const char *c = upl_rule_code(i);
+			printf("%s%s (%s)\n%s\n", i ? "\n" : "", c,
+			       upl_severity_name((upl_severity)upl_rule_severity(c)),
+			       upl_rule_explain(c, lang));
+		}
+		return CLI_OK;
+	}
+	text = upl_rule_explain(code, lang);
+	if (text == NULL) {
+		cli_errorf("no rule '%s'; 'unionplan validate --explain=all' lists them", code);
+		return CLI_USAGE;
+	}
+	printf("%s (%s)\n%s\n", code, upl_severity_name((upl_severity)upl_rule_severity(code)), text);
+	return CLI_OK;
+}
+
 int
 cli_cmd_validate(int argc, char **argv)
 {
@@ -93,12 +153,17 @@ cli_cmd_validate(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "schema-only", no_argument, NULL, 'S' },
+		{ "rules", required_argument, NULL, 'R' },
+		{ "today", required_argument, NULL, 'T' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "explain", required_argument, NULL, 'E' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const formats[] = { "gnu", "json", NULL };
+	static const char *const langs[] = { "en", "zh-Hans", "zh", "zh_CN", NULL };
 	int json = 0, strict = 0, quiet = 0, verbose = 0, c, i, status = CLI_OK, first = 1;
 	upl_report *report = NULL;
 	upl_validate_options vopts = UPL_VALIDATE_OPTIONS_INIT;
@@ -113,6 +178,22 @@ cli_cmd_validate(int argc, char **argv)
 			break;
 		case 's': strict = 1; break;
 		case 'S': vopts.flags |= UPL_VALIDATE_SCHEMA_ONLY; break;
+		case 'R':
+			if (parse_rules(optarg, &vopts.rules) != 0)
+				return cli_usage_error("validate", "unknown rule group in '%s'", optarg);
+			break;
+		case 'T':
+			if (upl_date_parse(&vopts.today, optarg, (size_t)-1) != 0 ||
+			    !upl_date_is_valid(vopts.today))
+				return cli_usage_error("validate", "--today needs a date YYYY-MM-DD, not '%s'", optarg);
+			break;
+		case 'L':
+			if (cli_pick(optarg, langs) < 0)
+				return cli_usage_error("validate", "unknown language '%s' (en or zh-Hans)", optarg);
+			vopts.lang = optarg;
+			break;
+		case 'E':
+			return explain(optarg, vopts.lang);
 		case 'q': quiet = 1; break;
 		case 'v': verbose = 1; break;
 		case 'h': validate_usage(stdout); return CLI_OK;

@@ -9,7 +9,7 @@ UPL_CORE_SOURCES += \
 	libunionplan/plan.c libunionplan/plan-private.h \
 	libunionplan/xml-read.c libunionplan/xml-write.c libunionplan/xml-private.h \
 	libunionplan/validate.c libunionplan/validate-private.h \
-	libunionplan/rules.c
+	libunionplan/rules.c libunionplan/messages.c libunionplan/messages-private.h
 
 # The schema: installed, and embedded in the library (one source of truth).
 dist_pkgdata_DATA = libunionplan/schema/unionplan-1.xsd
@@ -36,7 +36,7 @@ endif
 
 dist_check_SCRIPTS += tests/check-xmllint.sh tests/cli-basic.sh
 TESTS += tests/check-xmllint.sh tests/cli-basic.sh
-EXTRA_DIST += tests/data doc/examples/seed-000.xml doc/examples/seed-002.xml
+EXTRA_DIST += tests/data doc/examples/seed-000.xml doc/examples/seed-002.xml doc/examples/seed-000.expected
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_xml

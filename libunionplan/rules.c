@@ -1,71 +1,433 @@
 /* The semantic layer of validation: what no schema can say.
  *
- * Each rule is a function over one plan that appends diagnostics with a
- * stable code. upl__rules_run() calls every rule in order on every plan of
- * the document. doc/rules.md documents each code with an example. */
+ * Each rule group is a function over one plan that appends diagnostics
+ * with a stable code (doc/rules.md; `unionplan validate --explain CODE`).
+ * upl__rules_run() runs the enabled groups on every plan of a document.
+ * Messages come from the bilingual catalogue in messages.c. */
 #include "config.h"
 
+#include <time.h>
+
+#include "messages-private.h"
 #include "validate-private.h"
 
 typedef struct rule_ctx {
 	upl_report *report;
 	const char *file;
-	const upl_validate_options *opts;
+	unsigned int groups;
+	int zh;
+	upl_date today;
 	int oom;
+	/* the plan being checked */
+	const upl_plan *plan;
+	int has_period;        /* start and end both known */
+	upl_date pstart, pend;
+	int schoolyear;        /* 学年, 0 = unknown */
+	int plan_year;         /* a calendar year the plan is for, 0 = unknown */
 } rule_ctx;
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+/* Append diagnostic (code, variant) with the catalogue's message in the
+ * chosen language; the arguments must match the message's format. */
 static void
-emit(rule_ctx *c, upl_severity sev, const char *code, upl_pos p, const char *fmt, ...)
-	UPL_PRINTF(5, 6);
-
-static void
-emit(rule_ctx *c, upl_severity sev, const char *code, upl_pos p, const char *fmt, ...)
+emit(rule_ctx *c, const char *code, int variant, upl_pos p, ...)
 {
+	const char *fmt = upl__msg_format(code, variant, c->zh);
+	int sev = upl_rule_severity(code);
 	upl_buf b = UPL_BUF_INIT;
 	va_list ap;
 	char *msg;
-	va_start(ap, fmt);
+	if (fmt == NULL || sev < 0) {
+		c->oom = 1; /* a rule without a message is a bug; fail loudly */
+		return;
+	}
+	va_start(ap, p);
 	upl__buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	msg = upl__buf_detach(&b, NULL);
-	if (msg == NULL || upl__report_add(c->report, sev, code, c->file, p.line, p.column,
-					   "%s", msg) != 0)
+	if (msg == NULL || upl__report_add(c->report, (upl_severity)sev, code, c->file, p.line,
+					   p.column, "%s", msg) != 0)
 		c->oom = 1;
 	upl__dealloc(msg);
 }
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
-/* plan-lang: xml:lang must say the script, zh-Hans or zh-Hant. The schema
- * cannot check it: the XML namespace's own schema is not loaded. */
-static void
-rule_plan_lang(rule_ctx *c, const upl_plan *p)
+static int
+date_known(upl_date d)
 {
-	if (p->lang == NULL)
-		emit(c, UPL_SEVERITY_ERROR, "plan-lang", p->pos,
-		     "plan has no xml:lang; say zh-Hans (simplified) or zh-Hant (traditional)");
-	else if (strcmp(p->lang, "zh-Hans") != 0 && strcmp(p->lang, "zh-Hant") != 0)
-		emit(c, UPL_SEVERITY_ERROR, "plan-lang", p->pos,
-		     "xml:lang is '%s'; it must be zh-Hans (simplified) or zh-Hant (traditional)",
-		     p->lang);
+	return upl_date_is_valid(d);
 }
 
-typedef void (*rule_fn)(rule_ctx *c, const upl_plan *p);
+/* ------------------------------------------------------------------------ */
+/* Years and month spans                                                    */
 
-static const rule_fn rules[] = {
-	rule_plan_lang,
-};
+/* Whether calendar month `mm` is in the span month..to (to 0: one month;
+ * to < month: the span runs over the year end). */
+static int
+span_has(int month, int to, int mm)
+{
+	if (to == 0 || to == month)
+		return mm == month;
+	if (to > month)
+		return mm >= month && mm <= to;
+	return mm >= month || mm <= to;
+}
+
+static int
+span_wraps(int month, int to)
+{
+	return to != 0 && to < month && month - to > 9;
+}
+
+/* The year of a month node: its own, else the one the plan's period
+ * implies, else 0. */
+static int
+month_year(const rule_ctx *c, const upl_node *m)
+{
+	int y;
+	if (m->year)
+		return m->year;
+	if (c->has_period) {
+		for (y = c->pstart.year; y <= c->pend.year; y++) {
+			upl_date first = { y, m->month, 1 };
+			upl_date last = { y, m->month, upl_date_days_in_month(y, m->month) };
+			if (upl_date_compare(last, c->pstart) >= 0 && upl_date_compare(first, c->pend) <= 0)
+				return y;
+		}
+		return 0;
+	}
+	if (c->schoolyear)
+		return m->month >= 9 ? c->schoolyear : c->schoolyear + 1;
+	return c->plan_year;
+}
+
+/* The first day and last day of a month node's span in year y. */
+static void
+span_bounds(const upl_node *m, int y, upl_date *first, upl_date *last)
+{
+	int to = m->month_to ? m->month_to : m->month;
+	int ylast = (to < m->month) ? y + 1 : y;
+	first->year = y;
+	first->month = m->month;
+	first->day = 1;
+	last->year = ylast;
+	last->month = to;
+	last->day = upl_date_days_in_month(ylast, to);
+}
+
+static const char *
+label_or(const upl_node *n, char *buf, size_t size)
+{
+	if (n->label)
+		return n->label;
+	if (n->kind == UPL_NODE_MONTH)
+		snprintf(buf, size, n->month_to ? "%d-%d" : "%d", n->month, n->month_to);
+	else
+		snprintf(buf, size, "%d", n->number);
+	return buf;
+}
+
+/* ------------------------------------------------------------------------ */
+/* meta                                                                     */
+
+/* 机关代字〔YYYY〕N号: an agency code, 〔, four digits, 〕, a number, 号. */
+static int
+docnumber_ok(const char *s)
+{
+	static const char open[] = "\xE3\x80\x94";  /* 〔 */
+	static const char close[] = "\xE3\x80\x95"; /* 〕 */
+	static const char hao[] = "\xE5\x8F\xB7";   /* 号 */
+	static const char hao_t[] = "\xE8\x99\x9F"; /* 號 */
+	const char *o = strstr(s, open), *p;
+	int digits = 0;
+	if (o == NULL || o == s)
+		return 0;
+	p = o + 3;
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		digits++;
+	}
+	if (digits != 4 || strncmp(p, close, 3) != 0)
+		return 0;
+	p += 3;
+	digits = 0;
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		digits++;
+	}
+	return digits > 0 && (strcmp(p, hao) == 0 || strcmp(p, hao_t) == 0);
+}
+
+static void
+rules_meta(rule_ctx *c)
+{
+	const upl_plan *p = c->plan;
+	char a[UPL_DATE_ISO_SIZE], b[UPL_DATE_ISO_SIZE];
+	if (p->lang == NULL)
+		emit(c, "plan-lang", 0, p->pos);
+	else if (strcmp(p->lang, "zh-Hans") != 0 && strcmp(p->lang, "zh-Hant") != 0)
+		emit(c, "plan-lang", 1, p->pos, p->lang);
+	if (p->title == NULL || p->title[0] == '\0')
+		emit(c, "meta-title", 0, p->title ? p->title_pos : (p->meta_pos.line ? p->meta_pos : p->pos));
+	if (date_known(p->period_start) && date_known(p->period_end) &&
+	    upl_date_compare(p->period_start, p->period_end) > 0) {
+		upl_date_format(a, p->period_start);
+		upl_date_format(b, p->period_end);
+		emit(c, "meta-period", 0, p->period_pos, a, b);
+	}
+	if (p->docnumber && !docnumber_ok(p->docnumber))
+		emit(c, "meta-docnumber", 0, p->docnumber_pos, p->docnumber);
+}
+
+/* ------------------------------------------------------------------------ */
+/* months and dates                                                         */
+
+static void
+check_schedule(rule_ctx *c, const upl_node *sched)
+{
+	size_t i, j;
+	int wraps = 0;
+	char l1[32], l2[32];
+	const upl_node *prev = NULL;
+	int prev_key = -1, prev_y = 0;
+	for (i = 0; i < sched->nchildren && !c->oom; i++) {
+		const upl_node *m = sched->children[i];
+		int y = month_year(c, m), key;
+		if (m->kind != UPL_NODE_MONTH)
+			continue;
+		if ((c->groups & UPL_RULES_MONTHS) && m->month_to && m->month_to < m->month &&
+		    !span_wraps(m->month, m->month_to))
+			emit(c, "month-span-backwards", 0, m->pos, m->month, m->month_to);
+		/* the same month twice */
+		for (j = 0; (c->groups & UPL_RULES_MONTHS) && j < i; j++) {
+			const upl_node *o = sched->children[j];
+			if (o->month == m->month && o->month_to == m->month_to &&
+			    month_year(c, o) == y) {
+				emit(c, "month-duplicate", 0, m->pos, label_or(m, l1, sizeof l1),
+				     o->pos.line);
+				break;
+			}
+		}
+		/* chronological order: by year and month when both years are
+		 * known; otherwise the month number may wrap once, from the
+		 * autumn term into the next year (九月 … 十二月, 一月) */
+		key = y * 12 + m->month - 1;
+		if ((c->groups & UPL_RULES_MONTHS) && prev && j == i) {
+			int back = (y && prev_y) ? key < prev_key : m->month < prev->month;
+			if (back && !(y && prev_y) && !wraps &&
+			    (prev->month_to ? prev->month_to : prev->month) >= 9 && m->month <= 8)
+				wraps = 1;
+			else if (back)
+				emit(c, "month-order", 0, m->pos, label_or(m, l1, sizeof l1),
+				     label_or(prev, l2, sizeof l2));
+		}
+		prev = m;
+		prev_key = key;
+		prev_y = y;
+		/* the plan's period */
+		if ((c->groups & UPL_RULES_MONTHS) && y && c->has_period) {
+			upl_date first, last, lo, hi;
+			span_bounds(m, y, &first, &last);
+			/* one month of grace on each side: schedules run into the
+			 * month after the period (year-end meetings in 一月) */
+			if (upl_date_add_days(&lo, c->pstart, -31) != 0)
+				lo = c->pstart;
+			if (upl_date_add_days(&hi, c->pend, 31) != 0)
+				hi = c->pend;
+			if (upl_date_compare(last, lo) < 0 || upl_date_compare(first, hi) > 0) {
+				char a[UPL_DATE_ISO_SIZE], b[UPL_DATE_ISO_SIZE];
+				upl_date_format(a, c->pstart);
+				upl_date_format(b, c->pend);
+				emit(c, "month-outside-period", 0, m->pos, label_or(m, l1, sizeof l1), a, b);
+			}
+		}
+		/* the dates of its activities */
+		if (!(c->groups & UPL_RULES_DATES))
+			continue;
+		for (j = 0; j < m->nchildren && !c->oom; j++) {
+			const upl_node *a = m->children[j];
+			upl_date d = a->date;
+			char ds[UPL_DATE_ISO_SIZE];
+			if (a->kind != UPL_NODE_ACTIVITY || d.month == 0)
+				continue;
+			upl_date_format(ds, d);
+			if (!span_has(m->month, m->month_to, d.month) ||
+			    (d.year && y && d.year != ((m->month_to && m->month_to < m->month &&
+							d.month <= m->month_to) ? y + 1 : y))) {
+				emit(c, "date-outside-month", 0, a->pos, ds, label_or(m, l1, sizeof l1));
+				continue;
+			}
+			if (d.year == 0 && y) {
+				int dy = (m->month_to && m->month_to < m->month && d.month <= m->month_to) ?
+						 y + 1 : y;
+				if (d.day > upl_date_days_in_month(dy, d.month)) {
+					emit(c, "date-impossible", 0, a->pos, ds, dy);
+					continue;
+				}
+				d.year = dy;
+			}
+			if (d.year && c->has_period &&
+			    (upl_date_compare(d, c->pstart) < 0 || upl_date_compare(d, c->pend) > 0)) {
+				char s1[UPL_DATE_ISO_SIZE], s2[UPL_DATE_ISO_SIZE];
+				upl_date_format(s1, c->pstart);
+				upl_date_format(s2, c->pend);
+				upl_date_format(ds, d);
+				emit(c, "date-outside-period", 0, a->pos, ds, s1, s2);
+			}
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------ */
+/* numbering                                                                */
+
+/* The last number of the most recent group of each kind, per depth, in
+ * document order: a group may continue it (items 1–4 in 一、, 5–6 in 二、). */
+#define MAX_DEPTH 32
+typedef struct numbering_state {
+	int last[MAX_DEPTH][8];
+} numbering_state;
+
+static void
+check_group(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n,
+	    upl_kind kind, int depth)
+{
+	size_t i, j;
+	const upl_node *first = NULL, *prev = NULL;
+	int *last = &st->last[depth < MAX_DEPTH ? depth : MAX_DEPTH - 1][kind];
+	for (i = 0; i < n && !c->oom; i++) {
+		const upl_node *x = items[i];
+		if (x->kind != kind || x->number < 0)
+			continue;
+		if (first == NULL) {
+			first = x;
+			if (x->number != 1 && x->number != *last + 1)
+				emit(c, "numbering-start", 0, x->pos, x->number);
+		} else {
+			for (j = 0; j < i; j++) {
+				const upl_node *o = items[j];
+				if (o->kind == kind && o->number == x->number)
+					break;
+			}
+			if (j < i)
+				emit(c, "numbering-duplicate", 0, x->pos, x->number, items[j]->pos.line);
+			else if (x->number != prev->number + 1)
+				emit(c, "numbering-skip", 0, x->pos, prev->number, x->number);
+		}
+		prev = x;
+	}
+	if (prev)
+		*last = prev->number;
+}
+
+static void
+check_numbering(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n, int depth)
+{
+	static const upl_kind numbered[] = {
+		UPL_NODE_SECTION, UPL_NODE_ITEM, UPL_NODE_ACTIVITY, UPL_NODE_NOTE
+	};
+	size_t k, i;
+	for (k = 0; k < sizeof numbered / sizeof numbered[0]; k++)
+		check_group(c, st, items, n, numbered[k], depth);
+	for (i = 0; i < n && !c->oom; i++)
+		if (items[i]->nchildren)
+			check_numbering(c, st, items[i]->children, items[i]->nchildren, depth + 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* the year                                                                 */
+
+static int
+walk_schedules(rule_ctx *c, upl_node *const *items, size_t n)
+{
+	size_t i;
+	int any = 0;
+	for (i = 0; i < n && !c->oom; i++) {
+		if (items[i]->kind == UPL_NODE_SCHEDULE) {
+			check_schedule(c, items[i]);
+			any = 1;
+		}
+		any |= walk_schedules(c, items[i]->children, items[i]->nchildren);
+	}
+	return any;
+}
+
+/* Whether any month of the plan has a year, stated or implied. */
+static int
+some_month_year(const rule_ctx *c, upl_node *const *items, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (items[i]->kind == UPL_NODE_MONTH && month_year(c, items[i]))
+			return 1;
+		if (some_month_year(c, items[i]->children, items[i]->nchildren))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+plan_context(rule_ctx *c, const upl_plan *p)
+{
+	c->plan = p;
+	c->has_period = date_known(p->period_start) && date_known(p->period_end) &&
+			upl_date_compare(p->period_start, p->period_end) <= 0;
+	c->pstart = p->period_start;
+	c->pend = p->period_end;
+	c->schoolyear = (p->period_kind == UPL_PERIOD_SCHOOL_YEAR || p->period_kind == UPL_PERIOD_TERM) ?
+				p->schoolyear : 0;
+	c->plan_year = 0;
+	if (date_known(p->period_start) && date_known(p->period_end) &&
+	    p->period_start.year == p->period_end.year)
+		c->plan_year = p->period_start.year;
+	else if (date_known(p->period_start) && !date_known(p->period_end))
+		c->plan_year = p->period_start.year;
+}
+
+static void
+today_cst(upl_date *out)
+{
+	time_t now = time(NULL) + 8 * 3600; /* China Standard Time, no DST */
+	upl_date_from_days(out, (long)(now / 86400));
+}
 
 int
 upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
 	       const upl_validate_options *opts)
 {
 	rule_ctx c;
-	size_t i, r;
+	size_t i;
+	memset(&c, 0, sizeof c);
 	c.report = report;
 	c.file = name;
-	c.opts = opts;
-	c.oom = 0;
-	for (i = 0; i < doc->nplans && !c.oom; i++)
-		for (r = 0; r < sizeof rules / sizeof rules[0] && !c.oom; r++)
-			rules[r](&c, doc->plans[i]);
+	c.groups = (opts && opts->rules) ? opts->rules : UPL_RULES_ALL;
+	c.zh = upl__msg_lang_zh(opts ? opts->lang : NULL);
+	if (opts && upl_date_is_valid(opts->today))
+		c.today = opts->today;
+	else
+		today_cst(&c.today);
+	for (i = 0; i < doc->nplans && !c.oom; i++) {
+		const upl_plan *p = doc->plans[i];
+		int schedules;
+		plan_context(&c, p);
+		if (c.groups & UPL_RULES_META)
+			rules_meta(&c);
+		schedules = walk_schedules(&c, p->blocks, p->nblocks);
+		if (c.groups & UPL_RULES_NUMBERING) {
+			numbering_state st;
+			memset(&st, 0, sizeof st);
+			check_numbering(&c, &st, p->blocks, p->nblocks, 0);
+		}
+		if ((c.groups & UPL_RULES_HOLIDAYS) && schedules && !c.has_period && !c.schoolyear &&
+		    !c.plan_year && !some_month_year(&c, p->blocks, p->nblocks))
+			emit(&c, "year-unknown", 0, p->period_pos.line ? p->period_pos : p->pos,
+			     p->period_text ? p->period_text :
+					      upl__msg_word(UPL__WORD_NO_PERIOD, c.zh));
+	}
 	return c.oom ? UPL_ENOMEM : 0;
 }

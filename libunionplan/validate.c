@@ -128,10 +128,21 @@ upl_report_count_severity(const upl_report *report, upl_severity severity)
 }
 
 int
+upl_report_fails_at(const upl_report *report, upl_severity threshold)
+{
+	size_t i;
+	if (report == NULL)
+		return 0;
+	for (i = 0; i < report->n; i++)
+		if (report->items[i].severity >= threshold)
+			return 1;
+	return 0;
+}
+
+int
 upl_report_failed(const upl_report *report, int strict)
 {
-	return upl_report_count_severity(report, UPL_SEVERITY_ERROR) > 0 ||
-	       (strict && upl_report_count_severity(report, UPL_SEVERITY_WARNING) > 0);
+	return upl_report_fails_at(report, strict ? UPL_SEVERITY_WARNING : UPL_SEVERITY_ERROR);
 }
 
 upl_severity

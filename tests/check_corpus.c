@@ -12,9 +12,9 @@
  *                                  it must fail with UPL_EPARSE at the first
  *                                  error's position (or succeed when only the
  *                                  semantic rules object).
- *  doc/examples/NAME.xml           valid, no diagnostics, and already in
- *                                  canonical form: writing it back gives
- *                                  the same bytes.
+ *  doc/examples/NAME.xml           valid; diagnostics equal NAME.expected
+ *                                  (or none); already in canonical form:
+ *                                  writing it back gives the same bytes.
  */
 #include <check.h>
 #include <dirent.h>
@@ -170,13 +170,21 @@ START_TEST(test_examples_canonical)
 	int count = 0;
 	ck_assert_msg(dp != NULL, "cannot open %s", dir);
 	while ((e = readdir(dp)) != NULL) {
-		char *path, *got;
+		char *path, *got, *exp_path, *expected;
 		if (!ends_with(e->d_name, ".xml"))
 			continue;
 		path = path_join(dir, e->d_name, NULL);
+		exp_path = malloc(strlen(path) + 6);
+		ck_assert_ptr_nonnull(exp_path);
+		memcpy(exp_path, path, strlen(path) - 4);
+		strcpy(exp_path + strlen(path) - 4, ".expected");
+		expected = slurp(exp_path, NULL);
 		got = report_of(path);
-		ck_assert_msg(strcmp(got, "") == 0, "%s: unexpected diagnostics\n%s", path, got);
+		ck_assert_msg(strcmp(got, expected ? expected : "") == 0,
+			      "%s: diagnostics\n%s\nexpected\n%s", path, got, expected ? expected : "(none)");
 		check_round_trip(path, 1);
+		free(expected);
+		free(exp_path);
 		free(got);
 		free(path);
 		count++;

@@ -121,7 +121,15 @@ START_TEST(test_build_write_read_back)
 	ck_assert_ptr_eq(upl_plan_doc(p), doc);
 	ck_assert_int_eq(upl_report_new(&r), 0);
 	ck_assert_int_eq(upl_doc_validate(r, doc, NULL, NULL), 0);
-	ck_assert_uint_eq(upl_report_count(r), 0);
+	/* an excerpt: 二、 and （二）． open their lists; nodes made in memory
+	 * have no source position */
+	ck_assert_uint_eq(upl_report_count(r), 2);
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 0)), "numbering-start");
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 1)), "numbering-start");
+	ck_assert_uint_eq(upl_diag_line(upl_report_get(r, 0)), 0);
+	ck_assert_ptr_null(upl_diag_file(upl_report_get(r, 0)));
+	ck_assert_int_eq(upl_report_failed(r, 0), 0);
+	ck_assert_int_eq(upl_report_failed(r, 1), 1);
 
 	/* read back and compare */
 	ck_assert_int_eq(upl_plan_parse_buffer(&back, xml, len, "mem", NULL, NULL), 0);

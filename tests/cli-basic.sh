@@ -37,7 +37,12 @@ done
 
 # validate
 expect 0 "examples validate" "$cli" validate "$ex"/seed-000.xml "$ex"/seed-002.xml
+contains "$tmp/err" "seed-000.xml:70:9: warning: number 2 is used again (first at line 69) \[numbering-duplicate\]" "seed 000: the duplicate 2. under 十二月"
+contains "$tmp/err" "seed-000.xml:72:9: warning: numbering jumps from 3 to 5 \[numbering-skip\]" "seed 000: no 4. under 十二月"
+if [ "$(wc -l < "$tmp/err")" -eq 2 ]; then ok "seed 000: exactly two findings"; else bad "seed 000: exactly two findings"; fi
+expect 0 "a clean plan" "$cli" validate "$ex"/seed-002.xml
 if [ -s "$tmp/out" ] || [ -s "$tmp/err" ]; then bad "validate is quiet on success"; else ok "validate is quiet on success"; fi
+expect 1 "--strict: seed 000's warnings fail" "$cli" validate --strict "$ex"/seed-000.xml
 expect 0 "validate -v" "$cli" validate -v "$ex"/seed-000.xml
 contains "$tmp/out" "seed-000.xml: valid" "-v says which file is valid"
 expect 1 "an invalid file gives 1" "$cli" validate "$data"/invalid/bad-month/input.xml
@@ -65,7 +70,7 @@ expect 0 "schema-only skips the rules" "$cli" validate --schema-only "$data"/inv
 expect 1 "rules run by default" "$cli" validate "$data"/invalid/bad-lang/input.xml
 
 # JSON
-expect 3 "json format (an unreadable file gives 3)" "$cli" validate --format=json "$data"/invalid/bad-month/input.xml "$tmp/none.xml" "$ex"/seed-000.xml
+expect 3 "json format (an unreadable file gives 3)" "$cli" validate --format=json "$data"/invalid/bad-month/input.xml "$tmp/none.xml" "$ex"/seed-002.xml
 cp "$tmp/out" "$tmp/json"
 if python3 - "$tmp/json" <<'PY'
 import json, sys
@@ -79,7 +84,7 @@ assert a["file"].endswith("bad-month/input.xml")
 assert b["code"] == "io-error" and b["line"] == 0, b
 PY
 then ok "json has every field of every diagnostic"; else bad "json content"; fi
-expect 0 "json of valid files is an empty array" "$cli" validate --format=json "$ex"/seed-000.xml
+expect 0 "json of valid files is an empty array" "$cli" validate --format=json "$ex"/seed-002.xml
 if [ "$(tr -d ' \n' < "$tmp/out")" = "[]" ]; then ok "empty array"; else bad "empty array"; fi
 
 # format

@@ -59,8 +59,8 @@ main(void)
 	TRY(upl_date_make(&period.end, 2013, 1, 31));
 	TRY(upl_plan_set_period(plan, &period));
 
-	/* 三、具体工作安排 with a schedule for September */
-	section = new_node(UPL_NODE_SECTION, "三、", 3, NULL);
+	/* 一、具体工作安排 with a schedule for September */
+	section = new_node(UPL_NODE_SECTION, "一、", 1, NULL);
 	TRY(upl_node_set_level(section, 1));
 	TRY(upl_node_set_role(section, UPL_ROLE_SCHEDULE));
 	TRY(upl_node_set_heading(section, "具体工作安排"));

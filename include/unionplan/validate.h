@@ -69,6 +69,8 @@ UPL_EXTERN size_t upl_report_count_severity(const upl_report *report, upl_severi
  */
 UPL_EXTERN int upl_report_failed(const upl_report *report, int strict);
 
+/* upl_report_fails_at() is declared below with the options. */
+
 /** @return the severity of @p diag. @since 0.1 */
 UPL_EXTERN upl_severity upl_diag_severity(const upl_diag *diag);
 /** @return the stable code of @p diag ("schema-element"). @since 0.1 */
@@ -88,6 +90,17 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
 /** Run the schema layer only. */
 #define UPL_VALIDATE_SCHEMA_ONLY 0x1u
 
+/** @name Rule groups, for upl_validate_options::rules */
+/** @{ */
+#define UPL_RULES_NUMBERING 0x01u  /**< numbering-*, heading-order */
+#define UPL_RULES_MONTHS 0x02u     /**< month-* */
+#define UPL_RULES_DATES 0x04u      /**< date-* */
+#define UPL_RULES_HOLIDAYS 0x08u   /**< holiday-*, year-unknown */
+#define UPL_RULES_CROSSCHECK 0x10u /**< count-year */
+#define UPL_RULES_META 0x20u       /**< meta-*, plan-lang */
+#define UPL_RULES_ALL 0xFFFFFFFFu  /**< every group */
+/** @} */
+
 /**
  * Options for the validate functions. Initialise with
  * ::UPL_VALIDATE_OPTIONS_INIT; fields are only ever appended. NULL means the
@@ -97,10 +110,44 @@ typedef struct upl_validate_options {
 	unsigned int version; /**< ::UPL_VALIDATE_OPTIONS_VERSION */
 	unsigned int flags;   /**< UPL_VALIDATE_* flags */
 	size_t max_bytes;     /**< refuse larger input; 0 = ::UPL_DEFAULT_MAX_BYTES */
+	unsigned int rules;   /**< UPL_RULES_* groups to run; 0 = all */
+	upl_date today;       /**< "today" for rules that need it; all zero = the system clock (China Standard Time) */
+	const char *lang;     /**< message language: "en" or "zh-Hans" (also "zh", "zh_CN"); NULL = from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) */
 } upl_validate_options;
 
 /** Initialiser for ::upl_validate_options with the defaults. */
-#define UPL_VALIDATE_OPTIONS_INIT { UPL_VALIDATE_OPTIONS_VERSION, 0u, 0u }
+#define UPL_VALIDATE_OPTIONS_INIT { UPL_VALIDATE_OPTIONS_VERSION, 0u, 0u, 0u, UPL_DATE_INIT, NULL }
+
+/**
+ * @return 1 if the report holds a diagnostic of severity @p threshold or
+ * worse, else 0. upl_report_failed() is this with ::UPL_SEVERITY_ERROR, or
+ * ::UPL_SEVERITY_WARNING when strict.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_report_fails_at(const upl_report *report, upl_severity threshold);
+
+/**
+ * The rule codes the library knows, for listing.
+ * @param i  0-based index.
+ * @return the code of rule @p i ("numbering-duplicate"), or NULL past the end.
+ * @since 0.1
+ */
+UPL_EXTERN const char *upl_rule_code(size_t i);
+
+/**
+ * Describe a rule: what it checks, its severity, and an example.
+ * @param code  a diagnostic code, e.g. "holiday-month".
+ * @param lang  "en" or "zh-Hans" (as in ::upl_validate_options), or NULL for the environment's language.
+ * @return a static multi-line UTF-8 text, or NULL for an unknown code.
+ * @since 0.1
+ */
+UPL_EXTERN const char *upl_rule_explain(const char *code, const char *lang);
+
+/**
+ * @return the severity the library gives rule @p code, or -1 (cast) for an unknown code.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_rule_severity(const char *code);
 
 /**
  * Check a file: well-formedness, the schema, then the semantic rules.
