@@ -12,7 +12,7 @@ cli="$top_builddir/cli/unionplan"
 xsd="$top_srcdir/libunionplan/schema/unionplan-1.xsd"
 fail=0
 n=0
-for f in "$top_srcdir"/tests/data/valid/*.xml "$top_srcdir"/tests/data/invalid/*/input.xml \
+for f in "$top_srcdir"/tests/data/valid/*.xml "$top_srcdir"/tests/data/invalid/*/input.xml "$top_srcdir"/tests/data/rules/*/input.xml \
 	 "$top_srcdir"/doc/examples/*.xml; do
 	[ -f "$f" ] || continue
 	"$xmllint" --nonet --noout --schema "$xsd" "$f" >/dev/null 2>&1

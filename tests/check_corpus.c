@@ -12,6 +12,9 @@
  *                                  it must fail with UPL_EPARSE at the first
  *                                  error's position (or succeed when only the
  *                                  semantic rules object).
+ *  tests/data/rules/CASE/input.xml as invalid/, but the case need only
+ *                                  produce a finding (warnings and notes
+ *                                  do not make a plan invalid).
  *  doc/examples/NAME.xml           valid; diagnostics equal NAME.expected
  *                                  (or none); already in canonical form:
  *                                  writing it back gives the same bytes.
@@ -195,9 +198,10 @@ START_TEST(test_examples_canonical)
 }
 END_TEST
 
-START_TEST(test_invalid_corpus)
+static void
+walk_cases(const char *subdir, int must_fail, int min_cases)
 {
-	char *dir = path_join(srcdir(), "tests/data/invalid", NULL);
+	char *dir = path_join(srcdir(), subdir, NULL);
 	DIR *dp = opendir(dir);
 	struct dirent *e;
 	int count = 0;
@@ -218,10 +222,13 @@ START_TEST(test_invalid_corpus)
 		got = report_of(input);
 		ck_assert_msg(strcmp(got, expected) == 0, "%s: diagnostics\n%s\nexpected\n%s", input,
 			      got, expected);
-		/* an invalid case must hold an error */
+		/* an invalid case must hold an error; a rule case must hold a finding */
 		ck_assert_int_eq(upl_report_new(&r), 0);
 		ck_assert_int_eq(upl_validate_file(r, input, NULL, NULL), 0);
-		ck_assert_msg(upl_report_failed(r, 0), "%s: no error", input);
+		if (must_fail)
+			ck_assert_msg(upl_report_failed(r, 0), "%s: no error", input);
+		else
+			ck_assert_msg(upl_report_count(r) > 0, "%s: no finding", input);
 		upl_report_free(r);
 		/* parsing stops at the first error of the schema layer */
 		ck_assert_int_eq(sscanf(expected, "%u:%u:", &line, &col), 2);
@@ -249,7 +256,18 @@ START_TEST(test_invalid_corpus)
 	}
 	closedir(dp);
 	free(dir);
-	ck_assert_int_ge(count, 20);
+	ck_assert_int_ge(count, min_cases);
+}
+
+START_TEST(test_invalid_corpus)
+{
+	walk_cases("tests/data/invalid", 1, 20);
+}
+END_TEST
+
+START_TEST(test_rule_corpus)
+{
+	walk_cases("tests/data/rules", 0, 15);
 }
 END_TEST
 
@@ -261,6 +279,7 @@ corpus_suite(void)
 	tcase_add_test(tc, test_valid_corpus);
 	tcase_add_test(tc, test_examples_canonical);
 	tcase_add_test(tc, test_invalid_corpus);
+	tcase_add_test(tc, test_rule_corpus);
 	suite_add_tcase(s, tc);
 	return s;
 }
