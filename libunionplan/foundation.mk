@@ -54,3 +54,10 @@ endif
 
 UPL_BENCH_SH += tests/bench/bench-validate.sh
 EXTRA_DIST += tests/bench/bench-validate.sh
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_rules
+tests_check_rules_SOURCES = tests/check_rules.c
+tests_check_rules_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_rules_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif

@@ -69,6 +69,27 @@ expect 1 "schema-only still rejects schema errors" "$cli" validate --schema-only
 expect 0 "schema-only skips the rules" "$cli" validate --schema-only "$data"/invalid/bad-lang/input.xml
 expect 1 "rules run by default" "$cli" validate "$data"/invalid/bad-lang/input.xml
 
+# languages, rule groups, explanations
+expect 0 "LANG=zh_CN.UTF-8 speaks Chinese" env -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=zh_CN.UTF-8 "$cli" validate "$ex"/seed-000.xml
+contains "$tmp/err" "seed-000.xml:70:9: warning: 编号 2 重复（第一次出现在第 69 行） \[numbering-duplicate\]" "Chinese message, same code and position"
+expect 0 "LANG=en_US.UTF-8 speaks English" env -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=en_US.UTF-8 "$cli" validate "$ex"/seed-000.xml
+contains "$tmp/err" "number 2 is used again" "English message"
+expect 0 "--lang overrides the locale" env LANG=zh_CN.UTF-8 "$cli" validate --lang=en "$ex"/seed-000.xml
+contains "$tmp/err" "number 2 is used again" "--lang=en"
+expect 2 "--lang with an unknown language" "$cli" validate --lang=fr "$ex"/seed-000.xml
+expect 0 "--rules=meta skips numbering" "$cli" validate --rules=meta,months "$ex"/seed-000.xml
+if [ -s "$tmp/err" ]; then bad "--rules=meta,months: no numbering findings"; else ok "--rules=meta,months: no numbering findings"; fi
+expect 2 "--rules with an unknown group" "$cli" validate --rules=spelling "$ex"/seed-000.xml
+expect 2 "--today must be a date" "$cli" validate --today=tomorrow "$ex"/seed-000.xml
+expect 0 "--explain" "$cli" validate --explain=holiday-month
+contains "$tmp/out" "^holiday-month (error)" "--explain names the rule and its severity"
+contains "$tmp/out" "中秋节前" "--explain gives the example"
+expect 0 "--explain in Chinese" "$cli" validate --lang=zh-Hans --explain=numbering-skip
+contains "$tmp/out" "同级编号跳号" "--explain in Chinese"
+expect 0 "--explain=all" "$cli" validate --explain=all
+contains "$tmp/out" "^year-unknown (note)" "--explain=all lists every rule"
+expect 2 "--explain of an unknown code" "$cli" validate --explain=no-such-rule
+
 # JSON
 expect 3 "json format (an unreadable file gives 3)" "$cli" validate --format=json "$data"/invalid/bad-month/input.xml "$tmp/none.xml" "$ex"/seed-002.xml
 cp "$tmp/out" "$tmp/json"
