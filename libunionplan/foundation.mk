@@ -61,3 +61,18 @@ tests_check_rules_SOURCES = tests/check_rules.c
 tests_check_rules_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_rules_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
+
+# Fuzzing: the target replayed over the corpus by make check; `make fuzz`
+# builds the libFuzzer binary when clang with -fsanitize=fuzzer is there.
+check_PROGRAMS += tests/fuzz/replay
+tests_fuzz_replay_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_parse.c
+tests_fuzz_replay_LDADD = libunionplan/libupl-core.la
+fuzz: tests/fuzz/fuzz_parse.c
+	$(MKDIR_P) tests/fuzz
+	$(LIBTOOL) --tag=CC --mode=link clang -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(AM_CPPFLAGS) -I$(top_builddir) $(srcdir)/tests/fuzz/fuzz_parse.c \
+		$(addprefix $(srcdir)/,$(filter %.c,$(UPL_CORE_SOURCES))) $(UPL_GENERATED_SOURCES) $(LIBXML2_CFLAGS) $(ICU_CFLAGS) \
+		$(LIBXML2_LIBS) $(ICU_LIBS) -lpthread -o tests/fuzz/fuzz_parse
+	@echo "run: tests/fuzz/fuzz_parse -max_total_time=60 $(srcdir)/tests/data/valid"
+.PHONY: fuzz
+CLEANFILES += tests/fuzz/fuzz_parse
