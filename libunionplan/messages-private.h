@@ -14,6 +14,13 @@ UPL_HIDDEN int upl__msg_lang_zh(const char *lang);
  * NULL when there is no such message. */
 UPL_HIDDEN const char *upl__msg_format(const char *code, int variant, int zh);
 
+/* Append diagnostic (code, variant) to report, its message from the
+ * catalogue in the chosen language and its severity from the rule table;
+ * the arguments must match the message's format. Returns 0, UPL_ENOMEM,
+ * or UPL_EINVAL when the catalogue has no such message (a bug). */
+UPL_HIDDEN int upl__msg_emit(upl_report *report, int zh, const char *code, int variant,
+			     const char *file, unsigned int line, unsigned int column, ...);
+
 /* Words that messages take as arguments. */
 typedef enum upl__word {
 	UPL__WORD_ON,

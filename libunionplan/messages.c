@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "messages-private.h"
+#include "validate-private.h"
 
 typedef struct msg_row {
 	const char *code;
@@ -22,6 +23,30 @@ typedef struct msg_row {
 } msg_row;
 
 static const msg_row messages[] = {
+	/* the reader's own messages (libxml2's come in English) */
+	{ "xml-empty", 0, "document is empty", "文档为空" },
+	{ "xml-empty", 1, "document holds only whitespace", "文档只有空白" },
+	{ "xml-too-large", 0, "document larger than the limit of %zu bytes", "文档超过 %zu 字节的限制" },
+	{ "xml-too-large", 1, "document too large", "文档过大" },
+	{ "xml-too-large", 2, "input too large to convert", "输入过大，无法转换" },
+	{ "xml-encoding", 0, "unsupported encoding '%s'", "不支持的编码“%s”" },
+	{ "xml-encoding", 1, "unsupported encoding name", "编码名称无效" },
+	{ "xml-encoding", 2, "byte sequence at offset %zu (0x%02X) is not valid %s",
+	  "偏移 %zu 处的字节序列（0x%02X）不是有效的 %s" },
+	{ "xml-encoding", 3, "text cannot be converted from %s to UTF-8", "文本无法从 %s 转换为 UTF-8" },
+	{ "xml-encoding", 4,
+	  "byte 0x%02X at offset %zu is not valid UTF-8 (declare the encoding in the XML declaration if the file is not UTF-8)",
+	  "字节 0x%02X（偏移 %zu）不是有效的 UTF-8（如果文件不是 UTF-8 编码，请在 XML 声明中写明编码）" },
+	{ "xml-entity", 0,
+	  "entity declaration '%s' refused: entity declarations are not allowed (no DTD processing, no external entities)",
+	  "拒绝实体声明“%s”：不允许声明实体（不处理 DTD，不读取外部实体）" },
+	{ "xml-doctype", 0, "DOCTYPE ignored: plan documents use no DTD and none is loaded",
+	  "已忽略 DOCTYPE：计划文档不使用 DTD，也不加载任何 DTD" },
+	{ "xml-syntax", 0, "document is not well-formed XML", "文档不是格式正确的 XML" },
+	{ "schema-invalid", 0, "internal error: the embedded schema could not be compiled",
+	  "内部错误：内置模式无法编译" },
+	{ "schema-invalid", 1, "document is not valid against the schema", "文档不符合模式" },
+	/* the semantic rules */
 	{ "numbering-duplicate", 0, "number %d is used again (first at line %u)",
 	  "编号 %d 重复（第一次出现在第 %u 行）" },
 	{ "numbering-skip", 0, "numbering jumps from %d to %d",
@@ -260,6 +285,36 @@ upl__msg_format(const char *code, int variant, int zh)
 			return zh ? messages[i].zh : messages[i].en;
 	return NULL;
 }
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+int
+upl__msg_emit(upl_report *report, int zh, const char *code, int variant,
+	      const char *file, unsigned int line, unsigned int column, ...)
+{
+	const char *fmt = upl__msg_format(code, variant, zh);
+	int sev = upl_rule_severity(code);
+	upl_buf b = UPL_BUF_INIT;
+	va_list ap;
+	char *msg;
+	int rc;
+	if (fmt == NULL || sev < 0)
+		return UPL_EINVAL; /* a message missing from the catalogue */
+	va_start(ap, column);
+	upl__buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	msg = upl__buf_detach(&b, NULL);
+	if (msg == NULL)
+		return UPL_ENOMEM;
+	rc = upl__report_add(report, (upl_severity)sev, code, file, line, column, "%s", msg);
+	upl__dealloc(msg);
+	return rc;
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 const char *
 upl__msg_word(upl__word w, int zh)

@@ -26,36 +26,20 @@ typedef struct rule_ctx {
 	int plan_year;         /* a calendar year the plan is for, 0 = unknown */
 } rule_ctx;
 
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
-/* Append diagnostic (code, variant) with the catalogue's message in the
- * chosen language; the arguments must match the message's format. */
-static void
-emit(rule_ctx *c, const char *code, int variant, upl_pos p, ...)
-{
-	const char *fmt = upl__msg_format(code, variant, c->zh);
-	int sev = upl_rule_severity(code);
-	upl_buf b = UPL_BUF_INIT;
-	va_list ap;
-	char *msg;
-	if (fmt == NULL || sev < 0) {
-		c->oom = 1; /* a rule without a message is a bug; fail loudly */
-		return;
-	}
-	va_start(ap, p);
-	upl__buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	msg = upl__buf_detach(&b, NULL);
-	if (msg == NULL || upl__report_add(c->report, (upl_severity)sev, code, c->file, p.line,
-					   p.column, "%s", msg) != 0)
-		c->oom = 1;
-	upl__dealloc(msg);
-}
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
+/* Append diagnostic (code, variant); the arguments must match the
+ * catalogue's format for it. */
+#define emit(c, code, variant, p, ...)                                            \
+	do {                                                                      \
+		if (upl__msg_emit((c)->report, (c)->zh, (code), (variant), (c)->file, \
+				  (p).line, (p).column, __VA_ARGS__) != 0)        \
+			(c)->oom = 1;                                             \
+	} while (0)
+#define emit0(c, code, variant, p)                                                \
+	do {                                                                      \
+		if (upl__msg_emit((c)->report, (c)->zh, (code), (variant), (c)->file, \
+				  (p).line, (p).column) != 0)                     \
+			(c)->oom = 1;                                             \
+	} while (0)
 
 static int
 date_known(upl_date d)
@@ -169,11 +153,11 @@ rules_meta(rule_ctx *c)
 	const upl_plan *p = c->plan;
 	char a[UPL_DATE_ISO_SIZE], b[UPL_DATE_ISO_SIZE];
 	if (p->lang == NULL)
-		emit(c, "plan-lang", 0, p->pos);
+		emit0(c, "plan-lang", 0, p->pos);
 	else if (strcmp(p->lang, "zh-Hans") != 0 && strcmp(p->lang, "zh-Hant") != 0)
 		emit(c, "plan-lang", 1, p->pos, p->lang);
 	if (p->title == NULL || p->title[0] == '\0')
-		emit(c, "meta-title", 0, p->title ? p->title_pos : (p->meta_pos.line ? p->meta_pos : p->pos));
+		emit0(c, "meta-title", 0, p->title ? p->title_pos : (p->meta_pos.line ? p->meta_pos : p->pos));
 	if (date_known(p->period_start) && date_known(p->period_end) &&
 	    upl_date_compare(p->period_start, p->period_end) > 0) {
 		upl_date_format(a, p->period_start);

@@ -49,9 +49,10 @@ UPL_HIDDEN int upl__report_has_error_since(const upl_report *report, size_t from
 /* Read and check one document held in memory (any encoding the reader
  * supports). Appends diagnostics (file = name) to report. If out is not
  * NULL and the document passes the schema layer, *out receives the model.
- * Returns 0 when the input was checked, UPL_ENOMEM otherwise. */
+ * zh asks for the reader's own messages in Chinese. Returns 0 when the
+ * input was checked, UPL_ENOMEM otherwise. */
 UPL_HIDDEN int upl__xml_read(upl_doc **out, upl_report *report, const char *data,
-			     size_t len, const char *name, size_t max_bytes);
+			     size_t len, const char *name, size_t max_bytes, int zh);
 
 /* Read a whole file / descriptor / stream into memory, at most max bytes
  * (0 = the default). *data is freed with upl__dealloc. */

@@ -2,6 +2,7 @@
  * validation that stops at the schema layer and keeps the model). */
 #include "config.h"
 
+#include "messages-private.h"
 #include "validate-private.h"
 #include "xml-private.h"
 
@@ -193,7 +194,7 @@ check_buffer(upl_report *report, const char *data, size_t len, const char *name,
 	int rc;
 	int schema_only = opts && (opts->flags & UPL_VALIDATE_SCHEMA_ONLY);
 	rc = upl__xml_read(schema_only ? NULL : &doc, report, data, len, name,
-			   opts ? opts->max_bytes : 0);
+			   opts ? opts->max_bytes : 0, upl__msg_lang_zh(opts ? opts->lang : NULL));
 	if (rc != 0)
 		return upl__error_set(err, rc, name, 0, 0, "out of memory");
 	if (doc && !upl__report_has_error_since(report, first))
@@ -271,7 +272,8 @@ upl_doc_validate(upl_report *report, const upl_doc *doc, const upl_validate_opti
 		return rc;
 	}
 	first = report->n;
-	rc = upl__xml_read(NULL, report, b.data, b.len, "<memory>", SIZE_MAX);
+	rc = upl__xml_read(NULL, report, b.data, b.len, "<memory>", SIZE_MAX,
+			   upl__msg_lang_zh(opts ? opts->lang : NULL));
 	upl__buf_free(&b);
 	if (rc != 0)
 		return upl__error_set(err, rc, NULL, 0, 0, "out of memory");
@@ -297,7 +299,8 @@ parse_data(upl_doc **out, const char *data, size_t len, const char *name,
 	size_t i;
 	int rc;
 	memset(&report, 0, sizeof report);
-	rc = upl__xml_read(&doc, &report, data, len, name, opts ? opts->max_bytes : 0);
+	rc = upl__xml_read(&doc, &report, data, len, name, opts ? opts->max_bytes : 0,
+			   upl__msg_lang_zh(opts && opts->version >= 1 ? opts->lang : NULL));
 	if (rc != 0) {
 		upl__error_set(err, rc, name, 0, 0, "out of memory");
 	} else {

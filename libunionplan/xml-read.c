@@ -19,6 +19,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
+#include "messages-private.h"
 #include "validate-private.h"
 #include "xml-private.h"
 
@@ -187,6 +188,7 @@ typedef struct reader {
 	size_t noff, offcap;
 	upl_report *report;
 	const char *name;
+	int zh;               /* messages in Chinese */
 	size_t first_diag;    /* index of this document's first diagnostic */
 	int fatal_seen;       /* the parser reported a fatal error */
 	int stopped;          /* we stopped the parser (entity declarations) */
@@ -243,6 +245,20 @@ pos_at(reader *r, size_t off)
 	r->cur_off = off;
 	return r->cur;
 }
+
+/* The reader's own messages, from the bilingual catalogue. */
+#define say(r, code, variant, p, ...)                                           \
+	do {                                                                    \
+		if (upl__msg_emit((r)->report, (r)->zh, (code), (variant), (r)->name, \
+				  (p).line, (p).column, __VA_ARGS__) != 0)      \
+			(r)->oom = 1;                                           \
+	} while (0)
+#define say0(r, code, variant, p)                                               \
+	do {                                                                    \
+		if (upl__msg_emit((r)->report, (r)->zh, (code), (variant), (r)->name, \
+				  (p).line, (p).column) != 0)                   \
+			(r)->oom = 1;                                           \
+	} while (0)
 
 static void
 diag(reader *r, upl_severity sev, const char *code, upl_pos p, const char *fmt, ...)
@@ -392,9 +408,7 @@ stop_on_entity(xmlParserCtxtPtr ctxt, const xmlChar *name)
 		off--;
 	if (off > 0)
 		off--;
-	diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_ENTITY, pos_at(r, off),
-	     "entity declaration '%s' refused: entity declarations are not allowed "
-	     "(no DTD processing, no external entities)", name ? (const char *)name : "");
+	say(r, UPL_CODE_XML_ENTITY, 0, pos_at(r, off), name ? (const char *)name : "");
 	r->stopped = 1;
 	xmlStopParser(ctxt);
 }
@@ -654,13 +668,12 @@ convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
 	char *u8 = NULL;
 	int32_t u8len = 0;
 	if (U_FAILURE(st) || cnv == NULL) {
-		diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_ENCODING, decl_pos,
-		     "unsupported encoding '%s'", cs);
+		say(r, UPL_CODE_XML_ENCODING, 0, decl_pos, cs);
 		return 1;
 	}
 	if (rawlen + 1 > (size_t)INT32_MAX / 2) {
 		ucnv_close(cnv);
-		diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_TOO_LARGE, decl_pos, "input too large to convert");
+		say0(r, UPL_CODE_XML_TOO_LARGE, 2, decl_pos);
 		return 1;
 	}
 	ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
@@ -691,9 +704,8 @@ convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
 				p.column++;
 			}
 		}
-		diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_ENCODING, p,
-		     "byte sequence at offset %zu (0x%02X) is not valid %s", off,
-		     badlen > 0 ? (unsigned int)(unsigned char)bad[0] : 0u, cs);
+		say(r, UPL_CODE_XML_ENCODING, 2, p, off,
+		    badlen > 0 ? (unsigned int)(unsigned char)bad[0] : 0u, cs);
 		ucnv_close(cnv);
 		upl__dealloc(u);
 		return 1;
@@ -703,8 +715,7 @@ convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
 	u_strToUTF8(NULL, 0, &u8len, u, (int32_t)(target - u), &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st)) {
 		upl__dealloc(u);
-		diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_ENCODING, decl_pos,
-		     "text cannot be converted from %s to UTF-8", cs);
+		say(r, UPL_CODE_XML_ENCODING, 3, decl_pos, cs);
 		return 1;
 	}
 	u8 = upl__malloc((size_t)u8len + 1);
@@ -718,8 +729,7 @@ convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
 	upl__dealloc(u);
 	if (U_FAILURE(st)) {
 		upl__dealloc(u8);
-		diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_ENCODING, decl_pos,
-		     "text cannot be converted from %s to UTF-8", cs);
+		say(r, UPL_CODE_XML_ENCODING, 3, decl_pos, cs);
 		return 1;
 	}
 	*out = u8;
@@ -767,8 +777,7 @@ decode(reader *r, const char *raw, size_t len, const char **out, size_t *outlen,
 			char *n;
 			upl_pos dp = { 1, (unsigned int)vs + 1 };
 			if (vl == 0 || vl >= 64) {
-				diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_ENCODING, dp,
-				     "unsupported encoding name");
+				say0(r, UPL_CODE_XML_ENCODING, 1, dp);
 				return 1;
 			}
 			n = upl__strndup(v, vl);
@@ -796,10 +805,8 @@ decode(reader *r, const char *raw, size_t len, const char **out, size_t *outlen,
 	if (!upl__utf8_valid(raw, len, &bad)) {
 		r->buf = raw;
 		r->len = len;
-		diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_ENCODING, pos_at(r, bad),
-		     "byte 0x%02X at offset %zu is not valid UTF-8 (declare the "
-		     "encoding in the XML declaration if the file is not UTF-8)",
-		     (unsigned int)(unsigned char)raw[bad], bad + skip);
+		say(r, UPL_CODE_XML_ENCODING, 4, pos_at(r, bad),
+		    (unsigned int)(unsigned char)raw[bad], bad + skip);
 		return 1;
 	}
 	*out = raw;
@@ -874,15 +881,39 @@ mixed_text_of(const xmlNode *n, int *oom)
 	return s;
 }
 
+/* The value of attribute `name` (no namespace) of element n, borrowed from
+ * the tree without copying; NULL when absent. Without DTD processing an
+ * attribute's value is one text node; anything else takes the slow path
+ * through *slow (freed by the caller with xmlFree). */
+static const char *
+attr_value(const xmlNode *n, const char *name, xmlChar **slow)
+{
+	const xmlAttr *a;
+	*slow = NULL;
+	for (a = n->properties; a; a = a->next) {
+		if (a->ns != NULL || strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (a->children == NULL)
+			return "";
+		if (a->children->next == NULL && a->children->type == XML_TEXT_NODE)
+			return a->children->content ? (const char *)a->children->content : "";
+		*slow = xmlGetNoNsProp(n, BAD_CAST name);
+		return (const char *)*slow;
+	}
+	return NULL;
+}
+
 static char *
 attr_of(const xmlNode *n, const char *name, int *oom)
 {
-	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
+	xmlChar *slow;
+	const char *v = attr_value(n, name, &slow);
 	char *s;
 	if (v == NULL)
 		return NULL;
-	s = upl__strdup((const char *)v);
-	xmlFree(v);
+	s = upl__strdup(v);
+	if (slow)
+		xmlFree(slow);
 	if (s == NULL)
 		*oom = 1;
 	return s;
@@ -892,12 +923,11 @@ attr_of(const xmlNode *n, const char *name, int *oom)
 static int
 int_attr(const xmlNode *n, const char *name, int dflt)
 {
-	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
-	const char *p;
+	xmlChar *slow;
+	const char *p = attr_value(n, name, &slow);
 	long val = 0;
-	if (v == NULL)
+	if (p == NULL)
 		return dflt;
-	p = (const char *)v;
 	while (is_space(*p))
 		p++;
 	if (*p == '+')
@@ -907,7 +937,8 @@ int_attr(const xmlNode *n, const char *name, int dflt)
 			val = val * 10 + (*p - '0');
 		p++;
 	}
-	xmlFree(v);
+	if (slow)
+		xmlFree(slow);
 	return (int)val;
 }
 
@@ -915,24 +946,33 @@ static upl_date
 date_attr(const xmlNode *n, const char *name)
 {
 	upl_date d = UPL_DATE_INIT;
-	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
-	if (v == NULL)
+	xmlChar *slow;
+	const char *s = attr_value(n, name, &slow), *e;
+	if (s == NULL)
 		return d;
-	{
-		const char *s = (const char *)v, *e;
-		while (is_space(*s))
-			s++;
-		e = s + strlen(s);
-		while (e > s && is_space(e[-1]))
-			e--;
-		if (upl_date_parse(&d, s, (size_t)(e - s)) != 0) {
-			upl_date none = UPL_DATE_INIT;
-			d = none;
-		}
+	while (is_space(*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && is_space(e[-1]))
+		e--;
+	if (upl_date_parse(&d, s, (size_t)(e - s)) != 0) {
+		upl_date none = UPL_DATE_INIT;
+		d = none;
 	}
-	xmlFree(v);
+	if (slow)
+		xmlFree(slow);
 	return d;
 }
+
+/* An enumerated attribute mapped through lookup (no copy). */
+#define ENUM_ATTR(n, name, lookup, out)                          \
+	do {                                                     \
+		xmlChar *slow_;                                  \
+		const char *v_ = attr_value((n), (name), &slow_); \
+		(out) = lookup(v_);                              \
+		if (slow_)                                       \
+			xmlFree(slow_);                          \
+	} while (0)
 
 typedef struct builder {
 	reader *r;
@@ -963,7 +1003,6 @@ build_node(builder *b, const xmlNode *x)
 	upl_node *n;
 	const xmlNode *c;
 	int kind = node_kind_of(x);
-	char *s;
 	if (kind == 0 || upl_node_new(&n, (upl_kind)kind) != 0) {
 		if (kind != 0)
 			b->oom = 1;
@@ -982,18 +1021,12 @@ build_node(builder *b, const xmlNode *x)
 	case UPL_NODE_ACTIVITY:
 		n->text = text_of(x, &b->oom);
 		n->date = date_attr(x, "date");
-		s = attr_of(x, "holiday", &b->oom);
-		n->holiday = upl__holiday_key(s);
-		upl__dealloc(s);
-		s = attr_of(x, "relation", &b->oom);
-		n->relation = upl_relation_from_name(s);
-		upl__dealloc(s);
+		ENUM_ATTR(x, "holiday", upl__holiday_key, n->holiday);
+		ENUM_ATTR(x, "relation", upl_relation_from_name, n->relation);
 		break;
 	case UPL_NODE_SECTION:
 		n->level = int_attr(x, "level", 0);
-		s = attr_of(x, "role", &b->oom);
-		n->role = upl_role_from_name(s);
-		upl__dealloc(s);
+		ENUM_ATTR(x, "role", upl_role_from_name, n->role);
 		break;
 	case UPL_NODE_ITEM:
 		n->text = mixed_text_of(x, &b->oom);
@@ -1049,9 +1082,7 @@ build_meta(builder *b, upl_plan *p, const xmlNode *meta)
 			p->docnumber = text_of(c, &b->oom);
 			p->docnumber_pos = node_pos(b->r, c);
 		} else if (is_el(c, "period")) {
-			char *k = attr_of(c, "kind", &b->oom);
-			p->period_kind = upl_period_kind_from_name(k);
-			upl__dealloc(k);
+			ENUM_ATTR(c, "kind", upl_period_kind_from_name, p->period_kind);
 			p->period_start = date_attr(c, "start");
 			p->period_end = date_attr(c, "end");
 			p->schoolyear = int_attr(c, "schoolyear", 0);
@@ -1163,7 +1194,7 @@ parse_options(void)
 
 int
 upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
-	      const char *name, size_t max_bytes)
+	      const char *name, size_t max_bytes, int zh)
 {
 	reader r;
 	const char *u8 = NULL;
@@ -1179,25 +1210,24 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	memset(&r, 0, sizeof r);
 	r.report = report;
 	r.name = name;
+	r.zh = zh;
 	r.first_diag = report->n;
 	r.cur.line = r.cur.column = 1;
 	if (max_bytes == 0)
 		max_bytes = UPL_DEFAULT_MAX_BYTES;
 
 	if (len > max_bytes) {
-		diag(&r, UPL_SEVERITY_ERROR, UPL_CODE_XML_TOO_LARGE, start,
-		     "document larger than the limit of %zu bytes", max_bytes);
+		say(&r, UPL_CODE_XML_TOO_LARGE, 0, start, max_bytes);
 		goto done;
 	}
 	for (i = 0; i < len && is_space(data[i]); i++)
 		;
 	if (i == len) {
-		diag(&r, UPL_SEVERITY_ERROR, UPL_CODE_XML_EMPTY, start,
-		     len ? "document holds only whitespace" : "document is empty");
+		say0(&r, UPL_CODE_XML_EMPTY, len ? 1 : 0, start);
 		goto done;
 	}
 	if (len > (size_t)INT32_MAX) {
-		diag(&r, UPL_SEVERITY_ERROR, UPL_CODE_XML_TOO_LARGE, start, "document too large");
+		say0(&r, UPL_CODE_XML_TOO_LARGE, 1, start);
 		goto done;
 	}
 	if (decode(&r, data, len, &u8, &u8len, &owned) != 0)
@@ -1209,8 +1239,7 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 
 	schema = upl__xml_schema();
 	if (schema == NULL) {
-		diag(&r, UPL_SEVERITY_ERROR, UPL_CODE_SCHEMA_OTHER, start,
-		     "internal error: the embedded schema could not be compiled");
+		say0(&r, UPL_CODE_SCHEMA_OTHER, 0, start);
 		goto done;
 	}
 	ctxt = xmlNewParserCtxt();
@@ -1237,12 +1266,10 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	if (r.oom)
 		goto done;
 	if (r.doctype && !r.stopped)
-		diag(&r, UPL_SEVERITY_WARNING, UPL_CODE_XML_DOCTYPE, r.doctype_pos,
-		     "DOCTYPE ignored: plan documents use no DTD and none is loaded");
+		say0(&r, UPL_CODE_XML_DOCTYPE, 0, r.doctype_pos);
 	if (xdoc == NULL || r.stopped || !ctxt->wellFormed) {
 		if (!upl__report_has_error_since(report, r.first_diag))
-			diag(&r, UPL_SEVERITY_ERROR, UPL_CODE_XML_SYNTAX, pos_at(&r, parser_offset(ctxt)),
-			     "document is not well-formed XML");
+			say0(&r, UPL_CODE_XML_SYNTAX, 0, pos_at(&r, parser_offset(ctxt)));
 		goto done;
 	}
 	{
@@ -1258,9 +1285,7 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 		if (r.oom)
 			goto done;
 		if (vrc != 0 && !upl__report_has_error_since(report, r.first_diag))
-			diag(&r, UPL_SEVERITY_ERROR, UPL_CODE_SCHEMA_OTHER,
-			     node_pos(&r, xmlDocGetRootElement(xdoc)),
-			     "document is not valid against the schema");
+			say0(&r, UPL_CODE_SCHEMA_OTHER, 1, node_pos(&r, xmlDocGetRootElement(xdoc)));
 	}
 	if (out && !upl__report_has_error_since(report, r.first_diag)) {
 		*out = build_doc(&r, xdoc);

@@ -123,6 +123,33 @@ START_TEST(test_every_rule_message_in_both_languages)
 }
 END_TEST
 
+START_TEST(test_reader_messages_in_both_languages)
+{
+	upl_report *en = check_file("tests/data/invalid/xxe-external-entity/input.xml", "en", 0);
+	upl_report *zh = check_file("tests/data/invalid/xxe-external-entity/input.xml", "zh-Hans", 0);
+	ck_assert_str_eq(upl_diag_message(upl_report_get(en, 0)),
+			 "entity declaration 'secret' refused: entity declarations are not allowed "
+			 "(no DTD processing, no external entities)");
+	ck_assert_str_eq(upl_diag_message(upl_report_get(zh, 0)),
+			 "拒绝实体声明“secret”：不允许声明实体（不处理 DTD，不读取外部实体）");
+	upl_report_free(en);
+	upl_report_free(zh);
+	zh = check_file("tests/data/invalid/invalid-gb18030/input.xml", "zh-Hans", 0);
+	ck_assert_str_eq(upl_diag_message(upl_report_get(zh, 0)),
+			 "偏移 130 处的字节序列（0x81）不是有效的 GB18030");
+	upl_report_free(zh);
+	{
+		upl_parse_options o = UPL_PARSE_OPTIONS_INIT;
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		o.lang = "zh-Hans";
+		ck_assert_int_eq(upl_doc_parse_buffer(&doc, "", 0, "e.xml", &o, &err), UPL_EPARSE);
+		ck_assert_str_eq(upl_error_message(err), "文档为空 [xml-empty]");
+		upl_error_free(err);
+	}
+}
+END_TEST
+
 START_TEST(test_rule_groups)
 {
 	/* numbering only: seed 000's findings stay; meta only: none */
@@ -193,6 +220,7 @@ main(void)
 	tcase_add_test(tc, test_seed000_english_and_chinese);
 	tcase_add_test(tc, test_language_from_environment);
 	tcase_add_test(tc, test_every_rule_message_in_both_languages);
+	tcase_add_test(tc, test_reader_messages_in_both_languages);
 	tcase_add_test(tc, test_rule_groups);
 	tcase_add_test(tc, test_explain_every_rule);
 	tcase_add_test(tc, test_fails_at);

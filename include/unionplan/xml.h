@@ -45,10 +45,11 @@ typedef struct upl_parse_options {
 	unsigned int version; /**< ::UPL_PARSE_OPTIONS_VERSION */
 	unsigned int flags;   /**< reserved, must be 0 */
 	size_t max_bytes;     /**< refuse larger input; 0 = 64 MiB */
+	const char *lang;     /**< language of the library's own error messages: "en" or "zh-Hans"; NULL = from the environment (the XML parser's messages are English) */
 } upl_parse_options;
 
 /** Initialiser for ::upl_parse_options with the defaults. */
-#define UPL_PARSE_OPTIONS_INIT { UPL_PARSE_OPTIONS_VERSION, 0u, 0u }
+#define UPL_PARSE_OPTIONS_INIT { UPL_PARSE_OPTIONS_VERSION, 0u, 0u, NULL }
 
 /** The default input size limit of the parse and validate functions (64 MiB). */
 #define UPL_DEFAULT_MAX_BYTES ((size_t)64 * 1024 * 1024)
