@@ -46,6 +46,13 @@ static const msg_row messages[] = {
 	{ "schema-invalid", 0, "internal error: the embedded schema could not be compiled",
 	  "内部错误：内置模式无法编译" },
 	{ "schema-invalid", 1, "document is not valid against the schema", "文档不符合模式" },
+	/* the importer */
+	{ "import-boilerplate", 0, "removed a line of web-page text around the plan: %s",
+	  "已删除计划之外的网页文字：%s" },
+	{ "import-chunk-marker", 0, "removed the page-chunk marker '%s' that split the text",
+	  "已删除割断正文的分页标记“%s”" },
+	{ "import-pinyin", 0, "removed pinyin inserted after a character: %s",
+	  "已删除字后插入的拼音：%s" },
 	/* the semantic rules */
 	{ "numbering-duplicate", 0, "number %d is used again (first at line %u)",
 	  "编号 %d 重复（第一次出现在第 %u 行）" },
@@ -155,6 +162,17 @@ static const rule_row rules[] = {
 	{ "schema-invalid", E,
 	  "Any other finding of the schema.",
 	  "其他不符合模式的情况。" },
+	{ "import-boilerplate", N,
+	  "The importer removed a line that belongs to the web page around the plan, not to the plan\n"
+	  "(资源描述, 更多相关内容, 发布时间/人气, 延伸阅读 ...).",
+	  "导入时删除了属于计划所在网页而不属于计划的一行（资源描述、更多相关内容、发布时间/人气、延伸阅读等）。" },
+	{ "import-chunk-marker", N,
+	  "The importer removed a page-chunk marker: web pages that show a document in pieces start each\n"
+	  "piece with 1、 2、 3、 ..., splitting sentences and words; the pieces are joined again.",
+	  "导入时删除了分页标记：分段显示文档的网页在每段开头加上 1、2、3、……，把句子和词语割断；各段已重新连接。" },
+	{ "import-pinyin", N,
+	  "The importer removed pinyin that a web converter inserted after a character: 關(guān) becomes 關.",
+	  "导入时删除了网页转换器在字后插入的拼音：關(guān) 变为 關。" },
 	{ "numbering-duplicate", W,
 	  "Two siblings with the same label style carry the same number.\n"
 	  "Example: under 十二月, \"2. 基层工会女职工委员会工作手册检查工作\" and \"2. 组织迎新春教工运动会\".",
