@@ -14,5 +14,6 @@
 #include "unionplan/plan.h"
 #include "unionplan/xml.h"
 #include "unionplan/validate.h"
+#include "unionplan/text.h"
 
 #endif /* UNIONPLAN_H */

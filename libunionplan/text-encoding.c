@@ -1,0 +1,609 @@
+/* Text module: encoding detection and decoding to UTF-8 (ICU charset
+ * detection and converters, plus rules of our own). */
+#include "config.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/uchar.h>
+
+#include "text-private.h"
+
+/* ICU's converters take int32_t lengths: decode in slices of this many
+ * bytes at most (ICU keeps a partial sequence across slices). */
+#define SLICE ((size_t)1 << 20)
+
+static void
+set_name(upl_text_encoding *e, const char *name)
+{
+	size_t n = strlen(name);
+	if (n >= sizeof e->name)
+		n = sizeof e->name - 1;
+	memcpy(e->name, name, n);
+	e->name[n] = '\0';
+}
+
+/* The name we report for an ICU converter. */
+static const char *
+canonical_name(const char *icu_name)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const char *std;
+	if (ucnv_compareNames(icu_name, "gb18030") == 0)
+		return "GB18030";
+	if (ucnv_compareNames(icu_name, "windows-936-2000") == 0)
+		return "GBK";
+	if (ucnv_compareNames(icu_name, "windows-950-2000") == 0)
+		return "Big5";
+	if (ucnv_compareNames(icu_name, "ibm-1375_P100-2008") == 0)
+		return "Big5-HKSCS";
+	std = ucnv_getStandardName(icu_name, "MIME", &st);
+	if (std == NULL || U_FAILURE(st)) {
+		st = U_ZERO_ERROR;
+		std = ucnv_getStandardName(icu_name, "IANA", &st);
+	}
+	if (std == NULL || U_FAILURE(st))
+		std = icu_name;
+	return std;
+}
+
+/* Is this (canonical) encoding one whose leading U+FEFF is a byte-order mark? */
+static int
+bom_encoding(const char *canon)
+{
+	return strncmp(canon, "UTF-", 4) == 0 || strcmp(canon, "GB18030") == 0;
+}
+
+/* --- decoding ------------------------------------------------------------ */
+
+/* What a decode pass found. */
+typedef struct decode_stats {
+	size_t chars;     /* code points decoded */
+	size_t nonascii;  /* of which above U+007F */
+	size_t cjk;       /* of which Han or CJK / full-width punctuation */
+	size_t pua;       /* of which private use: unassigned or user-defined codes */
+	size_t errors;    /* invalid or unmappable sequences (counting mode) */
+	/* the first error */
+	int failed;
+	UErrorCode code;
+	size_t offset;    /* byte offset of the bad sequence */
+	char bytes[8];
+	int nbytes;
+	unsigned int line, column;
+} decode_stats;
+
+static int
+is_cjk(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E) ||
+	       (c >= 0x20000 && c <= 0x3134F) || c == 0x201C || c == 0x201D ||
+	       c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014 || c == 0x00B7;
+}
+
+/* Line and column tracking over the decoded text. */
+typedef struct position {
+	unsigned int line, column;
+	int after_cr;
+} position;
+
+static void
+advance(position *p, uint32_t c)
+{
+	if (c == '\n') {
+		if (!p->after_cr) {
+			p->line++;
+			p->column = 1;
+		}
+		p->after_cr = 0;
+		return;
+	}
+	p->after_cr = 0;
+	if (c == '\r') {
+		p->line++;
+		p->column = 1;
+		p->after_cr = 1;
+		return;
+	}
+	p->column++;
+}
+
+/* Walk decoded UTF-16 u[0..n): statistics, position, optional output.
+ * first_char: whether u[0] is the first character of the text (to drop
+ * a BOM). Returns 0, or UPL_EENCODING on an unpaired surrogate. */
+static int
+consume(const UChar *u, int32_t n, decode_stats *st, position *pos, upl_buf *out,
+	int *first_char, int drop_bom, int *bom)
+{
+	int32_t i = 0;
+	while (i < n) {
+		uint32_t c = u[i];
+		int32_t w = 1;
+		if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF) {
+			c = 0x10000 + ((c - 0xD800) << 10) + ((uint32_t)u[i + 1] - 0xDC00);
+			w = 2;
+		} else if (c >= 0xD800 && c <= 0xDFFF) {
+			return UPL_EENCODING;
+		}
+		if (*first_char) {
+			*first_char = 0;
+			if (c == 0xFEFF && drop_bom) {
+				*bom = 1;
+				i += w;
+				continue;
+			}
+		}
+		st->chars++;
+		if (c >= 0x80)
+			st->nonascii++;
+		if (is_cjk(c))
+			st->cjk++;
+		else if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
+			st->pua++;
+		advance(pos, c);
+		if (out)
+			upl__text_put_cp(out, (int32_t)c);
+		i += w;
+	}
+	return 0;
+}
+
+/* Decode buf[0..len) with ICU converter name. Output mode (out != NULL):
+ * stop at the first error and record it. Counting mode: count errors and
+ * go on after each. Returns 0, UPL_EINVAL (unknown converter), UPL_ENOMEM,
+ * UPL_EENCODING (first error recorded in *st). */
+static int
+decode(const char *name, const char *buf, size_t len, upl_buf *out, decode_stats *st,
+       int *bom)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	UConverter *cnv;
+	UChar chunk[4096];
+	const char *src = buf, *end = buf + len;
+	position pos = { 1, 1, 0 };
+	int first = 1, rc = 0, drop_bom;
+	char canon[32];
+
+	memset(st, 0, sizeof *st);
+	*bom = 0;
+	cnv = ucnv_open(name, &ec);
+	if (cnv == NULL || U_FAILURE(ec)) {
+		if (cnv)
+			ucnv_close(cnv);
+		return UPL_EINVAL;
+	}
+	ec = U_ZERO_ERROR;
+	ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &ec);
+	{
+		UErrorCode e2 = U_ZERO_ERROR;
+		const char *in = ucnv_getName(cnv, &e2);
+		snprintf(canon, sizeof canon, "%s", canonical_name(in ? in : name));
+	}
+	drop_bom = bom_encoding(canon);
+
+	for (;;) {
+		UChar *target = chunk;
+		const char *limit = (size_t)(end - src) > SLICE ? src + SLICE : end;
+		int flush = limit == end;
+		ec = U_ZERO_ERROR;
+		ucnv_toUnicode(cnv, &target, chunk + sizeof chunk / sizeof chunk[0], &src, limit,
+			       NULL, flush, &ec);
+		if (consume(chunk, (int32_t)(target - chunk), st, &pos, out, &first, drop_bom, bom)) {
+			/* A converter never produces unpaired surrogates;
+			 * treat one as an invalid sequence here. */
+			ec = U_ILLEGAL_CHAR_FOUND;
+		}
+		if (ec == U_BUFFER_OVERFLOW_ERROR)
+			continue;
+		if (U_FAILURE(ec)) {
+			char bad[32];
+			int8_t nbad = (int8_t)sizeof bad;
+			UErrorCode e2 = U_ZERO_ERROR;
+			ucnv_getInvalidChars(cnv, bad, &nbad, &e2);
+			if (U_FAILURE(e2) || nbad < 0)
+				nbad = 0;
+			if (ec == U_ILLEGAL_CHAR_FOUND || ec == U_INVALID_CHAR_FOUND ||
+			    ec == U_TRUNCATED_CHAR_FOUND || ec == U_ILLEGAL_ESCAPE_SEQUENCE ||
+			    ec == U_UNSUPPORTED_ESCAPE_SEQUENCE) {
+				if (!st->failed) {
+					st->failed = 1;
+					st->code = ec;
+					st->offset = (size_t)(src - buf) >= (size_t)nbad ?
+						     (size_t)(src - buf) - (size_t)nbad : 0;
+					st->nbytes = nbad > (int8_t)sizeof st->bytes ?
+						     (int)sizeof st->bytes : nbad;
+					memcpy(st->bytes, bad, (size_t)st->nbytes);
+					st->line = pos.line;
+					st->column = pos.column;
+				}
+				st->errors++;
+				if (out) {
+					rc = UPL_EENCODING;
+					break;
+				}
+				ucnv_resetToUnicode(cnv);
+				if (src >= end)
+					break;
+				continue;
+			}
+			rc = ec == U_MEMORY_ALLOCATION_ERROR ? UPL_ENOMEM : UPL_EENCODING;
+			if (!st->failed) {
+				st->failed = 1;
+				st->code = ec;
+				st->offset = (size_t)(src - buf);
+				st->line = pos.line;
+				st->column = pos.column;
+			}
+			break;
+		}
+		if (src >= end && flush)
+			break;
+	}
+	ucnv_close(cnv);
+	if (rc == 0 && out && out->failed)
+		rc = UPL_ENOMEM;
+	if (rc == 0 && st->failed)
+		rc = UPL_EENCODING;
+	return rc;
+}
+
+/* --- detection ----------------------------------------------------------- */
+
+static int
+has_prefix(const char *buf, size_t len, const char *p, size_t n)
+{
+	return len >= n && memcmp(buf, p, n) == 0;
+}
+
+/* UTF-16 without a BOM: NUL bytes mostly on one side. */
+static const char *
+utf16_guess(const char *buf, size_t len)
+{
+	size_t i, even = 0, odd = 0, pairs;
+	if (len < 2 || len % 2 != 0)
+		return NULL;
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '\0') {
+			if (i % 2)
+				odd++;
+			else
+				even++;
+		}
+	}
+	pairs = len / 2;
+	if (odd * 10 >= pairs * 2 && even * 20 <= pairs)
+		return "UTF-16LE";
+	if (even * 10 >= pairs * 2 && odd * 20 <= pairs)
+		return "UTF-16BE";
+	return NULL;
+}
+
+typedef struct candidate {
+	const char *icu;     /* converter to open */
+	const char *canon;   /* name we report */
+	int icu_conf;        /* ICU's charset-detector confidence */
+	decode_stats st;
+	int rc;
+} candidate;
+
+static double
+cjk_share(const decode_stats *st)
+{
+	return st->nonascii ? (double)st->cjk / (double)st->nonascii : 0.0;
+}
+
+/* 1 if a is better than b. */
+static int
+better(const candidate *a, const candidate *b)
+{
+	int av = a->rc == 0, bv = b->rc == 0;
+	if (av != bv)
+		return av;
+	if (!av)
+		return a->st.errors < b->st.errors;
+	if (a->st.pua != b->st.pua)
+		return a->st.pua < b->st.pua;
+	if (a->icu_conf != b->icu_conf)
+		return a->icu_conf > b->icu_conf;
+	return cjk_share(&a->st) > cjk_share(&b->st);
+}
+
+int
+upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
+{
+	upl_text_encoding r;
+	UErrorCode ec = U_ZERO_ERROR;
+	UCharsetDetector *det = NULL;
+	const UCharsetMatch **matches;
+	int32_t nmatch = 0, i;
+	candidate cand[3] = {
+		{ "gb18030", "GB18030", 0, { 0 }, 0 },
+		{ "windows-950-2000", "Big5", 0, { 0 }, 0 },
+		{ "ibm-1375_P100-2008", "Big5-HKSCS", 0, { 0 }, 0 },
+	};
+	const char *top = NULL;
+	int top_conf = 0, best, bom;
+	size_t k;
+
+	if (out == NULL || (buf == NULL && len != 0))
+		return UPL_EINVAL;
+	if (buf == NULL)
+		buf = "";
+	len = upl__text_len(buf, len);
+	memset(&r, 0, sizeof r);
+
+	/* 1. byte-order marks */
+	if (has_prefix(buf, len, "\xEF\xBB\xBF", 3)) {
+		set_name(&r, "UTF-8");
+	} else if (has_prefix(buf, len, "\xFF\xFE\0\0", 4)) {
+		set_name(&r, "UTF-32LE");
+	} else if (has_prefix(buf, len, "\0\0\xFE\xFF", 4)) {
+		set_name(&r, "UTF-32BE");
+	} else if (has_prefix(buf, len, "\xFF\xFE", 2)) {
+		set_name(&r, "UTF-16LE");
+	} else if (has_prefix(buf, len, "\xFE\xFF", 2)) {
+		set_name(&r, "UTF-16BE");
+	} else if (has_prefix(buf, len, "\x84\x31\x95\x33", 4)) {
+		set_name(&r, "GB18030");
+	}
+	if (r.name[0]) {
+		r.confidence = 100;
+		r.bom = 1;
+		*out = r;
+		return 0;
+	}
+
+	/* 2. UTF-16 without a BOM */
+	if (memchr(buf, '\0', len) != NULL) {
+		const char *g = utf16_guess(buf, len);
+		if (g != NULL) {
+			decode_stats st;
+			int rc = decode(g, buf, len, NULL, &st, &bom);
+			if (rc == UPL_ENOMEM)
+				return rc;
+			if (rc == 0) {
+				set_name(&r, g);
+				r.confidence = 80;
+				*out = r;
+				return 0;
+			}
+		}
+	}
+
+	/* 3. valid UTF-8 */
+	if (upl__utf8_valid(buf, len, NULL)) {
+		set_name(&r, "UTF-8");
+		r.confidence = 100;
+		*out = r;
+		return 0;
+	}
+
+	/* 4. ICU's opinion, then GB18030 against Big5 on the text itself */
+	det = ucsdet_open(&ec);
+	if (U_FAILURE(ec) || det == NULL)
+		return ec == U_MEMORY_ALLOCATION_ERROR ? UPL_ENOMEM : UPL_ENOTFOUND;
+	ucsdet_setText(det, buf, len > (size_t)INT32_MAX ? INT32_MAX : (int32_t)len, &ec);
+	matches = ucsdet_detectAll(det, &nmatch, &ec);
+	if (U_FAILURE(ec))
+		nmatch = 0;
+	for (i = 0; i < nmatch; i++) {
+		UErrorCode e2 = U_ZERO_ERROR;
+		const char *name = ucsdet_getName(matches[i], &e2);
+		int conf = ucsdet_getConfidence(matches[i], &e2);
+		if (U_FAILURE(e2) || name == NULL)
+			continue;
+		if (top == NULL) {
+			top = name;
+			top_conf = conf;
+		}
+		if (strcmp(name, "GB18030") == 0 && cand[0].icu_conf == 0)
+			cand[0].icu_conf = conf;
+		if (strcmp(name, "Big5") == 0 && cand[1].icu_conf == 0)
+			cand[1].icu_conf = cand[2].icu_conf = conf;
+	}
+
+	for (k = 0; k < 3; k++) {
+		cand[k].rc = decode(cand[k].icu, buf, len, NULL, &cand[k].st, &bom);
+		if (cand[k].rc == UPL_ENOMEM) {
+			ucsdet_close(det);
+			return UPL_ENOMEM;
+		}
+	}
+	best = 0;
+	for (k = 1; k < 3; k++)
+		if (better(&cand[k], &cand[best]))
+			best = (int)k;
+	/* Big5 before Big5-HKSCS when both decode to the same characters. */
+	if (best == 2 && cand[1].rc == 0 && cand[1].st.pua == cand[2].st.pua)
+		best = 1;
+
+	/* 5. nothing Chinese decodes: ICU's first choice, if it does */
+	if (cand[best].rc != 0 && top != NULL && strcmp(top, "GB18030") != 0 &&
+	    strcmp(top, "Big5") != 0) {
+		decode_stats st;
+		int rc = decode(top, buf, len, NULL, &st, &bom);
+		if (rc == UPL_ENOMEM) {
+			ucsdet_close(det);
+			return rc;
+		}
+		if (rc == 0) {
+			set_name(&r, canonical_name(top));
+			r.confidence = top_conf;
+			ucsdet_close(det);
+			*out = r;
+			return 0;
+		}
+	}
+	ucsdet_close(det);
+
+	set_name(&r, cand[best].canon);
+	if (cand[best].rc == 0) {
+		int share = (int)(cjk_share(&cand[best].st) * 100.0 + 0.5);
+		r.confidence = cand[best].icu_conf > share ? cand[best].icu_conf : share;
+	} else {
+		r.confidence = cand[best].icu_conf < 25 ? cand[best].icu_conf : 25;
+	}
+	if (r.confidence < 1)
+		r.confidence = 1;
+	if (r.confidence > 100)
+		r.confidence = 100;
+	*out = r;
+	return 0;
+}
+
+/* --- decoding to UTF-8 ----------------------------------------------------- */
+
+static void
+describe(upl_error **err, const char *canon, const decode_stats *st)
+{
+	char hex[8 * 3 + 1];
+	int k;
+	size_t off = 0;
+	const char *what;
+	hex[0] = '\0';
+	for (k = 0; k < st->nbytes && off + 4 <= sizeof hex; k++)
+		off += (size_t)snprintf(hex + off, sizeof hex - off, "%s%02X", k ? " " : "",
+					(unsigned int)(unsigned char)st->bytes[k]);
+	switch (st->code) {
+	case U_INVALID_CHAR_FOUND:
+		what = "unmappable";
+		break;
+	case U_TRUNCATED_CHAR_FOUND:
+		what = "incomplete";
+		break;
+	default:
+		what = "invalid";
+		break;
+	}
+	upl__error_set(err, UPL_EENCODING, NULL, st->line, st->column,
+		       "%s %s byte sequence <%s> at byte offset %zu (line %u, column %u)",
+		       what, canon, hex, st->offset, st->line, st->column);
+}
+
+/* UTF-8 input: validate and copy (without a BOM). */
+static int
+utf8_copy(char **out, size_t *out_len, const char *buf, size_t len, upl_text_encoding *info,
+	  upl_error **err)
+{
+	size_t bad = 0, skip = 0;
+	upl_buf b = UPL_BUF_INIT;
+	if (has_prefix(buf, len, "\xEF\xBB\xBF", 3)) {
+		skip = 3;
+		info->bom = 1;
+	}
+	if (!upl__utf8_valid(buf + skip, len - skip, &bad)) {
+		decode_stats st;
+		position pos = { 1, 1, 0 };
+		size_t i = skip, l;
+		const unsigned char *p = (const unsigned char *)buf;
+		memset(&st, 0, sizeof st);
+		while (i < skip + bad) {
+			int32_t c = upl__text_next(buf, skip + bad, &i);
+			advance(&pos, (uint32_t)c);
+		}
+		st.code = U_ILLEGAL_CHAR_FOUND;
+		st.offset = skip + bad;
+		/* the offending bytes: the lead and its would-be continuations */
+		st.bytes[0] = (char)p[st.offset];
+		st.nbytes = 1;
+		for (l = st.offset + 1; l < len && st.nbytes < 4 && (p[l] & 0xC0) == 0x80; l++)
+			st.bytes[st.nbytes++] = (char)p[l];
+		if (l == len && st.nbytes < 4 && p[st.offset] >= 0xC2 && p[st.offset] <= 0xF4) {
+			size_t want = p[st.offset] >= 0xF0 ? 4 : p[st.offset] >= 0xE0 ? 3 : 2;
+			if ((size_t)st.nbytes < want)
+				st.code = U_TRUNCATED_CHAR_FOUND;
+		}
+		st.line = pos.line;
+		st.column = pos.column;
+		describe(err, "UTF-8", &st);
+		return UPL_EENCODING;
+	}
+	upl__buf_put(&b, buf + skip, len - skip);
+	*out = upl__buf_detach(&b, out_len);
+	if (*out == NULL)
+		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
+	return 0;
+}
+
+int
+upl_text_to_utf8(char **out, size_t *out_len, const char *buf, size_t len, const char *encoding,
+		 upl_text_encoding *info, upl_error **err)
+{
+	upl_text_encoding used;
+	upl_buf b = UPL_BUF_INIT;
+	decode_stats st;
+	const char *icu;
+	int rc, bom = 0;
+
+	if (out != NULL)
+		*out = NULL;
+	if (out_len != NULL)
+		*out_len = 0;
+	if (out == NULL || (buf == NULL && len != 0))
+		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "invalid argument");
+	if (buf == NULL)
+		buf = "";
+	len = upl__text_len(buf, len);
+	memset(&used, 0, sizeof used);
+
+	if (encoding == NULL || ucnv_compareNames(encoding, "auto") == 0) {
+		rc = upl_text_detect(&used, buf, len);
+		if (rc != 0)
+			return upl__error_set(err, rc, NULL, 0, 0, "cannot detect the encoding: %s",
+					      upl_strerror(rc));
+		icu = used.name;
+		used.bom = 0;
+	} else {
+		UErrorCode ec = U_ZERO_ERROR;
+		UConverter *cnv = ucnv_open(encoding, &ec);
+		const char *in;
+		if (cnv == NULL || U_FAILURE(ec)) {
+			if (cnv)
+				ucnv_close(cnv);
+			return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "unknown encoding \"%s\"",
+					      encoding);
+		}
+		in = ucnv_getName(cnv, &ec);
+		set_name(&used, canonical_name(in && U_SUCCESS(ec) ? in : encoding));
+		ucnv_close(cnv);
+		used.confidence = 100;
+		icu = encoding;
+	}
+
+	if (strcmp(used.name, "UTF-8") == 0) {
+		rc = utf8_copy(out, out_len, buf, len, &used, err);
+		if (rc == 0 && info)
+			*info = used;
+		return rc;
+	}
+	/* Detected names are our canonical ones: map back to ICU's. */
+	if (strcmp(icu, "Big5") == 0)
+		icu = "windows-950-2000";
+	else if (strcmp(icu, "Big5-HKSCS") == 0)
+		icu = "ibm-1375_P100-2008";
+	else if (strcmp(icu, "GBK") == 0)
+		icu = "windows-936-2000";
+
+	rc = decode(icu, buf, len, &b, &st, &bom);
+	/* ICU's BOM-sniffing "UTF-16" and "UTF-32" converters eat the mark. */
+	if (rc == 0 && !bom && (strcmp(used.name, "UTF-16") == 0 || strcmp(used.name, "UTF-32") == 0) &&
+	    (has_prefix(buf, len, "\xFF\xFE", 2) || has_prefix(buf, len, "\xFE\xFF", 2) ||
+	     has_prefix(buf, len, "\0\0\xFE\xFF", 4)))
+		bom = 1;
+	if (rc != 0) {
+		upl__buf_free(&b);
+		if (rc == UPL_ENOMEM)
+			return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
+		if (rc == UPL_EINVAL)
+			return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "unknown encoding \"%s\"",
+					      icu);
+		describe(err, used.name, &st);
+		return UPL_EENCODING;
+	}
+	used.bom = bom;
+	*out = upl__buf_detach(&b, out_len);
+	if (*out == NULL)
+		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
+	if (info)
+		*info = used;
+	return 0;
+}

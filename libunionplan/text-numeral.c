@@ -1,0 +1,345 @@
+/* Text module: Chinese numerals, parsed and formatted. */
+#include "config.h"
+
+#include <limits.h>
+
+#include "text-private.h"
+
+enum tok_kind { T_END, T_DIGIT, T_ARABIC, T_UNIT, T_BIG };
+
+typedef struct tok {
+	enum tok_kind kind;
+	long value;     /* digit value, Arabic value, or unit */
+	int32_t cp;     /* the character, for T_DIGIT */
+	int ndigits;    /* T_ARABIC */
+	int overflow;   /* T_ARABIC: does not fit in a long */
+	size_t end;     /* byte offset after the token */
+} tok;
+
+static void
+next_tok(const char *s, size_t n, size_t i, tok *t)
+{
+	size_t l;
+	int32_t c = upl__text_peek(s, n, i, &l);
+	int d;
+	memset(t, 0, sizeof *t);
+	t->kind = T_END;
+	t->end = i;
+	if (c < 0)
+		return;
+	d = upl__text_digit(c);
+	if (d >= 0) {
+		long v = 0;
+		t->kind = T_ARABIC;
+		while ((d = upl__text_digit(upl__text_peek(s, n, i, &l))) >= 0) {
+			if (v > (LONG_MAX - d) / 10)
+				t->overflow = 1;
+			else
+				v = v * 10 + d;
+			t->ndigits++;
+			i += l;
+		}
+		t->value = v;
+		t->end = i;
+		return;
+	}
+	d = upl__text_han_digit(c);
+	if (d >= 0) {
+		t->kind = T_DIGIT;
+		t->value = d;
+		t->cp = c;
+		t->end = i + l;
+		return;
+	}
+	switch (c) {
+	case 0x5341: case 0x62FE: t->kind = T_UNIT; t->value = 10; break;     /* 十 拾 */
+	case 0x767E: case 0x4F70: t->kind = T_UNIT; t->value = 100; break;    /* 百 佰 */
+	case 0x5343: case 0x4EDF: t->kind = T_UNIT; t->value = 1000; break;   /* 千 仟 */
+	case 0x4E07: case 0x842C: t->kind = T_BIG; t->value = 10000L; break;  /* 万 萬 */
+	case 0x4EBF: case 0x5104: t->kind = T_BIG; t->value = 100000000L; break; /* 亿 億 */
+	default: return;
+	}
+	t->end = i + l;
+}
+
+static int
+is_liang(int32_t c)
+{
+	return c == 0x4E24 || c == 0x5169;
+}
+
+/* End of the run of numeral characters that starts at 0. */
+static size_t
+run_end(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		tok t;
+		next_tok(s, n, i, &t);
+		if (t.kind == T_END)
+			return i;
+		i = t.end;
+	}
+}
+
+static int
+fail(int rc, size_t *consumed, const char *s, size_t n)
+{
+	if (consumed)
+		*consumed = run_end(s, n);
+	return rc;
+}
+
+/* Numerals with units: 十二, 一百零五, 3万2500 … */
+static int
+unit_grammar(long *out, size_t *consumed, const char *s, size_t n)
+{
+	long total = 0, section = 0, coef = 0, last_small = 10000, last_big = 0, last_unit = 0;
+	int have_coef = 0, coef_ndigits = 0, coef_after_zero = 0;
+	int zero_pending = 0;
+	size_t pos = 0, zero_at = 0;
+	long tail, value;
+
+	for (;;) {
+		tok t;
+		next_tok(s, n, pos, &t);
+		if (t.kind == T_END)
+			break;
+		if (t.kind == T_DIGIT && t.value == 0) {
+			if (have_coef || zero_pending)
+				return fail(UPL_EINVAL, consumed, s, n);
+			zero_pending = 1;
+			zero_at = pos;
+			pos = t.end;
+			continue;
+		}
+		if (t.kind == T_DIGIT || t.kind == T_ARABIC) {
+			if (have_coef)
+				return fail(UPL_EINVAL, consumed, s, n);
+			if (t.kind == T_DIGIT && is_liang(t.cp)) {
+				tok after;
+				next_tok(s, n, t.end, &after);
+				if (after.kind != T_UNIT && after.kind != T_BIG)
+					break; /* 十两: the measure word, not a digit */
+			}
+			if (t.overflow)
+				return fail(UPL_ERANGE, consumed, s, n);
+			coef = t.value;
+			have_coef = 1;
+			coef_ndigits = t.kind == T_ARABIC ? t.ndigits : 1;
+			coef_after_zero = zero_pending;
+			zero_pending = 0;
+			pos = t.end;
+			continue;
+		}
+		if (t.kind == T_UNIT) {
+			long c;
+			if (zero_pending)
+				return fail(UPL_EINVAL, consumed, s, n);
+			if (!have_coef) {
+				if (t.value != 10)
+					return fail(UPL_EINVAL, consumed, s, n);
+				c = 1;
+			} else {
+				c = coef;
+				if (c < 1 || c > 9)
+					return fail(UPL_EINVAL, consumed, s, n);
+			}
+			if (t.value >= last_small)
+				return fail(UPL_EINVAL, consumed, s, n);
+			section += c * t.value;
+			last_small = t.value;
+			last_unit = t.value;
+			have_coef = 0;
+			pos = t.end;
+			continue;
+		}
+		/* T_BIG */
+		if (zero_pending)
+			return fail(UPL_EINVAL, consumed, s, n);
+		if (have_coef) {
+			if (coef > LONG_MAX - section)
+				return fail(UPL_ERANGE, consumed, s, n);
+			section += coef;
+			have_coef = 0;
+		}
+		if (section == 0 || section >= t.value || (last_big != 0 && t.value >= last_big))
+			return fail(UPL_EINVAL, consumed, s, n);
+		if (section > (LONG_MAX - total) / t.value)
+			return fail(UPL_ERANGE, consumed, s, n);
+		total += section * t.value;
+		section = 0;
+		last_small = 10000;
+		last_big = t.value;
+		last_unit = t.value;
+		pos = t.end;
+	}
+	if (zero_pending)
+		pos = zero_at; /* a trailing 零 is not part of the numeral */
+	tail = 0;
+	if (have_coef) {
+		if (!coef_after_zero && last_unit >= 100 && coef_ndigits == 1) {
+			tail = coef * (last_unit / 10); /* 一百五 = 150 */
+		} else {
+			if (last_unit != 0 && coef >= last_unit)
+				return fail(UPL_EINVAL, consumed, s, n);
+			tail = coef;
+		}
+	}
+	if (section > LONG_MAX - total || tail > LONG_MAX - total - section)
+		return fail(UPL_ERANGE, consumed, s, n);
+	value = total + section + tail;
+	*out = value;
+	if (consumed)
+		*consumed = pos;
+	return 0;
+}
+
+int
+upl_text_numeral_parse(long *out, size_t *consumed, const char *s, size_t len)
+{
+	size_t n;
+	tok t, t2;
+
+	if (consumed)
+		*consumed = 0;
+	if (out == NULL || s == NULL)
+		return UPL_EINVAL;
+	n = upl__text_len(s, len);
+	next_tok(s, n, 0, &t);
+	switch (t.kind) {
+	case T_ARABIC:
+		next_tok(s, n, t.end, &t2);
+		if (t2.kind == T_UNIT || t2.kind == T_BIG)
+			return unit_grammar(out, consumed, s, n);
+		if (t.overflow) {
+			if (consumed)
+				*consumed = t.end;
+			return UPL_ERANGE;
+		}
+		*out = t.value;
+		if (consumed)
+			*consumed = t.end;
+		return 0;
+	case T_DIGIT: {
+		/* a run of digits without units is read digit by digit */
+		size_t end = 0;
+		int count = 0, liang = 0, overflow = 0;
+		long v = 0;
+		tok d = t;
+		while (d.kind == T_DIGIT) {
+			if (is_liang(d.cp))
+				liang = 1;
+			if (v > (LONG_MAX - d.value) / 10)
+				overflow = 1;
+			else
+				v = v * 10 + d.value;
+			count++;
+			end = d.end;
+			next_tok(s, n, end, &d);
+		}
+		if (count >= 2) {
+			if (d.kind == T_UNIT || d.kind == T_BIG || liang)
+				return fail(UPL_EINVAL, consumed, s, n);
+			if (overflow)
+				return fail(UPL_ERANGE, consumed, s, n);
+			*out = v;
+			if (consumed)
+				*consumed = end;
+			return 0;
+		}
+		if (t.cp == 0x25CB)
+			return UPL_ENOTFOUND; /* a lone ○ is a bullet */
+		if (d.kind == T_UNIT || d.kind == T_BIG)
+			return unit_grammar(out, consumed, s, n);
+		*out = t.value;
+		if (consumed)
+			*consumed = t.end;
+		return 0;
+	}
+	case T_UNIT:
+		if (t.value != 10)
+			return UPL_ENOTFOUND;
+		return unit_grammar(out, consumed, s, n);
+	default:
+		return UPL_ENOTFOUND;
+	}
+}
+
+/* --- formatting --------------------------------------------------------------- */
+
+static const char *const han_digits[10] = {
+	"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"
+};
+static const char *const han_places[4] = { "", "十", "百", "千" };
+
+/* v in 1..9999 */
+static void
+put_section(upl_buf *b, long v, int leading)
+{
+	long div = 1000;
+	int place, printed = 0, inner_zero = 0;
+	for (place = 3; place >= 0; place--, div /= 10) {
+		int d = (int)((v / div) % 10);
+		if (d == 0) {
+			if (printed)
+				inner_zero = 1;
+			continue;
+		}
+		if (inner_zero) {
+			upl__buf_puts(b, han_digits[0]);
+			inner_zero = 0;
+		}
+		if (!(place == 1 && d == 1 && !printed && leading))
+			upl__buf_puts(b, han_digits[d]);
+		upl__buf_puts(b, han_places[place]);
+		printed = 1;
+	}
+}
+
+int
+upl_text_numeral_format(char **out, long n, unsigned int flags)
+{
+	upl_buf b = UPL_BUF_INIT;
+	char *r;
+
+	if (out == NULL || (flags & ~UPL_TEXT_NUMERAL_YEAR) != 0)
+		return UPL_EINVAL;
+	if (n < 0)
+		return UPL_ERANGE;
+	if (flags & UPL_TEXT_NUMERAL_YEAR) {
+		char digits[32];
+		int k, len = snprintf(digits, sizeof digits, "%ld", n);
+		for (k = 0; k < len; k++)
+			upl__buf_puts(&b, digits[k] == '0' ? "〇" : han_digits[digits[k] - '0']);
+	} else if (n == 0) {
+		upl__buf_puts(&b, han_digits[0]);
+	} else {
+		static const char *const big[3] = { "亿", "万", "" };
+		long parts[3];
+		int k, started = 0, need_zero = 0;
+		if ((long long)n >= 1000000000000LL)
+			return UPL_ERANGE;
+		parts[0] = n / 100000000L;
+		parts[1] = (n / 10000L) % 10000L;
+		parts[2] = n % 10000L;
+		for (k = 0; k < 3; k++) {
+			if (parts[k] == 0) {
+				if (started)
+					need_zero = 1;
+				continue;
+			}
+			if (started && (need_zero || parts[k] < 1000))
+				upl__buf_puts(&b, han_digits[0]);
+			put_section(&b, parts[k], !started);
+			upl__buf_puts(&b, big[k]);
+			started = 1;
+			need_zero = 0;
+		}
+	}
+	r = upl__buf_detach(&b, NULL);
+	if (r == NULL)
+		return UPL_ENOMEM;
+	*out = r;
+	return 0;
+}

@@ -1,0 +1,345 @@
+/* Text module: traditional or simplified script, conversion to simplified
+ * characters, normalisation for matching. */
+#include "config.h"
+
+#include <pthread.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "text-private.h"
+
+/* --- the two character sets ------------------------------------------------
+ * Built once per process and frozen: ICU documents a frozen USet as
+ * immutable and thread-safe until it is deleted (it never is). */
+
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+static USet *gb2312_set;
+static USet *big5_set;
+
+static USet *
+roundtrip_set(const char *name)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UConverter *cnv = ucnv_open(name, &st);
+	USet *set;
+	if (cnv == NULL || U_FAILURE(st)) {
+		if (cnv)
+			ucnv_close(cnv);
+		return NULL;
+	}
+	set = uset_openEmpty();
+	if (set == NULL) {
+		ucnv_close(cnv);
+		return NULL;
+	}
+	ucnv_getUnicodeSet(cnv, set, UCNV_ROUNDTRIP_SET, &st);
+	ucnv_close(cnv);
+	if (U_FAILURE(st)) {
+		uset_close(set);
+		return NULL;
+	}
+	uset_freeze(set);
+	return set;
+}
+
+static void
+sets_init(void)
+{
+	gb2312_set = roundtrip_set("GB2312");
+	big5_set = roundtrip_set("windows-950-2000");
+}
+
+const USet *
+upl__text_gb2312_set(void)
+{
+	pthread_once(&sets_once, sets_init);
+	return gb2312_set;
+}
+
+const USet *
+upl__text_big5_set(void)
+{
+	pthread_once(&sets_once, sets_init);
+	return big5_set;
+}
+
+static int
+is_han(int32_t c)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	return c >= 0x2E80 && uscript_getScript(c, &st) == USCRIPT_HAN && U_SUCCESS(st);
+}
+
+upl_script
+upl_text_script(const char *s, size_t len)
+{
+	const USet *gb, *b5;
+	size_t i = 0, n, hans = 0, hant = 0;
+	if (s == NULL)
+		return UPL_SCRIPT_UNKNOWN;
+	n = upl__text_len(s, len);
+	gb = upl__text_gb2312_set();
+	b5 = upl__text_big5_set();
+	if (gb == NULL || b5 == NULL)
+		return UPL_SCRIPT_UNKNOWN;
+	while (i < n) {
+		int32_t c = upl__text_next(s, n, &i);
+		int in_gb, in_b5;
+		if (c < 0x2E80 || !is_han(c))
+			continue;
+		in_gb = uset_contains(gb, c) != 0;
+		in_b5 = uset_contains(b5, c) != 0;
+		if (in_gb && !in_b5)
+			hans++;
+		else if (in_b5 && !in_gb)
+			hant++;
+	}
+	if (hans > hant)
+		return UPL_SCRIPT_HANS;
+	if (hant > hans)
+		return UPL_SCRIPT_HANT;
+	return UPL_SCRIPT_UNKNOWN;
+}
+
+/* --- traditional to simplified ----------------------------------------------- */
+
+static UTransliterator *
+open_t2s(void)
+{
+	static const UChar id[] = { 'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
+				    'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0 };
+	UErrorCode st = U_ZERO_ERROR;
+	UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+	if (U_FAILURE(st)) {
+		if (t)
+			utrans_close(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* Transliterate u[0..*n) in place in a buffer of capacity *cap, growing
+ * it (and restarting from the saved text) when the result does not fit. */
+static int
+transliterate(UTransliterator *t, UChar **u, int32_t *n, int32_t *cap)
+{
+	UChar *save = upl__malloc(((size_t)*n + 1) * sizeof **u);
+	int32_t orig = *n;
+	if (save == NULL)
+		return UPL_ENOMEM;
+	memcpy(save, *u, (size_t)orig * sizeof **u);
+	for (;;) {
+		UErrorCode st = U_ZERO_ERROR;
+		int32_t limit = orig, length = orig;
+		utrans_transUChars(t, *u, &length, *cap, 0, &limit, &st);
+		if (st == U_BUFFER_OVERFLOW_ERROR) {
+			UChar *bigger;
+			int32_t ncap;
+			if (*cap > INT32_MAX / 2) {
+				upl__dealloc(save);
+				return UPL_ERANGE;
+			}
+			ncap = *cap * 2;
+			bigger = upl__realloc(*u, (size_t)ncap * sizeof **u);
+			if (bigger == NULL) {
+				upl__dealloc(save);
+				return UPL_ENOMEM;
+			}
+			*u = bigger;
+			*cap = ncap;
+			memcpy(*u, save, (size_t)orig * sizeof **u);
+			continue;
+		}
+		upl__dealloc(save);
+		if (U_FAILURE(st))
+			return st == U_MEMORY_ALLOCATION_ERROR ? UPL_ENOMEM : UPL_EENCODING;
+		*n = length;
+		return 0;
+	}
+}
+
+/* The whole text through the transform. */
+static int
+convert_all(UTransliterator *t, upl_buf *b, const char *s, size_t n)
+{
+	UChar *u = NULL;
+	int32_t un = 0, cap;
+	int rc = upl__text_to_u16(&u, &un, s, n);
+	if (rc != 0)
+		return rc;
+	if (un > (INT32_MAX - 16) / 2) {
+		upl__dealloc(u);
+		return UPL_ERANGE;
+	}
+	cap = un * 2 + 16;
+	{
+		UChar *grown = upl__realloc(u, (size_t)cap * sizeof *u);
+		if (grown == NULL) {
+			upl__dealloc(u);
+			return UPL_ENOMEM;
+		}
+		u = grown;
+	}
+	rc = transliterate(t, &u, &un, &cap);
+	if (rc == 0)
+		rc = upl__text_put_u16(b, u, un, NULL);
+	upl__dealloc(u);
+	return rc;
+}
+
+/* Only the Han characters GB2312 lacks, one at a time. */
+static int
+convert_some(UTransliterator *t, upl_buf *b, const char *s, size_t n)
+{
+	const USet *gb = upl__text_gb2312_set();
+	size_t i = 0;
+	while (i < n) {
+		size_t at = i;
+		int32_t c = upl__text_next(s, n, &i);
+		if (gb != NULL && c >= 0x2E80 && is_han(c) && !uset_contains(gb, c)) {
+			UChar *u = upl__malloc(16 * sizeof *u);
+			int32_t un = 0, cap = 16;
+			UBool overflow = 0;
+			int rc;
+			if (u == NULL)
+				return UPL_ENOMEM;
+			U16_APPEND(u, un, cap, c, overflow);
+			(void)overflow;
+			rc = transliterate(t, &u, &un, &cap);
+			if (rc == 0)
+				rc = upl__text_put_u16(b, u, un, NULL);
+			upl__dealloc(u);
+			if (rc != 0)
+				return rc;
+			continue;
+		}
+		upl__buf_put(b, s + at, i - at);
+	}
+	return 0;
+}
+
+int
+upl_text_to_simplified(char **out, size_t *out_len, const char *s, size_t len, upl_error **err)
+{
+	upl_buf b = UPL_BUF_INIT;
+	UTransliterator *t;
+	size_t n, bad = 0;
+	int rc;
+
+	if (out != NULL)
+		*out = NULL;
+	if (out_len != NULL)
+		*out_len = 0;
+	if (out == NULL || s == NULL)
+		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "invalid argument");
+	n = upl__text_len(s, len);
+	if (!upl__utf8_valid(s, n, &bad))
+		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0,
+				      "invalid UTF-8 at byte offset %zu", bad);
+	t = open_t2s();
+	if (t == NULL)
+		return upl__error_set(err, UPL_EENCODING, NULL, 0, 0,
+				      "ICU's Traditional-Simplified transform is not available");
+	if (upl_text_script(s, n) == UPL_SCRIPT_HANT)
+		rc = convert_all(t, &b, s, n);
+	else
+		rc = convert_some(t, &b, s, n);
+	utrans_close(t);
+	if (rc != 0) {
+		upl__buf_free(&b);
+		return upl__error_set(err, rc, NULL, 0, 0, "cannot convert to simplified characters: %s",
+				      upl_strerror(rc));
+	}
+	*out = upl__buf_detach(&b, out_len);
+	if (*out == NULL)
+		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
+	return 0;
+}
+
+/* --- normalisation ------------------------------------------------------------ */
+
+static int
+is_compat_form(int32_t c)
+{
+	return (c >= 0x2E80 && c <= 0x2FDF) ||   /* CJK and Kangxi radicals */
+	       (c >= 0xF900 && c <= 0xFAFF) ||   /* CJK compatibility ideographs */
+	       (c >= 0x2F800 && c <= 0x2FA1F) || /* their supplement */
+	       (c >= 0xFB00 && c <= 0xFB06) ||   /* Latin ligatures */
+	       (c >= 0xFF61 && c <= 0xFF9F);     /* half-width katakana and punctuation */
+}
+
+int
+upl_text_normalize(char **out, size_t *out_len, const char *s, size_t len, unsigned int flags,
+		   upl_error **err)
+{
+	upl_buf b = UPL_BUF_INIT;
+	const UNormalizer2 *nfkc = NULL;
+	size_t n, i = 0, bad = 0;
+
+	if (out != NULL)
+		*out = NULL;
+	if (out_len != NULL)
+		*out_len = 0;
+	if (out == NULL || s == NULL || (flags & ~UPL_TEXT_NORM_PUNCT) != 0)
+		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "invalid argument");
+	n = upl__text_len(s, len);
+	if (!upl__utf8_valid(s, n, &bad))
+		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0,
+				      "invalid UTF-8 at byte offset %zu", bad);
+	while (i < n) {
+		size_t at = i;
+		int32_t c = upl__text_next(s, n, &i);
+		if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+		    (c >= 0xFF41 && c <= 0xFF5A) ||
+		    ((flags & UPL_TEXT_NORM_PUNCT) && c >= 0xFF01 && c <= 0xFF5E)) {
+			upl__buf_putc(&b, (char)(c - 0xFEE0));
+		} else if (c >= 0x80 && u_charType(c) == U_SPACE_SEPARATOR) {
+			upl__buf_putc(&b, ' ');
+		} else if (is_compat_form(c)) {
+			UChar src[2], dst[32];
+			int32_t sn = 0, dn;
+			UErrorCode st = U_ZERO_ERROR;
+			UBool bad_append = 0;
+			if (nfkc == NULL) {
+				nfkc = unorm2_getNFKCInstance(&st);
+				if (U_FAILURE(st))
+					nfkc = NULL;
+				st = U_ZERO_ERROR;
+			}
+			U16_APPEND(src, sn, 2, c, bad_append);
+			(void)bad_append;
+			dn = nfkc ? unorm2_normalize(nfkc, src, sn, dst, 32, &st) : 0;
+			if (nfkc == NULL || U_FAILURE(st) ||
+			    upl__text_put_u16(&b, dst, dn, NULL) != 0)
+				upl__buf_put(&b, s + at, i - at);
+		} else {
+			upl__buf_put(&b, s + at, i - at);
+		}
+	}
+	*out = upl__buf_detach(&b, out_len);
+	if (*out == NULL)
+		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
+	return 0;
+}
+
+size_t
+upl_text_space_len(const char *s, size_t len)
+{
+	size_t n, i = 0;
+	if (s == NULL)
+		return 0;
+	n = upl__text_len(s, len);
+	while (i < n) {
+		size_t j = i;
+		int32_t c = upl__text_next(s, n, &j);
+		if (!upl__text_is_space(c))
+			break;
+		i = j;
+	}
+	return i;
+}
