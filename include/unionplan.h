@@ -11,6 +11,7 @@
 #include "unionplan/common.h"
 #include "unionplan/version.h"
 #include "unionplan/date.h"
+#include "unionplan/calendar.h"
 #include "unionplan/plan.h"
 #include "unionplan/xml.h"
 #include "unionplan/validate.h"

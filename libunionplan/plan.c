@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "plan-private.h"
+#include "holidays-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Names                                                                    */
@@ -20,14 +21,6 @@ static const char *const relation_names[] = {
 
 static const char *const period_names[] = {
 	NULL, "school-year", "term", "year", "half-year", "custom"
-};
-
-static const char *const holiday_keys[] = {
-	"new-year", "spring-festival-eve", "spring-festival", "lantern",
-	"womens-day", "arbor-day", "qingming", "labour-day", "youth-day",
-	"childrens-day", "dragon-boat", "party-day", "army-day", "qixi",
-	"teachers-day", "mid-autumn", "national-day", "double-ninth",
-	"winter-solstice", "laba"
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -87,16 +80,12 @@ upl_period_kind_from_name(const char *name)
 	return (upl_period_kind)name_index(period_names, COUNT(period_names), name);
 }
 
+/* The calendar module owns the list of holiday keys. */
 const char *
 upl__holiday_key(const char *key)
 {
-	size_t i;
-	if (key == NULL)
-		return NULL;
-	for (i = 0; i < COUNT(holiday_keys); i++)
-		if (strcmp(holiday_keys[i], key) == 0)
-			return holiday_keys[i];
-	return NULL;
+	int i = upl__holiday_index(key);
+	return i < 0 ? NULL : upl_holiday_key((size_t)i);
 }
 
 int
