@@ -41,6 +41,14 @@ void cli_print_error(const upl_error *err, const char *fallback_file);
  * with a message printed. */
 int cli_write_output(const char *path, const char *data, size_t len);
 
+/* Print a diagnostic as FILE:LINE:COL: SEVERITY: MESSAGE [CODE]. */
+void cli_gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int column,
+		  const char *severity, const char *code, const char *message);
+
+/* Print what a plan holds (unionplan summary); detail also lists the
+ * activities that carry a date or a holiday. */
+void cli_print_plan_summary(const upl_plan *p, size_t index, size_t count, int detail);
+
 /* Write s as a JSON string literal (quoted, escaped). */
 void cli_json_string(FILE *fp, const char *s);
 

@@ -50,8 +50,8 @@ json_diag(FILE *fp, int *first, const char *file, unsigned int line, unsigned in
 	fputc('}', fp);
 }
 
-static void
-gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int column,
+void
+cli_gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int column,
 	 const char *severity, const char *code, const char *message)
 {
 	if (line)
@@ -241,7 +241,7 @@ cli_cmd_validate(int argc, char **argv)
 				json_diag(stdout, &first, upl_diag_file(d), upl_diag_line(d),
 					  upl_diag_column(d), sev, upl_diag_code(d), upl_diag_message(d));
 			else
-				gnu_diag(stderr, upl_diag_file(d), upl_diag_line(d),
+				cli_gnu_diag(stderr, upl_diag_file(d), upl_diag_line(d),
 					 upl_diag_column(d), sev, upl_diag_code(d), upl_diag_message(d));
 		}
 		if (upl_report_failed(report, strict)) {
@@ -362,8 +362,8 @@ summary_usage(FILE *fp)
 		cli_program);
 }
 
-static void
-print_plan_summary(const upl_plan *p, size_t index, size_t count)
+void
+cli_print_plan_summary(const upl_plan *p, size_t index, size_t count, int detail)
 {
 	upl_period period = UPL_PERIOD_INIT;
 	size_t counts[8] = { 0 }, dated = 0, holidays = 0, k;
@@ -418,6 +418,21 @@ print_plan_summary(const upl_plan *p, size_t index, size_t count)
 			printf("  %-10s %zu activities\n",
 			       upl_node_label(n) ? upl_node_label(n) : "",
 			       upl_node_child_count(n));
+			for (k = 0; detail && k < upl_node_child_count(n); k++) {
+				const upl_node *act = upl_node_child(n, k);
+				upl_date d = upl_node_date(act);
+				if (!d.month && !upl_node_holiday(act))
+					continue;
+				printf("      %s%s", upl_node_label(act) ? upl_node_label(act) : "",
+				       upl_node_text(act));
+				if (upl_date_format(a, d) == 0)
+					printf("  [date %s]", a);
+				if (upl_node_holiday(act))
+					printf("  [holiday %s%s%s]", upl_node_holiday(act),
+					       upl_node_relation(act) ? ", " : "",
+					       upl_node_relation(act) ? upl_relation_name(upl_node_relation(act)) : "");
+				printf("\n");
+			}
 		}
 		upl_iter_free(it);
 	}
@@ -453,7 +468,7 @@ cli_cmd_summary(int argc, char **argv)
 		}
 		printf("%s:\n", strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i]);
 		for (k = 0; k < upl_doc_plan_count(doc); k++)
-			print_plan_summary(upl_doc_plan(doc, k), k, upl_doc_plan_count(doc));
+			cli_print_plan_summary(upl_doc_plan(doc, k), k, upl_doc_plan_count(doc), 0);
 		upl_doc_free(doc);
 	}
 	if (fflush(stdout) != 0) {

@@ -5,3 +5,4 @@
 CLI_COMMAND(validate, "check plans: XML, schema and rules (exit 1 if any is invalid)")
 CLI_COMMAND(format, "write a plan in canonical XML")
 CLI_COMMAND(summary, "print what each plan holds")
+CLI_COMMAND(import, "turn a plain-text plan into XML")

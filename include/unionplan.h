@@ -16,5 +16,6 @@
 #include "unionplan/xml.h"
 #include "unionplan/validate.h"
 #include "unionplan/text.h"
+#include "unionplan/import.h"
 
 #endif /* UNIONPLAN_H */

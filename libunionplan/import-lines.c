@@ -9,48 +9,6 @@
 /* ------------------------------------------------------------------------ */
 /* UTF-8                                                                    */
 
-/* The code point at s (at most n bytes) and its length; the text is valid
- * UTF-8 (it was decoded by the text module). */
-static unsigned int
-u8next(const char *s, size_t n, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (u[0] < 0x80 || n < 2) {
-		*len = 1;
-		return u[0];
-	}
-	if (u[0] < 0xE0) {
-		*len = 2;
-		return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-	}
-	if (u[0] < 0xF0 || n < 4) {
-		*len = n < 3 ? n : 3;
-		return n < 3 ? 0xFFFD : (((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu));
-	}
-	*len = 4;
-	return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) | (u[3] & 0x3Fu);
-}
-
-static unsigned int
-u8prev(const char *s, size_t off)
-{
-	size_t i = off, len;
-	if (off == 0)
-		return 0;
-	do {
-		i--;
-	} while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
-	return u8next(s + i, off - i, &len);
-}
-
-static size_t
-cp_count(const char *s, size_t n)
-{
-	size_t i, c = 0;
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
-}
 
 static int
 is_layout_space(unsigned int cp)
@@ -77,14 +35,14 @@ ends_sentence(const char *s)
 	unsigned int cp;
 	if (n == 0)
 		return 1;
-	cp = u8prev(s, n);
+	cp = upl__utf8_prev(s, n);
 	if (cp == 0x201D || cp == 0xFF09 || cp == ')' || cp == 0x300D || cp == 0x300B) {
 		/* closing quote or bracket: look at what is inside */
 		size_t k = n;
 		do {
 			k--;
 		} while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80);
-		cp = u8prev(s, k);
+		cp = upl__utf8_prev(s, k);
 	}
 	for (i = 0; i < sizeof enders / sizeof enders[0]; i++)
 		if (cp == enders[i])
@@ -117,7 +75,7 @@ upl__imp_pos(const imp_line *l, size_t off)
 	if (i == 0)
 		return p;
 	p.line = l->segs[i - 1].line;
-	p.column = l->segs[i - 1].col + (unsigned int)cp_count(l->text + l->segs[i - 1].off,
+	p.column = l->segs[i - 1].col + (unsigned int)upl__utf8_count(l->text + l->segs[i - 1].off,
 								off - l->segs[i - 1].off);
 	return p;
 }
@@ -143,7 +101,7 @@ upl__imp_split(imp_lines *ls, const char *text, size_t len)
 		/* trim layout whitespace */
 		b = start;
 		while (b < end) {
-			unsigned int cp = u8next(text + b, end - b, &k);
+			unsigned int cp = upl__utf8_next(text + b, end - b, &k);
 			if (!is_layout_space(cp))
 				break;
 			b += k;
@@ -156,7 +114,7 @@ upl__imp_split(imp_lines *ls, const char *text, size_t len)
 			do {
 				j--;
 			} while (j > b && ((unsigned char)text[j] & 0xC0) == 0x80);
-			cp = u8next(text + j, e - j, &k);
+			cp = upl__utf8_next(text + j, e - j, &k);
 			if (!is_layout_space(cp))
 				break;
 			e = j;
@@ -176,6 +134,7 @@ upl__imp_split(imp_lines *ls, const char *text, size_t len)
 			return UPL_ENOMEM;
 		}
 		l->len = e - b;
+		memcpy(l->indent, text + start, b - start < sizeof l->indent ? b - start : sizeof l->indent - 1);
 		l->blank_before = blank;
 		blank = 0;
 		ls->n++;
@@ -269,7 +228,7 @@ excerpt(const char *s, size_t max)
 {
 	size_t i = 0, cps = 0, k;
 	while (s[i] && cps < max) {
-		u8next(s + i, strlen(s + i), &k);
+		upl__utf8_next(s + i, strlen(s + i), &k);
 		i += k;
 		cps++;
 	}
@@ -368,7 +327,7 @@ drop_chunk_markers(imp_lines *ls)
 		while (j < ls->n && chunk_marker(ls->v[j].text, &num, &mlen) && num == j - i + 1)
 			j++;
 		for (k = i; k < j; k++) {
-			total += cp_count(ls->v[k].text, ls->v[k].len);
+			total += upl__utf8_count(ls->v[k].text, ls->v[k].len);
 			if (k + 1 < j && !ends_sentence(ls->v[k].text))
 				cuts++;
 		}
@@ -424,7 +383,7 @@ upl__imp_is_pinyin(const char *s, size_t n)
 	size_t i = 0, k, cps = 0;
 	int marked = 0, vowel = 0;
 	while (i < n) {
-		unsigned int cp = u8next(s + i, n - i, &k);
+		unsigned int cp = upl__utf8_next(s + i, n - i, &k);
 		if (tone_vowel(cp))
 			marked = vowel = 1;
 		else if (cp >= 'a' && cp <= 'z')
@@ -447,7 +406,7 @@ drop_pinyin(imp_lines *ls)
 		imp_line *l = &ls->v[i];
 		size_t off = 0, k;
 		while (off < l->len) {
-			unsigned int cp = u8next(l->text + off, l->len - off, &k);
+			unsigned int cp = upl__utf8_next(l->text + off, l->len - off, &k);
 			size_t open = off + k, close;
 			if (!is_han(cp) || open >= l->len || l->text[open] != '(') {
 				off += k;

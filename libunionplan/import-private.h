@@ -20,6 +20,8 @@ typedef struct imp_line {
 	size_t len;        /* strlen(text) */
 	int blank_before;  /* one or more blank lines came before it */
 	int joined;        /* other source lines were joined onto it */
+	int split;         /* cut out of a longer source line (run-on text) */
+	char indent[8];    /* the line's leading layout whitespace as written (at most 7 bytes) */
 	imp_seg *segs;     /* at least one; segs[0].off == 0 */
 	size_t nsegs, segcap;
 } imp_line;
@@ -49,5 +51,55 @@ UPL_HIDDEN upl_pos upl__imp_pos(const imp_line *l, size_t off);
 
 /* Whether s[0..n) is a pinyin syllable with at least one tone mark (or ü). */
 UPL_HIDDEN int upl__imp_is_pinyin(const char *s, size_t n);
+
+/* ------------------------------------------------------------------------ */
+/* Line recognisers (import-head.c)                                         */
+
+UPL_HIDDEN int upl__imp_starts(const char *s, size_t len, const char *lit);
+UPL_HIDDEN int upl__imp_ends(const char *s, size_t len, const char *lit);
+UPL_HIDDEN const char *upl__imp_find(const char *s, size_t len, const char *lit);
+UPL_HIDDEN int upl__imp_is_space(unsigned int cp);
+UPL_HIDDEN int upl__imp_is_han(unsigned int cp);
+UPL_HIDDEN size_t upl__imp_skip_space(const char *s, size_t len, size_t off);
+
+/* A plan title (…工会工作计划, …工作要点, …工作意见, …汇编), with the piece
+ * number of 篇N (0 when none) and whether it names a compilation. */
+UPL_HIDDEN int upl__imp_title(const char *s, size_t len, int *piece, int *compilation);
+/* An organisation on a line of its own (…学校, …工会, …委员会). */
+UPL_HIDDEN int upl__imp_org(const char *s, size_t len);
+/* A byline: ---许美英, 作者：鄧麗敏 XX-02-26. The name's offset and length,
+ * and where what follows the name (a date) starts. */
+UPL_HIDDEN int upl__imp_byline(const char *s, size_t len, size_t *name_off, size_t *name_len,
+			       size_t *rest);
+/* A 发文字号 at the start of s (虹小四工(XX)笫1號); *n = its length. */
+UPL_HIDDEN int upl__imp_docnumber(const char *s, size_t len, size_t *n);
+/* A line that is only a date (二〇一五年二月, 2012年9月1日); *date is set
+ * when it names a day. */
+UPL_HIDDEN int upl__imp_date_line(const char *s, size_t len, upl_date *date);
+
+/* The period phrase in a title. */
+typedef struct imp_period {
+	upl_period_kind kind;  /* UPL_PERIOD_NONE when none was found */
+	int year;              /* the year written (school year: the first), 0 when none or unknown */
+	int year_unknown;      /* written as xx年 */
+	int term, half;        /* 1 or 2, 0 when not given */
+	size_t off, len;       /* where the phrase is */
+} imp_period;
+UPL_HIDDEN int upl__imp_period(const char *s, size_t len, imp_period *out);
+
+/* 指导思想：… : the length of the opening label with its colon, or 0. */
+UPL_HIDDEN size_t upl__imp_opening(const char *s, size_t len);
+/* An unnumbered part heading: 重点工作：, 下半年的主要工作： */
+UPL_HIDDEN int upl__imp_heading(const char *s, size_t len);
+/* The role a heading's words give a section. */
+UPL_HIDDEN upl_role upl__imp_role(const char *s, size_t len);
+/* 附件： / 附：… : the length of the appendix label with its colon, or 0. */
+UPL_HIDDEN size_t upl__imp_appendix(const char *s, size_t len);
+/* A schedule's title: …行事历 */
+UPL_HIDDEN int upl__imp_schedule_title(const char *s, size_t len);
+/* 注：… : the length of the note label with its colon, or 0. */
+UPL_HIDDEN size_t upl__imp_note(const char *s, size_t len);
+/* The header row of a month table: 月份<TAB>工作内容<TAB>负责人 */
+UPL_HIDDEN int upl__imp_table_head(const char *s, size_t len);
 
 #endif

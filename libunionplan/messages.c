@@ -53,6 +53,19 @@ static const msg_row messages[] = {
 	  "已删除割断正文的分页标记“%s”" },
 	{ "import-pinyin", 0, "removed pinyin inserted after a character: %s",
 	  "已删除字后插入的拼音：%s" },
+	{ "import-plan-split", 0, "a new plan starts here: its title follows the previous plan's text",
+	  "此处开始另一份计划：上一份计划的正文之后出现了新的标题" },
+	{ "import-plan-split", 1, "a new plan starts here: the compilation's next piece (篇N)",
+	  "此处开始另一份计划：汇编的下一篇（篇N）" },
+	{ "import-plan-split", 2,
+	  "a new plan starts here: the top-level numbering starts again at 1 after the previous plan's last part",
+	  "此处开始另一份计划：一级编号在上一份计划的最后一部分之后重新从“一”开始" },
+	{ "import-year-unknown", 0,
+	  "the year is not given (written as xx年): months and dates are kept without a year",
+	  "年份未给出（写作 xx年）：月份和日期不带年份" },
+	{ "import-kept", 0,
+	  "the compilation's own title is kept as the first plan's first paragraph (a collection has no title)",
+	  "汇编本身的标题保留为第一份计划的第一段（计划集没有标题）" },
 	/* the semantic rules */
 	{ "numbering-duplicate", 0, "number %d is used again (first at line %u)",
 	  "编号 %d 重复（第一次出现在第 %u 行）" },
@@ -173,6 +186,20 @@ static const rule_row rules[] = {
 	{ "import-pinyin", N,
 	  "The importer removed pinyin that a web converter inserted after a character: 關(guān) becomes 關.",
 	  "导入时删除了网页转换器在字后插入的拼音：關(guān) 变为 關。" },
+	{ "import-plan-split", N,
+	  "The importer found where one plan of a compilation ends and the next begins: a new title after\n"
+	  "the text (a repeated title or 篇N), or top-level numbering that starts again at 一、 after the\n"
+	  "previous plan's last part.",
+	  "导入时找到了汇编中一份计划结束、下一份开始的位置：正文之后出现新的标题（重复的标题或“篇N”），"
+	  "或一级编号在上一份计划的最后一部分之后重新从“一、”开始。" },
+	{ "import-year-unknown", N,
+	  "The source anonymises the year (xx年, __年): months and dates are imported without a year, and\n"
+	  "the rules that need one are skipped rather than guessed.",
+	  "原文隐去了年份（xx年、__年）：月份和日期导入时不带年份，需要年份的规则不作猜测而跳过。" },
+	{ "import-kept", N,
+	  "The importer kept text that has no place of its own in the format where it stood, as a paragraph\n"
+	  "(a compilation's own title, for example).",
+	  "导入时把格式中没有专门位置的文字按原位置保留为段落（例如汇编本身的标题）。" },
 	{ "numbering-duplicate", W,
 	  "Two siblings with the same label style carry the same number.\n"
 	  "Example: under 十二月, \"2. 基层工会女职工委员会工作手册检查工作\" and \"2. 组织迎新春教工运动会\".",
@@ -240,9 +267,10 @@ static const rule_row rules[] = {
 	  "活动提到的节日在当年的日期与其所属月份矛盾；农历节日按官方历法计算。\n"
 	  "例如：2012 年十月下的“中秋节前”（2012 年中秋是 9 月 30 日）。" },
 	{ "holiday-day-off", N,
-	  "An activity dated on an official day off (statutory holiday or weekend that is not an adjusted working day).\n"
+	  "An activity dated on a day off of the official holiday arrangement (法定节假日 and the weekend days\n"
+	  "moved into it; ordinary weekends are not reported). Years without official data are not checked.\n"
 	  "Example: an activity on 2012-10-03 (国庆节).",
-	  "活动日期是法定休息日（法定节假日，或未调休上班的周末）。\n"
+	  "活动日期是官方节假日安排中的休息日（法定节假日及调入其中的周末；普通周末不报告）。没有官方数据的年份不检查。\n"
 	  "例如：2012-10-03（国庆节）的活动。" },
 	{ "year-unknown", N,
 	  "The plan does not give its year (xx年, __年); rules that need a year are skipped, not guessed. Reported once per plan.",

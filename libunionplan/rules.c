@@ -8,6 +8,9 @@
 
 #include <time.h>
 
+#include <unionplan/calendar.h>
+#include <unionplan/text.h>
+
 #include "messages-private.h"
 #include "validate-private.h"
 
@@ -169,6 +172,121 @@ rules_meta(rule_ctx *c)
 }
 
 /* ------------------------------------------------------------------------ */
+/* holidays                                                                 */
+
+static const char *
+holiday_name(const rule_ctx *c, const char *key)
+{
+	const char *n = upl_holiday_name(key, c->plan->lang && strcmp(c->plan->lang, "zh-Hant") == 0);
+	return n ? n : key;
+}
+
+/* The occurrence of holiday key nearest to the span first..last. */
+static int
+holiday_near(upl_date *out, const char *key, upl_date first, upl_date last)
+{
+	upl_date a, b;
+	long fa, fb, f, l;
+	int ra = upl_holiday_date(&a, key, first.year);
+	int rb = last.year != first.year ? upl_holiday_date(&b, key, last.year) : -1;
+	if (ra != 0 && rb != 0)
+		return -1;
+	if (ra != 0 || rb != 0) {
+		*out = ra == 0 ? a : b;
+		return 0;
+	}
+	upl_date_to_days(&f, first);
+	upl_date_to_days(&l, last);
+	upl_date_to_days(&fa, a);
+	upl_date_to_days(&fb, b);
+	/* distance of each occurrence from the span (0 inside it) */
+	fa = fa < f ? f - fa : fa > l ? fa - l : 0;
+	fb = fb < f ? f - fb : fb > l ? fb - l : 0;
+	*out = fa <= fb ? a : b;
+	return 0;
+}
+
+/* An activity naming a holiday: its date, its month and the official days off. */
+static void
+check_holidays(rule_ctx *c, const upl_node *m, int y)
+{
+	size_t j;
+	char l1[32];
+	for (j = 0; j < m->nchildren && !c->oom; j++) {
+		const upl_node *a = m->children[j];
+		upl_date d = a->date, first, last, hd;
+		char hs[UPL_DATE_ISO_SIZE], ds[UPL_DATE_ISO_SIZE];
+		if (a->kind != UPL_NODE_ACTIVITY)
+			continue;
+		span_bounds(m, y, &first, &last);
+		if (d.month && d.year == 0 && span_has(m->month, m->month_to, d.month))
+			d.year = (m->month_to && m->month_to < m->month && d.month <= m->month_to) ? y + 1 : y;
+		if (d.year && !upl_date_is_valid(d))
+			d.year = 0; /* date-impossible says so */
+		if (d.year) {
+			upl_workday_info w;
+			if (upl_calendar_workday(&w, NULL, d) == 0 && w.status == UPL_DAY_OFF &&
+			    strcmp(w.reason, "weekend") != 0) {
+				upl_date_format(ds, d);
+				emit(c, "holiday-day-off", 0, a->pos, ds,
+				     upl__holiday_key(w.reason) ? holiday_name(c, w.reason) : w.reason);
+			}
+		}
+		if (a->holiday == NULL)
+			continue;
+		if (d.year) {
+			first = last = d;
+		}
+		if (holiday_near(&hd, a->holiday, first, last) != 0)
+			continue;
+		upl_date_format(hs, hd);
+		if (d.year && (a->relation == UPL_RELATION_ON || a->relation == UPL_RELATION_NONE)) {
+			if (upl_date_compare(d, hd) != 0) {
+				upl_date_format(ds, d);
+				emit(c, "holiday-date", 0, a->pos, holiday_name(c, a->holiday), hd.year, hs, ds);
+			}
+			continue;
+		}
+		{
+			int bad = 0;
+			upl__word w = UPL__WORD_ON;
+			switch (a->relation) {
+			case UPL_RELATION_ON:
+				bad = upl_date_compare(hd, first) < 0 || upl_date_compare(hd, last) > 0;
+				break;
+			case UPL_RELATION_BEFORE:
+				bad = upl_date_compare(first, hd) >= 0;
+				w = UPL__WORD_BEFORE;
+				break;
+			case UPL_RELATION_AFTER:
+				bad = upl_date_compare(last, hd) <= 0;
+				w = UPL__WORD_AFTER;
+				break;
+			case UPL_RELATION_DURING: {
+				upl_date lo, hi;
+				if (upl_date_add_days(&lo, hd, -15) != 0 || upl_date_add_days(&hi, hd, 15) != 0)
+					break;
+				bad = upl_date_compare(last, lo) < 0 || upl_date_compare(first, hi) > 0;
+				w = UPL__WORD_DURING;
+				break;
+			}
+			default:
+				break;
+			}
+			if (bad) {
+				const char *where = label_or(m, l1, sizeof l1);
+				if (d.year) {
+					upl_date_format(ds, d);
+					where = ds;
+				}
+				emit(c, "holiday-month", 0, a->pos, holiday_name(c, a->holiday), hd.year, hs,
+				     upl__msg_word(w, c->zh), where);
+			}
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------ */
 /* months and dates                                                         */
 
 static void
@@ -230,6 +348,8 @@ check_schedule(rule_ctx *c, const upl_node *sched)
 				emit(c, "month-outside-period", 0, m->pos, label_or(m, l1, sizeof l1), a, b);
 			}
 		}
+		if ((c->groups & UPL_RULES_HOLIDAYS) && y)
+			check_holidays(c, m, y);
 		/* the dates of its activities */
 		if (!(c->groups & UPL_RULES_DATES))
 			continue;
@@ -309,6 +429,63 @@ check_group(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n,
 		*last = prev->number;
 }
 
+/* The label style of a node, or 0 when its label is none the text module knows. */
+static int
+label_style(const upl_node *x, int *level)
+{
+	upl_text_label lab;
+	if (x->label == NULL || upl_text_label_parse(&lab, x->label, strlen(x->label)) != 0)
+		return 0;
+	if (level)
+		*level = lab.level;
+	return (int)lab.style;
+}
+
+/* Siblings of one kind should share one label style. */
+static void
+check_styles(rule_ctx *c, upl_node *const *items, size_t n, upl_kind kind)
+{
+	size_t i;
+	const upl_node *first = NULL;
+	int style = 0;
+	for (i = 0; i < n && !c->oom; i++) {
+		const upl_node *x = items[i];
+		int st;
+		if (x->kind != kind || (st = label_style(x, NULL)) == 0)
+			continue;
+		if (first == NULL) {
+			first = x;
+			style = st;
+		} else if (st != style) {
+			emit(c, "numbering-style", 0, x->pos, x->label, first->label);
+		}
+	}
+}
+
+/* A heading inside one of its own or a lower GB/T 9704 level. */
+static void
+check_heading_order(rule_ctx *c, const upl_node *parent, upl_node *const *items, size_t n)
+{
+	size_t i;
+	int plevel = parent->level;
+	if (plevel == 0 && parent->kind == UPL_NODE_ITEM)
+		label_style(parent, &plevel);
+	if (plevel == 0)
+		return;
+	for (i = 0; i < n && !c->oom; i++) {
+		const upl_node *x = items[i];
+		int level = 0;
+		if (x->kind == UPL_NODE_SECTION)
+			level = x->level;
+		if (x->kind == UPL_NODE_ITEM || (x->kind == UPL_NODE_SECTION && level == 0))
+			label_style(x, &level);
+		if ((x->kind == UPL_NODE_SECTION || x->kind == UPL_NODE_ITEM) && level > 0 &&
+		    level <= plevel)
+			emit(c, "heading-order", 0, x->pos, level, x->label ? x->label : "", plevel,
+			     parent->label ? parent->label : "");
+	}
+}
+
 static void
 check_numbering(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n, int depth)
 {
@@ -316,11 +493,92 @@ check_numbering(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t
 		UPL_NODE_SECTION, UPL_NODE_ITEM, UPL_NODE_ACTIVITY, UPL_NODE_NOTE
 	};
 	size_t k, i;
-	for (k = 0; k < sizeof numbered / sizeof numbered[0]; k++)
+	for (k = 0; k < sizeof numbered / sizeof numbered[0]; k++) {
 		check_group(c, st, items, n, numbered[k], depth);
+		check_styles(c, items, n, numbered[k]);
+	}
 	for (i = 0; i < n && !c->oom; i++)
-		if (items[i]->nchildren)
+		if (items[i]->nchildren) {
+			if (items[i]->kind == UPL_NODE_SECTION || items[i]->kind == UPL_NODE_ITEM)
+				check_heading_order(c, items[i], items[i]->children, items[i]->nchildren);
 			check_numbering(c, st, items[i]->children, items[i]->nchildren, depth + 1);
+		}
+}
+
+/* ------------------------------------------------------------------------ */
+/* counts that imply a year                                                 */
+
+/* The year in which month mm falls within the plan, 0 when unknown. */
+static int
+plan_year_of_month(const rule_ctx *c, int mm)
+{
+	upl_node m;
+	memset(&m, 0, sizeof m);
+	m.kind = UPL_NODE_MONTH;
+	m.month = mm;
+	return month_year(c, &m);
+}
+
+/* 第二十八个教师节 → 1984 + 28; 第N个“三八”妇女节 → 1910 + N. */
+static void
+check_counts_in(rule_ctx *c, const char *s, upl_pos pos)
+{
+	static const char di[] = "\xE7\xAC\xAC"; /* 第 */
+	const char *p = s;
+	size_t len = strlen(s);
+	while ((p = strstr(p, di)) != NULL && !c->oom) {
+		size_t off = (size_t)(p - s) + 3, used, k = 0;
+		long n;
+		upl_holiday_match hm;
+		p += 3;
+		if (upl_text_numeral_parse(&n, &used, s + off, len - off) != 0 || n < 1 || n > 500)
+			continue;
+		off += used;
+		/* 个 / 個 / 届 / 屆, then the holiday right after (quotes allowed) */
+		{
+			static const char *const counters[] = {
+				"\xE4\xB8\xAA", "\xE5\x80\x8B", "\xE5\xB1\x8A", "\xE5\xB1\x86", NULL
+			};
+			const char *const *w;
+			for (w = counters; *w; w++)
+				if (strncmp(s + off, *w, 3) == 0) {
+					off += 3;
+					break;
+				}
+			if (*w == NULL)
+				continue;
+		}
+		if (upl_holiday_find(&hm, s, len, off) != 0 || hm.start > off + 6)
+			continue;
+		if (strcmp(hm.key, "teachers-day") == 0)
+			k = 1984;
+		else if (strcmp(hm.key, "womens-day") == 0)
+			k = 1910;
+		if (k) {
+			int implied = (int)(k + (size_t)n);
+			int year = plan_year_of_month(c, k == 1984 ? 9 : 3);
+			if (year && implied != year) {
+				char what[128];
+				size_t start = (size_t)(p - 3 - s), end = hm.start + hm.len;
+				snprintf(what, sizeof what, "%.*s", (int)(end - start), s + start);
+				emit(c, "count-year", 0, pos, what, implied, year);
+			}
+		}
+	}
+}
+
+static void
+check_counts(rule_ctx *c, upl_node *const *items, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n && !c->oom; i++) {
+		if (items[i]->text)
+			check_counts_in(c, items[i]->text, items[i]->pos);
+		if (items[i]->heading)
+			check_counts_in(c, items[i]->heading, items[i]->heading_pos.line ?
+					items[i]->heading_pos : items[i]->pos);
+		check_counts(c, items[i]->children, items[i]->nchildren);
+	}
 }
 
 /* ------------------------------------------------------------------------ */
@@ -407,6 +665,8 @@ upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
 			memset(&st, 0, sizeof st);
 			check_numbering(&c, &st, p->blocks, p->nblocks, 0);
 		}
+		if (c.groups & UPL_RULES_CROSSCHECK)
+			check_counts(&c, p->blocks, p->nblocks);
 		if ((c.groups & UPL_RULES_HOLIDAYS) && schedules && !c.has_period && !c.schoolyear &&
 		    !c.plan_year && !some_month_year(&c, p->blocks, p->nblocks))
 			emit(&c, "year-unknown", 0, p->period_pos.line ? p->period_pos : p->pos,

@@ -86,5 +86,10 @@ UPL_HIDDEN size_t upl__utf8_count(const char *s, size_t n);
 /* 1 if s[0..n) is valid UTF-8 (no surrogates, no overlongs), else 0; on
  * failure *bad receives the offset of the first bad byte. */
 UPL_HIDDEN int upl__utf8_valid(const char *s, size_t n, size_t *bad);
+/* The code point at s (n > 0 bytes available) and in *len the length of its
+ * sequence; an invalid or truncated sequence gives U+FFFD with *len = 1. */
+UPL_HIDDEN unsigned int upl__utf8_next(const char *s, size_t n, size_t *len);
+/* The code point that ends at byte off of s (0 when off is 0). */
+UPL_HIDDEN unsigned int upl__utf8_prev(const char *s, size_t off);
 
 #endif /* UNIONPLAN_UTIL_PRIVATE_H */

@@ -192,8 +192,8 @@ char *
 upl__buf_detach(upl_buf *b, size_t *len)
 {
 	char *r;
-	if (!b->failed && b->data == NULL)
-		upl__buf_reserve(b, 0);
+	if (!b->failed && b->data == NULL && upl__buf_reserve(b, 0))
+		b->data[0] = '\0'; /* an empty string, terminated */
 	if (b->failed) {
 		upl__buf_free(b);
 		return NULL;
@@ -370,4 +370,41 @@ upl__utf8_valid(const char *s, size_t n, size_t *bad)
 		i += l;
 	}
 	return 1;
+}
+
+unsigned int
+upl__utf8_next(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t l = utf8_seq(p, n);
+	switch (l) {
+	case 1:
+		*len = 1;
+		return p[0];
+	case 2:
+		*len = 2;
+		return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+	case 3:
+		*len = 3;
+		return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+	case 4:
+		*len = 4;
+		return ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+		       (p[3] & 0x3Fu);
+	default:
+		*len = 1;
+		return 0xFFFD;
+	}
+}
+
+unsigned int
+upl__utf8_prev(const char *s, size_t off)
+{
+	size_t i = off, len;
+	if (off == 0)
+		return 0;
+	do {
+		i--;
+	} while (i > 0 && off - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80);
+	return upl__utf8_next(s + i, off - i, &len);
 }

@@ -182,8 +182,27 @@ write_node(writer *w, const upl_node *n, int depth)
 		return;
 	}
 	upl__buf_putc(w->b, '>');
-	if (n->kind == UPL_NODE_ITEM && n->text)
-		put_escaped(w, name, n->text, 0);
+	if (n->kind == UPL_NODE_ITEM) {
+		/* an item's heading and text stay on its first line:
+		 * <item label="1、" number="1"><heading>…</heading>text</item> */
+		if (n->heading) {
+			upl__buf_puts(w->b, "<heading>");
+			put_escaped(w, "heading", n->heading, 0);
+			upl__buf_puts(w->b, "</heading>");
+		}
+		if (n->text)
+			put_escaped(w, name, n->text, 0);
+		if (n->nchildren == 0) {
+			upl__buf_printf(w->b, "</%s>\n", name);
+			return;
+		}
+		upl__buf_putc(w->b, '\n');
+		for (size_t i = 0; i < n->nchildren && !w->failed; i++)
+			write_node(w, n->children[i], depth + 1);
+		indent(w, depth);
+		upl__buf_printf(w->b, "</%s>\n", name);
+		return;
+	}
 	upl__buf_putc(w->b, '\n');
 	write_children(w, n, depth + 1);
 	indent(w, depth);

@@ -1,0 +1,877 @@
+/* The importer on the five seed plans, on plans written in styles the
+ * seeds lack, and on hostile input. Every expectation below was read off
+ * the source text by hand. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unionplan.h>
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+
+static char *
+slurp(const char *rel, size_t *len)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	FILE *fp;
+	char *buf;
+	long n;
+	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
+	fp = fopen(path, "rb");
+	ck_assert_msg(fp != NULL, "cannot open %s", path);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+static char *
+path_of(const char *rel)
+{
+	const char *top = getenv("top_srcdir");
+	static char path[1024];
+	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
+	return path;
+}
+
+static upl_doc *
+import_ex(const char *rel, unsigned int flags, const char *encoding, upl_report *r)
+{
+	upl_import_options o = UPL_IMPORT_OPTIONS_INIT;
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	int rc;
+	o.flags = flags;
+	o.encoding = encoding;
+	o.lang = "en";
+	rc = upl_import_file(&doc, r, path_of(rel), &o, &err);
+	ck_assert_msg(rc == 0, "import %s: %d %s", rel, rc, upl_error_message(err));
+	upl_error_free(err);
+	return doc;
+}
+
+static upl_doc *
+import(const char *rel)
+{
+	return import_ex(rel, 0, NULL, NULL);
+}
+
+/* Han characters (U+3400..U+9FFF, U+F900..U+FAFF) in s. */
+static size_t
+han_count(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, c = 0;
+	while (i < n) {
+		if (p[i] >= 0xE3 && p[i] <= 0xEF && i + 2 < n) {
+			unsigned int cp = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+			if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF))
+				c++;
+			i += 3;
+		} else {
+			i++;
+		}
+	}
+	return c;
+}
+
+static size_t
+han(const char *s)
+{
+	return s ? han_count(s, strlen(s)) : 0;
+}
+
+/* Every Han character the model holds: meta and every node's text, heading and label. */
+static size_t
+doc_han(const upl_doc *doc)
+{
+	size_t k, total = 0, a;
+	for (k = 0; k < upl_doc_plan_count(doc); k++) {
+		const upl_plan *p = upl_doc_plan(doc, k);
+		upl_period per = UPL_PERIOD_INIT;
+		upl_iter *it = NULL;
+		upl_node *n;
+		const char *title = upl_plan_title(p), *org = upl_plan_organization(p);
+		total += han(title) + han(upl_plan_docnumber(p)) + han(upl_plan_issued_text(p));
+		/* the period, and an organisation read from the title, copy the title's words */
+		if (org && !(title && strstr(title, org)))
+			total += han(org);
+		for (a = 0; a < upl_plan_author_count(p); a++)
+			total += han(upl_plan_author(p, a));
+		(void)per;
+		ck_assert_int_eq(upl_iter_new(&it, p, UPL_KIND_ALL), 0);
+		while (upl_iter_next(it, &n) == 0)
+			total += han(upl_node_text(n)) + han(upl_node_heading(n)) + han(upl_node_label(n));
+		upl_iter_free(it);
+	}
+	return total;
+}
+
+/* The nodes of one kind in a plan, in document order. */
+static size_t
+collect(const upl_plan *p, upl_kind kind, upl_node **v, size_t max)
+{
+	upl_iter *it = NULL;
+	upl_node *n;
+	size_t c = 0;
+	ck_assert_int_eq(upl_iter_new(&it, p, UPL_KIND_BIT(kind)), 0);
+	while (upl_iter_next(it, &n) == 0) {
+		if (c < max)
+			v[c] = n;
+		c++;
+	}
+	upl_iter_free(it);
+	return c;
+}
+
+static size_t
+count_code(const upl_report *r, const char *code)
+{
+	size_t i, n = 0;
+	for (i = 0; i < upl_report_count(r); i++)
+		if (strcmp(upl_diag_code(upl_report_get(r, i)), code) == 0)
+			n++;
+	return n;
+}
+
+/* The top-level sections of a plan's body. */
+static size_t
+top_sections(const upl_plan *p, const upl_node **v, size_t max)
+{
+	size_t i, c = 0;
+	for (i = 0; i < upl_plan_block_count(p); i++) {
+		const upl_node *b = upl_plan_block(p, i);
+		if (upl_node_kind(b) == UPL_NODE_SECTION) {
+			if (c < max)
+				v[c] = b;
+			c++;
+		}
+	}
+	return c;
+}
+
+static size_t
+children_of_kind(const upl_node *n, upl_kind kind)
+{
+	size_t i, c = 0;
+	for (i = 0; i < upl_node_child_count(n); i++)
+		if (upl_node_kind(upl_node_child(n, i)) == kind)
+			c++;
+	return c;
+}
+
+static void
+assert_date(upl_date d, int y, int m, int day)
+{
+	ck_assert_int_eq(d.year, y);
+	ck_assert_int_eq(d.month, m);
+	ck_assert_int_eq(d.day, day);
+}
+
+/* The document passes the schema and comes back the same from its XML. */
+static void
+assert_valid_roundtrip(const upl_doc *doc)
+{
+	upl_validate_options vo = UPL_VALIDATE_OPTIONS_INIT;
+	upl_report *r = NULL;
+	upl_doc *back = NULL;
+	char *xml = NULL, *xml2 = NULL;
+	size_t len = 0, len2 = 0;
+	vo.flags |= UPL_VALIDATE_SCHEMA_ONLY;
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, &len, doc, NULL, NULL), 0);
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	ck_assert_int_eq(upl_validate_buffer(r, xml, len, "imported", &vo, NULL), 0);
+	if (upl_report_failed(r, 0)) {
+		const upl_diag *d = upl_report_get(r, 0);
+		ck_abort_msg("imported XML fails the schema at %u:%u: %s", upl_diag_line(d),
+			     upl_diag_column(d), upl_diag_message(d));
+	}
+	ck_assert_int_eq(upl_doc_parse_buffer(&back, xml, len, "imported", NULL, NULL), 0);
+	ck_assert_int_eq(upl_doc_write_buffer(&xml2, &len2, back, NULL, NULL), 0);
+	ck_assert_uint_eq(len, len2);
+	ck_assert_int_eq(memcmp(xml, xml2, len), 0);
+	upl_free(xml);
+	upl_free(xml2);
+	upl_doc_free(back);
+	upl_report_free(r);
+}
+
+/* At least 99.5 % of the source's Han characters survive, leaving aside the
+ * boilerplate lines the importer reported. */
+static void
+assert_fidelity(const char *rel, const upl_doc *doc, const upl_report *r, int traditional_source)
+{
+	size_t len, i, src, aside = 0, kept;
+	char *text = slurp(rel, &len);
+	src = han_count(text, len);
+	for (i = 0; i < upl_report_count(r); i++) {
+		const upl_diag *d = upl_report_get(r, i);
+		if (strcmp(upl_diag_code(d), "import-boilerplate") == 0) {
+			/* the whole source line was set aside */
+			unsigned int line = upl_diag_line(d), at = 1;
+			size_t a = 0, b;
+			while (at < line && a < len) {
+				if (text[a++] == '\n')
+					at++;
+			}
+			for (b = a; b < len && text[b] != '\n'; b++)
+				;
+			aside += han_count(text + a, b - a);
+		}
+	}
+	kept = doc_han(doc);
+	(void)traditional_source;
+	ck_assert_msg(kept * 1000 >= (src - aside) * 995, "%s keeps %zu of %zu Han characters",
+		      rel, kept, src - aside);
+	free(text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Seed 000                                                                 */
+
+START_TEST(test_seed000)
+{
+	upl_report *r = NULL;
+	upl_doc *doc;
+	const upl_plan *p;
+	const upl_node *parts[8];
+	upl_node *months[8], *acts[40];
+	upl_period per = UPL_PERIOD_INIT;
+	static const int per_month[] = { 8, 5, 5, 5, 3 };
+	size_t i, n, dated = 0;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/seeds/000_4589f19a21d053f0.txt", 0, NULL, r);
+	ck_assert_uint_eq(upl_doc_plan_count(doc), 1);
+	ck_assert_int_eq(upl_doc_is_collection(doc), 0);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_str_eq(upl_plan_title(p), "2012学年第一学期工会工作计划");
+	ck_assert_str_eq(upl_plan_lang(p), "zh-Hans");
+	ck_assert_uint_eq(upl_plan_author_count(p), 1);
+	ck_assert_str_eq(upl_plan_author(p, 0), "许美英");
+	ck_assert_int_eq(upl_plan_period(p, &per), 0);
+	ck_assert_int_eq(per.kind, UPL_PERIOD_TERM);
+	ck_assert_int_eq(per.schoolyear, 2012);
+	ck_assert_int_eq(per.term, 1);
+	ck_assert_str_eq(per.text, "2012学年第一学期");
+	assert_date(per.start, 2012, 9, 1);
+	ck_assert_int_eq(per.end.year, 2013);
+	/* four parts; the second with five sub-parts (一)–(五) */
+	ck_assert_uint_eq(top_sections(p, parts, 8), 4);
+	for (i = 0; i < 4; i++) {
+		ck_assert_int_eq(upl_node_number(parts[i]), (int)i + 1);
+		ck_assert_int_eq(upl_node_level(parts[i]), 1);
+	}
+	ck_assert_str_eq(upl_node_label(parts[0]), "一、");
+	ck_assert_str_eq(upl_node_heading(parts[0]), "指导思想");
+	ck_assert_int_eq(upl_node_role(parts[0]), UPL_ROLE_GUIDANCE);
+	ck_assert_uint_eq(children_of_kind(parts[1], UPL_NODE_SECTION), 5);
+	for (i = 0; i < 5; i++) {
+		const upl_node *sub = upl_node_child(parts[1], i);
+		ck_assert_int_eq(upl_node_kind(sub), UPL_NODE_SECTION);
+		ck_assert_int_eq(upl_node_number(sub), (int)i + 1);
+		ck_assert_int_eq(upl_node_level(sub), 2);
+	}
+	ck_assert_str_eq(upl_node_label(upl_node_child(parts[1], 0)), "（一）．");
+	ck_assert_str_eq(upl_node_heading(upl_node_child(parts[1], 0)),
+			 "加强理论学习，不断提升工会委员会的整体实力");
+	/* (三) holds a paragraph and two items */
+	ck_assert_uint_eq(children_of_kind(upl_node_child(parts[1], 2), UPL_NODE_PARAGRAPH), 1);
+	ck_assert_uint_eq(children_of_kind(upl_node_child(parts[1], 2), UPL_NODE_ITEM), 2);
+	/* the schedule: five months 2012-09 … 2013-01, 26 activities */
+	ck_assert_int_eq(upl_node_role(parts[2]), UPL_ROLE_SCHEDULE);
+	n = collect(p, UPL_NODE_MONTH, months, 8);
+	ck_assert_uint_eq(n, 5);
+	for (i = 0; i < 5; i++) {
+		static const int mm[] = { 9, 10, 11, 12, 1 };
+		ck_assert_int_eq(upl_node_month(months[i]), mm[i]);
+		ck_assert_int_eq(upl_node_year(months[i]), i < 4 ? 2012 : 2013);
+		ck_assert_uint_eq(upl_node_child_count(months[i]), (size_t)per_month[i]);
+		ck_assert_ptr_eq(upl_node_parent(upl_node_parent(months[i])), parts[2]);
+	}
+	ck_assert_str_eq(upl_node_label(months[0]), "九月：");
+	n = collect(p, UPL_NODE_ACTIVITY, acts, 40);
+	ck_assert_uint_eq(n, 26);
+	for (i = 0; i < n; i++)
+		if (upl_node_date(acts[i]).month)
+			dated++;
+	ck_assert_uint_eq(dated, 3);
+	ck_assert_str_eq(upl_node_text(acts[1]), "教师节表彰活动(9/10)");
+	assert_date(upl_node_date(acts[1]), 2012, 9, 10);
+	ck_assert_str_eq(upl_node_holiday(acts[1]), "teachers-day");
+	ck_assert_int_eq(upl_node_relation(acts[1]), UPL_RELATION_ON);
+	assert_date(upl_node_date(acts[6]), 2012, 9, 25);
+	ck_assert_str_eq(upl_node_label(acts[6]), "7.");
+	ck_assert_int_eq(upl_node_number(acts[6]), 7);
+	/* 十二月: "2." twice and no "4." kept as written */
+	ck_assert_int_eq(upl_node_number(acts[19]), 2);
+	ck_assert_int_eq(upl_node_number(acts[20]), 2);
+	assert_date(upl_node_date(acts[20]), 2012, 12, 31);
+	ck_assert_int_eq(upl_node_number(acts[22]), 5);
+	/* the routine part: six items */
+	ck_assert_int_eq(upl_node_role(parts[3]), UPL_ROLE_ROUTINE);
+	ck_assert_uint_eq(children_of_kind(parts[3], UPL_NODE_ITEM), 6);
+	ck_assert_uint_eq(upl_report_count(r), 0); /* nothing removed, nothing split */
+	assert_valid_roundtrip(doc);
+	assert_fidelity("tests/data/seeds/000_4589f19a21d053f0.txt", doc, r, 0);
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Seed 002                                                                 */
+
+START_TEST(test_seed002)
+{
+	upl_report *r = NULL;
+	upl_doc *doc;
+	const upl_plan *p;
+	const upl_node *parts[8];
+	upl_node *items[20], *months[12], *notes[4];
+	upl_period per = UPL_PERIOD_INIT;
+	static const int per_month[] = { 3, 3, 2, 2, 6, 2, 2, 4, 3 };
+	static const int mm[] = { 3, 4, 5, 7, 9, 10, 11, 12, 1 };
+	size_t i, n, acts = 0;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/seeds/002_c586d096e016a226.txt", 0, NULL, r);
+	ck_assert_uint_eq(upl_doc_plan_count(doc), 1);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_str_eq(upl_plan_title(p), "常州市新北区教育工会2012年工作意见");
+	ck_assert_str_eq(upl_plan_organization(p), "常州市新北区教育工会");
+	ck_assert_int_eq(upl_plan_period(p, &per), 0);
+	ck_assert_int_eq(per.kind, UPL_PERIOD_YEAR);
+	assert_date(per.start, 2012, 1, 1);
+	assert_date(per.end, 2012, 12, 31);
+	/* the opening: a paragraph labelled 指导思想： */
+	ck_assert_int_eq(upl_node_kind(upl_plan_block(p, 0)), UPL_NODE_PARAGRAPH);
+	ck_assert_str_eq(upl_node_label(upl_plan_block(p, 0)), "指导思想：");
+	/* four numbered parts, then the attachment */
+	ck_assert_uint_eq(top_sections(p, parts, 8), 5);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(upl_node_number(parts[i]), (int)i + 1);
+	ck_assert_int_eq(upl_node_role(parts[4]), UPL_ROLE_APPENDIX);
+	ck_assert_str_eq(upl_node_label(parts[4]), "附件：");
+	/* items 1–15 across the parts */
+	n = collect(p, UPL_NODE_ITEM, items, 20);
+	ck_assert_uint_eq(n, 15);
+	for (i = 0; i < n; i++)
+		ck_assert_int_eq(upl_node_number(items[i]), (int)i + 1);
+	ck_assert_str_eq(upl_node_label(items[9]), "10、");
+	ck_assert_str_eq(upl_node_heading(items[0]), "深化师德创优活动。");
+	/* nine month entries, 27 activities */
+	n = collect(p, UPL_NODE_MONTH, months, 12);
+	ck_assert_uint_eq(n, 9);
+	for (i = 0; i < n; i++) {
+		ck_assert_int_eq(upl_node_month(months[i]), mm[i]);
+		ck_assert_int_eq(upl_node_year(months[i]), i < 8 ? 2012 : 2013);
+		ck_assert_uint_eq(upl_node_child_count(months[i]), (size_t)per_month[i]);
+		acts += upl_node_child_count(months[i]);
+	}
+	ck_assert_uint_eq(acts, 27);
+	ck_assert_int_eq(upl_node_month_to(months[3]), 8);
+	ck_assert_str_eq(upl_node_label(months[3]), "七、八月份");
+	ck_assert_str_eq(upl_node_label(months[8]), "二○一三年一月份");
+	ck_assert_str_eq(upl_node_heading(upl_node_parent(months[0])), "新北区教育工会2012年行事历");
+	/* 退协会长座谈会（中秋节前） under 九月: before mid-autumn */
+	{
+		const upl_node *a = upl_node_child(months[4], 4);
+		ck_assert_str_eq(upl_node_text(a), "退协会长座谈会（中秋节前）");
+		ck_assert_str_eq(upl_node_holiday(a), "mid-autumn");
+		ck_assert_int_eq(upl_node_relation(a), UPL_RELATION_BEFORE);
+		a = upl_node_child(months[4], 2);
+		ck_assert_str_eq(upl_node_holiday(a), "teachers-day");
+		a = upl_node_child(months[8], 2);
+		ck_assert_str_eq(upl_node_text(a), "春节走访慰问");
+		ck_assert_str_eq(upl_node_holiday(a), "spring-festival");
+		ck_assert_int_eq(upl_node_relation(a), UPL_RELATION_BEFORE); /* 春节 2013 is Feb 10 */
+	}
+	/* two notes */
+	n = collect(p, UPL_NODE_NOTE, notes, 4);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(upl_node_label(notes[0]), "注：1、");
+	ck_assert_int_eq(upl_node_number(notes[0]), 1);
+	ck_assert_int_eq(upl_node_number(notes[1]), 2);
+	ck_assert_uint_eq(upl_report_count(r), 0);
+	assert_valid_roundtrip(doc);
+	assert_fidelity("tests/data/seeds/002_c586d096e016a226.txt", doc, r, 0);
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Seeds 003, 004, 001                                                      */
+
+START_TEST(test_seed003)
+{
+	upl_report *r = NULL;
+	upl_doc *doc;
+	const upl_plan *p;
+	upl_node *months[16];
+	upl_period per = UPL_PERIOD_INIT;
+	size_t i, n;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/seeds/003_16f611ec0ac9a530.txt", 0, NULL, r);
+	ck_assert_uint_eq(upl_doc_plan_count(doc), 1);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_str_eq(upl_plan_title(p), "2012年工会工作计划");
+	ck_assert_str_eq(upl_plan_organization(p), "长沙市信息职业技术学校");
+	ck_assert_int_eq(upl_plan_period(p, &per), 0);
+	ck_assert_int_eq(per.kind, UPL_PERIOD_YEAR);
+	assert_date(per.start, 2012, 1, 1);
+	n = collect(p, UPL_NODE_MONTH, months, 16);
+	ck_assert_uint_eq(n, 11);
+	for (i = 0; i < n; i++) {
+		ck_assert_int_eq(upl_node_month(months[i]), i < 7 ? (int)i + 1 : (int)i + 2);
+		ck_assert_int_eq(upl_node_year(months[i]), 2012);
+	}
+	ck_assert_int_eq(upl_node_month(months[6]), 7);
+	ck_assert_int_eq(upl_node_month_to(months[6]), 8);
+	ck_assert_str_eq(upl_node_label(months[6]), "7月—8月：");
+	/* one line per month, activities separated by ；and 。 */
+	ck_assert_uint_eq(upl_node_child_count(months[0]), 2);
+	ck_assert_str_eq(upl_node_text(upl_node_child(months[0], 0)), "制定工会工作计划；");
+	ck_assert_uint_eq(upl_node_child_count(months[2]), 2);
+	ck_assert_str_eq(upl_node_text(upl_node_child(months[2], 0)), "庆“三八”活动。");
+	ck_assert_str_eq(upl_node_holiday(upl_node_child(months[2], 0)), "womens-day");
+	assert_valid_roundtrip(doc);
+	assert_fidelity("tests/data/seeds/003_16f611ec0ac9a530.txt", doc, r, 0);
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
+START_TEST(test_seed004)
+{
+	upl_report *r = NULL;
+	upl_doc *doc;
+	const upl_plan *p;
+	upl_node *months[16];
+	size_t i, n;
+	static const int mm[] = { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/seeds/004_7fafac6153687fc9.txt", 0, NULL, r);
+	ck_assert_uint_eq(upl_doc_plan_count(doc), 5);
+	ck_assert_int_eq(upl_doc_is_collection(doc), 1);
+	ck_assert_uint_eq(count_code(r, "import-plan-split"), 4);
+	/* the third plan: its schedule runs 二月份 … 十二月份, years unknown */
+	p = upl_doc_plan(doc, 2);
+	n = collect(p, UPL_NODE_MONTH, months, 16);
+	ck_assert_uint_eq(n, 11);
+	for (i = 0; i < n; i++) {
+		ck_assert_int_eq(upl_node_month(months[i]), mm[i]);
+		ck_assert_int_eq(upl_node_year(months[i]), 0);
+	}
+	ck_assert_str_eq(upl_node_label(months[0]), "二月份：");
+	ck_assert_str_eq(upl_node_label(months[6]), "八月份");
+	/* the fourth and fifth plans have their titles */
+	ck_assert_str_eq(upl_plan_title(upl_doc_plan(doc, 3)), "学校工会年度工作计划 篇4");
+	ck_assert_str_eq(upl_plan_title(upl_doc_plan(doc, 4)), "学校工会年度工作计划 篇5");
+	/* the first plan ends with its part 六、, the second opens with its own text */
+	{
+		const upl_node *parts[10];
+		const upl_plan *p1 = upl_doc_plan(doc, 0), *p2 = upl_doc_plan(doc, 1);
+		ck_assert_uint_eq(top_sections(p1, parts, 10), 6);
+		ck_assert_int_eq(upl_node_kind(upl_plan_block(p2, 0)), UPL_NODE_PARAGRAPH);
+		ck_assert_ptr_nonnull(strstr(upl_node_text(upl_plan_block(p2, 0)), "组织广大教职工认真学习"));
+	}
+	assert_valid_roundtrip(doc);
+	assert_fidelity("tests/data/seeds/004_7fafac6153687fc9.txt", doc, r, 0);
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
+START_TEST(test_seed001)
+{
+	upl_report *r = NULL, *r2 = NULL;
+	upl_doc *doc, *simple;
+	const upl_plan *p;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/seeds/001_10ff43b2df3ecc86.txt", 0, NULL, r);
+	ck_assert_uint_eq(upl_doc_plan_count(doc), 2);
+	ck_assert_int_eq(upl_doc_is_collection(doc), 1);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_str_eq(upl_plan_lang(p), "zh-Hant");
+	ck_assert_str_eq(upl_plan_title(p), "2017年度小學工會工作計劃");
+	ck_assert_str_eq(upl_plan_organization(p), "上海市虹口區小學第四工會委員會");
+	ck_assert_str_eq(upl_plan_docnumber(p), "虹小四工(XX)笫1號");
+	ck_assert_str_eq(upl_plan_title(upl_doc_plan(doc, 1)), "2017年度小學工會計劃");
+	ck_assert_str_eq(upl_plan_author(p, 0), "鄧麗敏");
+	/* noise removed with notes */
+	ck_assert_uint_eq(count_code(r, "import-boilerplate"), 2);
+	ck_assert_uint_eq(count_code(r, "import-chunk-marker"), 8);
+	ck_assert_uint_eq(count_code(r, "import-pinyin"), 114);
+	ck_assert_uint_eq(count_code(r, "import-plan-split"), 1);
+	/* the numbered parts of the first plan were cut out of the run-on text */
+	{
+		const upl_node *parts[8];
+		ck_assert_uint_ge(top_sections(p, parts, 8), 3);
+		ck_assert_str_eq(upl_node_label(parts[0]), "一、");
+		ck_assert_str_eq(upl_node_heading(parts[0]), "學習提升明確職責");
+	}
+	assert_valid_roundtrip(doc);
+	assert_fidelity("tests/data/seeds/001_10ff43b2df3ecc86.txt", doc, r, 1);
+	/* --simplified */
+	ck_assert_int_eq(upl_report_new(&r2), 0);
+	simple = import_ex("tests/data/seeds/001_10ff43b2df3ecc86.txt", UPL_IMPORT_SIMPLIFIED, NULL, r2);
+	ck_assert_uint_eq(upl_doc_plan_count(simple), 2);
+	ck_assert_str_eq(upl_plan_lang(upl_doc_plan(simple, 0)), "zh-Hans");
+	ck_assert_str_eq(upl_plan_title(upl_doc_plan(simple, 0)), "2017年度小学工会工作计划");
+	assert_valid_roundtrip(simple);
+	upl_doc_free(simple);
+	upl_doc_free(doc);
+	upl_report_free(r);
+	upl_report_free(r2);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Styles the seeds lack                                                    */
+
+START_TEST(test_arabic_months)
+{
+	upl_doc *doc = import("tests/data/import/arabic-months.txt");
+	const upl_plan *p = upl_doc_plan(doc, 0);
+	upl_node *months[16], *acts[40];
+	upl_period per = UPL_PERIOD_INIT;
+	size_t n, i;
+	ck_assert_int_eq(upl_plan_period(p, &per), 0);
+	ck_assert_int_eq(per.kind, UPL_PERIOD_TERM);
+	ck_assert_int_eq(per.schoolyear, 2014);
+	ck_assert_int_eq(per.term, 2);
+	ck_assert_str_eq(per.text, "2014——2015学年度第二学期");
+	ck_assert_str_eq(upl_plan_organization(p), "实验小学");
+	n = collect(p, UPL_NODE_MONTH, months, 16);
+	ck_assert_uint_eq(n, 6);
+	for (i = 0; i < 5; i++) {
+		ck_assert_int_eq(upl_node_month(months[i]), (int)i + 2);
+		ck_assert_int_eq(upl_node_year(months[i]), 2015);
+	}
+	ck_assert_int_eq(upl_node_month(months[5]), 7);
+	ck_assert_int_eq(upl_node_month_to(months[5]), 8);
+	n = collect(p, UPL_NODE_ACTIVITY, acts, 40);
+	ck_assert_uint_eq(n, 11);
+	/* 走访慰问困难教职工（春节前） under 2月份 */
+	ck_assert_str_eq(upl_node_holiday(acts[1]), "spring-festival");
+	ck_assert_int_eq(upl_node_relation(acts[1]), UPL_RELATION_BEFORE);
+	/* 庆“三八”妇女节活动（3月8日） */
+	assert_date(upl_node_date(acts[2]), 2015, 3, 8);
+	ck_assert_str_eq(upl_node_holiday(acts[2]), "womens-day");
+	ck_assert_int_eq(upl_node_relation(acts[2]), UPL_RELATION_ON);
+	ck_assert_str_eq(upl_node_holiday(acts[4]), "qingming");
+	ck_assert_int_eq(upl_node_relation(acts[4]), UPL_RELATION_BEFORE);
+	ck_assert_str_eq(upl_node_holiday(acts[6]), "labour-day");
+	ck_assert_str_eq(upl_node_holiday(acts[8]), "dragon-boat");
+	assert_valid_roundtrip(doc);
+	upl_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_month_ranges)
+{
+	upl_doc *doc = import("tests/data/import/month-ranges.txt");
+	const upl_plan *p = upl_doc_plan(doc, 0);
+	upl_node *months[16], *notes[4];
+	size_t n;
+	ck_assert_str_eq(upl_plan_title(p), "XX区教育工会2013年工作要点");
+	n = collect(p, UPL_NODE_MONTH, months, 16);
+	ck_assert_uint_eq(n, 9);
+	ck_assert_int_eq(upl_node_month(months[0]), 1);
+	ck_assert_int_eq(upl_node_month_to(months[0]), 2);
+	ck_assert_str_eq(upl_node_label(months[0]), "1———2月：");
+	ck_assert_int_eq(upl_node_month(months[2]), 4);
+	ck_assert_int_eq(upl_node_month_to(months[2]), 5);
+	ck_assert_int_eq(upl_node_month(months[4]), 7);
+	ck_assert_int_eq(upl_node_month_to(months[4]), 8);
+	/* 10月：重阳节慰问退休教师（10月13日）: 重阳 2013 is October 13 */
+	{
+		const upl_node *a = upl_node_child(months[6], 0);
+		ck_assert_str_eq(upl_node_holiday(a), "double-ninth");
+		assert_date(upl_node_date(a), 2013, 10, 13);
+		ck_assert_int_eq(upl_node_relation(a), UPL_RELATION_ON);
+		a = upl_node_child(months[8], 1);
+		assert_date(upl_node_date(a), 2013, 12, 31);
+		ck_assert_str_eq(upl_node_holiday(a), "new-year");
+		ck_assert_int_eq(upl_node_relation(a), UPL_RELATION_BEFORE);
+	}
+	ck_assert_uint_eq(collect(p, UPL_NODE_NOTE, notes, 4), 1);
+	ck_assert_str_eq(upl_node_text(notes[0]), "具体活动时间以通知为准。");
+	assert_valid_roundtrip(doc);
+	upl_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_month_table)
+{
+	upl_doc *doc = import("tests/data/import/month-table.txt");
+	const upl_plan *p = upl_doc_plan(doc, 0);
+	upl_node *months[16], *acts[16];
+	size_t n;
+	n = collect(p, UPL_NODE_MONTH, months, 16);
+	ck_assert_uint_eq(n, 5); /* the two rows of 9月 make one month */
+	ck_assert_int_eq(upl_node_month(months[0]), 9);
+	ck_assert_int_eq(upl_node_year(months[0]), 2015);
+	ck_assert_int_eq(upl_node_month(months[4]), 1);
+	ck_assert_int_eq(upl_node_year(months[4]), 2016);
+	ck_assert_uint_eq(upl_node_child_count(months[0]), 2);
+	n = collect(p, UPL_NODE_ACTIVITY, acts, 16);
+	ck_assert_uint_eq(n, 6);
+	assert_date(upl_node_date(acts[0]), 2015, 9, 10);
+	ck_assert_str_eq(upl_node_label(acts[1]), "9月"); /* the second row of 9月 keeps its month cell */
+	ck_assert_ptr_nonnull(strstr(upl_node_text(acts[0]), "工会主席"));
+	ck_assert_ptr_nonnull(strstr(upl_node_heading(upl_node_parent(months[0])), "负责人"));
+	assert_valid_roundtrip(doc);
+	upl_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_no_schedule)
+{
+	upl_report *r = NULL;
+	upl_doc *doc;
+	const upl_plan *p;
+	const upl_node *parts[8];
+	upl_node *items[16];
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/import/no-schedule.txt", 0, NULL, r);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_str_eq(upl_plan_title(p), "中心小学工会工作计划");
+	ck_assert_uint_eq(top_sections(p, parts, 8), 3);
+	ck_assert_str_eq(upl_node_label(parts[0]), "（一）");
+	ck_assert_int_eq(upl_node_level(parts[0]), 2);
+	ck_assert_uint_eq(collect(p, UPL_NODE_MONTH, items, 16), 0);
+	/* (2) holds ① and ② */
+	ck_assert_uint_eq(collect(p, UPL_NODE_ITEM, items, 16), 7);
+	ck_assert_uint_eq(upl_node_child_count(items[1]), 2);
+	ck_assert_str_eq(upl_node_label(upl_node_child(items[1], 0)), "①");
+	/* the closing date */
+	ck_assert_str_eq(upl_plan_issued_text(p), "二〇一五年二月");
+	assert_valid_roundtrip(doc);
+	assert_fidelity("tests/data/import/no-schedule.txt", doc, r, 0);
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
+START_TEST(test_traditional_pinyin)
+{
+	upl_report *r = NULL;
+	upl_doc *doc;
+	const upl_plan *p;
+	upl_node *months[8];
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/import/traditional-pinyin.txt", 0, NULL, r);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_str_eq(upl_plan_lang(p), "zh-Hant");
+	ck_assert_str_eq(upl_plan_title(p), "學校工會2016年工作計劃");
+	ck_assert_uint_eq(count_code(r, "import-boilerplate"), 3);
+	ck_assert_uint_ge(count_code(r, "import-pinyin"), 3);
+	ck_assert_uint_eq(collect(p, UPL_NODE_MONTH, months, 8), 3);
+	ck_assert_int_eq(upl_node_year(months[1]), 2016);
+	ck_assert_str_eq(upl_node_holiday(upl_node_child(months[1], 1)), "mid-autumn");
+	ck_assert_int_eq(upl_node_relation(upl_node_child(months[1], 1)), UPL_RELATION_BEFORE);
+	assert_valid_roundtrip(doc);
+	assert_fidelity("tests/data/import/traditional-pinyin.txt", doc, r, 1);
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
+START_TEST(test_gbk_unknown_year)
+{
+	upl_report *r = NULL;
+	upl_doc *doc;
+	const upl_plan *p;
+	upl_node *months[8];
+	upl_period per = UPL_PERIOD_INIT;
+	size_t i;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/import/xx-year-gbk.txt", 0, NULL, r);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_str_eq(upl_plan_title(p), "学校工会xx年工作计划");
+	ck_assert_str_eq(upl_plan_source_encoding(p), "GB18030");
+	ck_assert_int_eq(upl_plan_period(p, &per), 0);
+	ck_assert_int_eq(per.kind, UPL_PERIOD_YEAR);
+	ck_assert_int_eq(per.start.year, 0);
+	ck_assert_uint_eq(count_code(r, "import-year-unknown"), 1);
+	ck_assert_uint_eq(collect(p, UPL_NODE_MONTH, months, 8), 3);
+	for (i = 0; i < 3; i++)
+		ck_assert_int_eq(upl_node_year(months[i]), 0);
+	/* a fixed holiday still has its relation without the year */
+	ck_assert_str_eq(upl_node_holiday(upl_node_child(months[1], 0)), "teachers-day");
+	/* forcing the wrong encoding is an error with a position, not garbage */
+	{
+		upl_import_options o = UPL_IMPORT_OPTIONS_INIT;
+		upl_doc *bad = NULL;
+		upl_error *err = NULL;
+		o.encoding = "utf-8";
+		ck_assert_int_eq(upl_import_file(&bad, NULL, path_of("tests/data/import/xx-year-gbk.txt"),
+						 &o, &err), UPL_EENCODING);
+		ck_assert_ptr_null(bad);
+		ck_assert_uint_eq(upl_error_line(err), 1);
+		upl_error_free(err);
+	}
+	assert_valid_roundtrip(doc);
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Hostile and odd input                                                    */
+
+START_TEST(test_odd_input)
+{
+	static const struct { const char *text; size_t len; int rc; } cases[] = {
+		{ "", 0, UPL_EPARSE },
+		{ "   \n\t\n\xE3\x80\x80\r\n", 9, UPL_EPARSE },
+		{ "\xFF\xFE\xFD\xFC", 4, UPL_EENCODING },
+	};
+	size_t i;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		upl_import_options o = UPL_IMPORT_OPTIONS_INIT;
+		o.encoding = i == 2 ? "utf-8" : NULL;
+		ck_assert_int_eq(upl_import_buffer(&doc, NULL, cases[i].text, cases[i].len, "odd", &o, &err),
+				 cases[i].rc);
+		ck_assert_ptr_null(doc);
+		ck_assert_ptr_nonnull(err);
+		upl_error_free(err);
+	}
+	/* a missing file, a directory */
+	{
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		ck_assert_int_eq(upl_import_file(&doc, NULL, "/nonexistent/plan.txt", NULL, &err), UPL_EIO);
+		upl_error_free(err);
+		err = NULL;
+		ck_assert_int_eq(upl_import_file(&doc, NULL, path_of("tests/data"), NULL, &err), UPL_EIO);
+		upl_error_free(err);
+	}
+	/* bad arguments */
+	{
+		upl_import_options o = UPL_IMPORT_OPTIONS_INIT;
+		upl_doc *doc = NULL;
+		o.version = 99;
+		ck_assert_int_eq(upl_import_buffer(&doc, NULL, "x", 1, NULL, &o, NULL), UPL_EINVAL);
+		ck_assert_int_eq(upl_import_buffer(NULL, NULL, "x", 1, NULL, NULL, NULL), UPL_EINVAL);
+		o.version = UPL_IMPORT_OPTIONS_VERSION;
+		o.encoding = "no-such-encoding";
+		ck_assert_int_eq(upl_import_buffer(&doc, NULL, "x", 1, NULL, &o, NULL), UPL_EINVAL);
+	}
+}
+END_TEST
+
+/* Lines that fit nowhere are kept where they stood; the output always
+ * passes the schema, whatever the text. */
+START_TEST(test_never_loses_a_line)
+{
+	static const char *const texts[] = {
+		"只有一行文字",
+		"九月：\n十月：\n",                         /* months without activities */
+		"1、\n2、\n（一）\n一、\n",                /* labels without text */
+		"注：\n附件：\n附：\n",
+		"一、甲\n（一）乙\n1、丙\n（1）丁\n①戊\n⑴己\n二、庚\n",
+		"三月：一；二；三。四\n",
+		"2012学年第一学期工会工作计划\n2012学年第一学期工会工作计划\n",
+		"\xEF\xBB\xBF工会工作计划\r\n一、\t指导思想\r\n内容\r\n",
+		"月份\t工作内容\n9月\t甲\n9月\t乙\n",
+		"---\n作者：\n〔2012〕1号\n",
+	};
+	size_t i;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		size_t src = han(texts[i]);
+		int rc = upl_import_buffer(&doc, NULL, texts[i], strlen(texts[i]), "t", NULL, &err);
+		ck_assert_msg(rc == 0, "case %zu: %s", i, upl_error_message(err));
+		ck_assert_uint_ge(upl_doc_plan_count(doc), 1);
+		ck_assert_msg(doc_han(doc) >= src, "case %zu keeps %zu of %zu", i, doc_han(doc), src);
+		assert_valid_roundtrip(doc);
+		upl_doc_free(doc);
+	}
+}
+END_TEST
+
+/* A long run of random bytes and of random Chinese text: no crash, and
+ * either a clean error or a schema-valid document. */
+START_TEST(test_random_text)
+{
+	static const char *const pieces[] = {
+		"一、", "（二）", "3.", "4、", "（5）", "⑥", "⑺", "九月", "十月份", "七、八月份", "：", "。",
+		"；", "\n", "\n", "\t", "　", "教师节", "中秋节前", "9/10", "（12/31）", "注：", "附件：",
+		"工会工作计划", "行事历", "xx年", "2013年", "学年第一学期", "---张三", "篇2", "“三八”",
+		"活动", "作者:李四XX-01-02", "指导思想：", "(guān)", "關", "資源描述", "1、", "2、",
+	};
+	unsigned int seed = 12345;
+	int round;
+	for (round = 0; round < 200; round++) {
+		char buf[4096];
+		size_t len = 0;
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		int rc;
+		while (len < sizeof buf - 64) {
+			const char *p;
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+			if (((seed >> 8) & 63) == 0)
+				break;
+		}
+		rc = upl_import_buffer(&doc, NULL, buf, len, "random", NULL, &err);
+		ck_assert_msg(rc == 0 || rc == UPL_EPARSE, "round %d: %d %s", round, rc, upl_error_message(err));
+		if (rc == 0) {
+			/* everything is kept but the lines of web boilerplate */
+			if (strstr(buf, "資源描述") == NULL)
+				ck_assert_uint_ge(doc_han(doc), han_count(buf, len));
+			assert_valid_roundtrip(doc);
+		}
+		upl_error_free(err);
+		upl_doc_free(doc);
+	}
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("import");
+	TCase *seeds = tcase_create("seeds"), *styles = tcase_create("styles"),
+	      *odd = tcase_create("odd");
+	SRunner *sr;
+	int failed;
+	tcase_add_test(seeds, test_seed000);
+	tcase_add_test(seeds, test_seed002);
+	tcase_add_test(seeds, test_seed003);
+	tcase_add_test(seeds, test_seed004);
+	tcase_add_test(seeds, test_seed001);
+	tcase_add_test(styles, test_arabic_months);
+	tcase_add_test(styles, test_month_ranges);
+	tcase_add_test(styles, test_month_table);
+	tcase_add_test(styles, test_no_schedule);
+	tcase_add_test(styles, test_traditional_pinyin);
+	tcase_add_test(styles, test_gbk_unknown_year);
+	tcase_add_test(odd, test_odd_input);
+	tcase_add_test(odd, test_never_loses_a_line);
+	tcase_add_test(odd, test_random_text);
+	suite_add_tcase(s, seeds);
+	suite_add_tcase(s, styles);
+	suite_add_tcase(s, odd);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
