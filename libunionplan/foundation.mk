@@ -36,7 +36,7 @@ endif
 
 dist_check_SCRIPTS += tests/check-xmllint.sh tests/cli-basic.sh
 TESTS += tests/check-xmllint.sh tests/cli-basic.sh
-EXTRA_DIST += tests/data doc/examples/seed-000.xml doc/examples/seed-002.xml doc/examples/seed-000.expected
+EXTRA_DIST += tests/data
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_xml

@@ -545,11 +545,17 @@ upl__imp_role(const char *s, size_t len)
 		{ "注意事项", UPL_ROLE_NOTES }, { "注意事項", UPL_ROLE_NOTES },
 		{ "备注", UPL_ROLE_NOTES }, { "備註", UPL_ROLE_NOTES },
 	};
-	size_t i, cps = upl__utf8_count(s, len);
-	if (cps > 16)
-		return UPL_ROLE_NONE;
+	size_t i, cps, n = len;
+	const char *c;
+	/* a part named by its role (具体工作安排：, 三、常规工作) or a short
+	 * heading holding the name (本学期工作目标); a long heading that only
+	 * mentions one (创新工作思路，加强工会自身建设) has no role */
+	while ((c = ends_any(s, n, colons)) != NULL)
+		n -= strlen(c);
+	cps = upl__utf8_count(s, n);
 	for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
-		if (upl__imp_find(s, len, roles[i].w))
+		if (upl__imp_starts(s, n, roles[i].w) ||
+		    (cps <= 10 && upl__imp_find(s, n, roles[i].w)))
 			return roles[i].role;
 	return UPL_ROLE_NONE;
 }

@@ -393,12 +393,38 @@ trim(const char **s, size_t *len)
 	*len = e - a;
 }
 
-/* The end of the first sentence of s (after its 。), or len. */
+static int
+opens_bracket(unsigned int cp)
+{
+	return cp == 0x201C || cp == 0x300A || cp == 0xFF08 || cp == '(' || cp == 0x3010 ||
+	       cp == 0x300C || cp == 0x2018;
+}
+
+static int
+closes_bracket(unsigned int cp)
+{
+	return cp == 0x201D || cp == 0x300B || cp == 0xFF09 || cp == ')' || cp == 0x3011 ||
+	       cp == 0x300D || cp == 0x2019;
+}
+
+/* The end of the first sentence of s (after its 。 outside brackets and
+ * quotes), or len. */
 static size_t
 first_sentence(const char *s, size_t len)
 {
-	const char *p = upl__imp_find(s, len, "。");
-	return p ? (size_t)(p - s) + strlen("。") : len;
+	size_t i = 0, k;
+	int nest = 0;
+	while (i < len) {
+		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
+		i += k;
+		if (opens_bracket(cp))
+			nest++;
+		else if (closes_bracket(cp) && nest > 0)
+			nest--;
+		else if (cp == 0x3002 && nest == 0)
+			return i;
+	}
+	return len;
 }
 
 /* --- years of months and dates --------------------------------------- */
@@ -475,26 +501,6 @@ relation_words(const char *s, size_t len, size_t he)
 	return UPL_RELATION_NONE;
 }
 
-/* The occurrence of holiday key nearest to the days lo..hi (day numbers). */
-static int
-nearest_holiday(upl_date *out, const char *key, int year, long lo, long hi)
-{
-	long best = -1;
-	int y;
-	for (y = year - 1; y <= year + 1; y++) {
-		upl_date hd;
-		long d, dist;
-		if (upl_holiday_date(&hd, key, y) != 0 || upl_date_to_days(&d, hd) != 0)
-			continue;
-		dist = d < lo ? lo - d : d > hi ? d - hi : 0;
-		if (best < 0 || dist < best) {
-			best = dist;
-			*out = hd;
-		}
-	}
-	return best < 0 ? -1 : 0;
-}
-
 /* The relation an activity has to a holiday it names without saying
  * before or after: from its date, else from its month span, in the year y
  * of the month (a fixed-date holiday needs no year). */
@@ -523,7 +529,7 @@ relation_by_date(const upl_node *act, const char *key, int m, int to, int y)
 		last.day = upl_date_days_in_month(last.year, to);
 	}
 	if (upl_date_to_days(&lo, first) != 0 || upl_date_to_days(&hi, last) != 0 ||
-	    nearest_holiday(&hd, key, first.year, lo, hi) != 0 || upl_date_to_days(&h, hd) != 0)
+	    upl__holiday_nearest(&hd, key, first, last) != 0 || upl_date_to_days(&h, hd) != 0)
 		return UPL_RELATION_NONE;
 	if (fixed && first.year == 2001 && act->date.month == 0 && y == 0)
 		return h >= lo && h <= hi ? UPL_RELATION_ON : UPL_RELATION_NONE;
@@ -539,7 +545,10 @@ activity_meta(builder *b, upl_node *act, const upl_node *month)
 	int y = month->year;
 	upl_text_date td;
 	upl_holiday_match hm;
-	if (upl_text_date_find(&td, s, len, 0) == 0) {
+	int named = upl_holiday_find(&hm, s, len, 0) == 0;
+	/* a date that is the holiday's own name (五.一, 三.八) is no date of the activity */
+	if (upl_text_date_find(&td, s, len, 0) == 0 &&
+	    !(named && td.start < hm.start + hm.len && hm.start < td.start + td.len)) {
 		upl_date d;
 		d.year = td.year;
 		d.month = td.month;
@@ -555,7 +564,7 @@ activity_meta(builder *b, upl_node *act, const upl_node *month)
 		if (d.year ? upl_date_is_valid(d) : upl_date_is_valid_monthday(d))
 			act->date = d;
 	}
-	if (upl_holiday_find(&hm, s, len, 0) == 0 && upl__holiday_key(hm.key) != NULL) {
+	if (named && upl__holiday_key(hm.key) != NULL) {
 		upl_relation r = relation_words(s, len, hm.start + hm.len);
 		act->holiday = upl__holiday_key(hm.key);
 		if (r == UPL_RELATION_NONE)
@@ -689,11 +698,9 @@ add_activities(builder *b, const imp_line *l, size_t off)
 	while (i < len) {
 		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
 		i += k;
-		if (cp == 0x201C || cp == 0x300A || cp == 0xFF08 || cp == '(' || cp == 0x3010 ||
-		    cp == 0x300C)
+		if (opens_bracket(cp))
 			nest++;
-		else if ((cp == 0x201D || cp == 0x300B || cp == 0xFF09 || cp == ')' || cp == 0x3011 ||
-			  cp == 0x300D) && nest > 0)
+		else if (closes_bracket(cp) && nest > 0)
 			nest--;
 		else if ((cp == 0xFF1B || cp == 0x3002 || cp == ';') && nest == 0) {
 			size_t a = upl__imp_skip_space(s, i, start);

@@ -181,29 +181,25 @@ holiday_name(const rule_ctx *c, const char *key)
 	return n ? n : key;
 }
 
-/* The occurrence of holiday key nearest to the span first..last. */
-static int
-holiday_near(upl_date *out, const char *key, upl_date first, upl_date last)
+int
+upl__holiday_nearest(upl_date *out, const char *key, upl_date first, upl_date last)
 {
-	upl_date a, b;
-	long fa, fb, f, l;
-	int ra = upl_holiday_date(&a, key, first.year);
-	int rb = last.year != first.year ? upl_holiday_date(&b, key, last.year) : -1;
-	if (ra != 0 && rb != 0)
-		return -1;
-	if (ra != 0 || rb != 0) {
-		*out = ra == 0 ? a : b;
-		return 0;
+	long lo, hi, best = -1;
+	int y;
+	if (upl_date_to_days(&lo, first) != 0 || upl_date_to_days(&hi, last) != 0)
+		return UPL_EINVAL;
+	for (y = first.year - 1; y <= last.year + 1; y++) {
+		upl_date hd;
+		long d, dist;
+		if (upl_holiday_date(&hd, key, y) != 0 || upl_date_to_days(&d, hd) != 0)
+			continue;
+		dist = d < lo ? lo - d : d > hi ? d - hi : 0;
+		if (best < 0 || dist < best) {
+			best = dist;
+			*out = hd;
+		}
 	}
-	upl_date_to_days(&f, first);
-	upl_date_to_days(&l, last);
-	upl_date_to_days(&fa, a);
-	upl_date_to_days(&fb, b);
-	/* distance of each occurrence from the span (0 inside it) */
-	fa = fa < f ? f - fa : fa > l ? fa - l : 0;
-	fb = fb < f ? f - fb : fb > l ? fb - l : 0;
-	*out = fa <= fb ? a : b;
-	return 0;
+	return best < 0 ? UPL_ENOTFOUND : 0;
 }
 
 /* An activity naming a holiday: its date, its month and the official days off. */
@@ -237,7 +233,7 @@ check_holidays(rule_ctx *c, const upl_node *m, int y)
 		if (d.year) {
 			first = last = d;
 		}
-		if (holiday_near(&hd, a->holiday, first, last) != 0)
+		if (upl__holiday_nearest(&hd, a->holiday, first, last) != 0)
 			continue;
 		upl_date_format(hs, hd);
 		if (d.year && (a->relation == UPL_RELATION_ON || a->relation == UPL_RELATION_NONE)) {

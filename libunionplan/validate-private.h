@@ -68,4 +68,9 @@ UPL_HIDDEN int upl__load_stream(char **data, size_t *len, FILE *fp, const char *
 UPL_HIDDEN int upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
 			      const upl_validate_options *opts);
 
+/* The occurrence of holiday key nearest to the days first..last (one
+ * inside them when there is one). 0, UPL_ENOTFOUND or UPL_EINVAL. */
+UPL_HIDDEN int upl__holiday_nearest(upl_date *out, const char *key, upl_date first,
+				    upl_date last);
+
 #endif

@@ -535,6 +535,94 @@ START_TEST(test_seed001)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* The hand-encoded examples of the foundation against the importer         */
+
+static char *
+joined_text(const upl_node *n)
+{
+	const char *h = upl_node_heading(n), *t = upl_node_text(n);
+	size_t len = (h ? strlen(h) : 0) + (t ? strlen(t) : 0) + 1;
+	char *r = malloc(len);
+	ck_assert_ptr_nonnull(r);
+	snprintf(r, len, "%s%s", h ? h : "", t ? t : "");
+	return r;
+}
+
+static void
+compare_with_hand(const char *seed, const char *hand)
+{
+	upl_doc *imported = import(seed), *manual = NULL;
+	const upl_plan *a, *b;
+	upl_iter *ia = NULL, *ib = NULL;
+	upl_node *x, *y;
+	upl_period pa = UPL_PERIOD_INIT, pb = UPL_PERIOD_INIT;
+	size_t nodes = 0, k;
+	ck_assert_int_eq(upl_doc_parse_file(&manual, path_of(hand), NULL, NULL), 0);
+	ck_assert_uint_eq(upl_doc_plan_count(imported), upl_doc_plan_count(manual));
+	a = upl_doc_plan(imported, 0);
+	b = upl_doc_plan(manual, 0);
+	ck_assert_str_eq(upl_plan_title(a), upl_plan_title(b));
+	ck_assert_uint_eq(upl_plan_author_count(a), upl_plan_author_count(b));
+	for (k = 0; k < upl_plan_author_count(a); k++)
+		ck_assert_str_eq(upl_plan_author(a, k), upl_plan_author(b, k));
+	if (upl_plan_organization(b))
+		ck_assert_str_eq(upl_plan_organization(a), upl_plan_organization(b));
+	ck_assert_int_eq(upl_plan_period(a, &pa), 0);
+	ck_assert_int_eq(upl_plan_period(b, &pb), 0);
+	ck_assert_int_eq(pa.kind, pb.kind);
+	ck_assert_str_eq(pa.text, pb.text);
+	ck_assert_int_eq(upl_date_compare(pa.start, pb.start), 0);
+	ck_assert_int_eq(upl_date_compare(pa.end, pb.end), 0);
+	ck_assert_int_eq(pa.schoolyear, pb.schoolyear);
+	ck_assert_int_eq(pa.term, pb.term);
+	/* node by node in document order */
+	ck_assert_int_eq(upl_iter_new(&ia, a, UPL_KIND_ALL), 0);
+	ck_assert_int_eq(upl_iter_new(&ib, b, UPL_KIND_ALL), 0);
+	for (;;) {
+		int ra = upl_iter_next(ia, &x), rb = upl_iter_next(ib, &y);
+		char *ta, *tb;
+		ck_assert_int_eq(ra, rb);
+		if (ra != 0)
+			break;
+		nodes++;
+		ck_assert_msg(upl_node_kind(x) == upl_node_kind(y), "node %zu: %s against %s", nodes,
+			      upl_kind_name(upl_node_kind(x)), upl_kind_name(upl_node_kind(y)));
+		if (upl_node_label(y))
+			ck_assert_str_eq(upl_node_label(x), upl_node_label(y));
+		ck_assert_int_eq(upl_node_number(x), upl_node_number(y));
+		ck_assert_int_eq(upl_node_level(x), upl_node_level(y));
+		ck_assert_int_eq(upl_node_role(x), upl_node_role(y));
+		ck_assert_int_eq(upl_node_month(x), upl_node_month(y));
+		ck_assert_int_eq(upl_node_month_to(x), upl_node_month_to(y));
+		ck_assert_int_eq(upl_node_year(x), upl_node_year(y));
+		ck_assert_int_eq(upl_date_compare(upl_node_date(x), upl_node_date(y)), 0);
+		/* the importer may find a holiday the hand left out (迎新春), never another */
+		if (upl_node_holiday(y)) {
+			ck_assert_str_eq(upl_node_holiday(x), upl_node_holiday(y));
+			ck_assert_int_eq(upl_node_relation(x), upl_node_relation(y));
+		}
+		/* an item's first sentence may be its heading: the words are the same */
+		ta = joined_text(x);
+		tb = joined_text(y);
+		ck_assert_str_eq(ta, tb);
+		free(ta);
+		free(tb);
+	}
+	ck_assert_uint_gt(nodes, 40);
+	upl_iter_free(ia);
+	upl_iter_free(ib);
+	upl_doc_free(imported);
+	upl_doc_free(manual);
+}
+
+START_TEST(test_hand_encoded)
+{
+	compare_with_hand("tests/data/seeds/000_4589f19a21d053f0.txt", "tests/data/valid/hand-seed-000.xml");
+	compare_with_hand("tests/data/seeds/002_c586d096e016a226.txt", "tests/data/valid/hand-seed-002.xml");
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* Styles the seeds lack                                                    */
 
 START_TEST(test_arabic_months)
@@ -857,6 +945,7 @@ main(void)
 	tcase_add_test(seeds, test_seed003);
 	tcase_add_test(seeds, test_seed004);
 	tcase_add_test(seeds, test_seed001);
+	tcase_add_test(seeds, test_hand_encoded);
 	tcase_add_test(styles, test_arabic_months);
 	tcase_add_test(styles, test_month_ranges);
 	tcase_add_test(styles, test_month_table);

@@ -40,16 +40,53 @@ START_TEST(test_seed000_english_and_chinese)
 	upl_report *zh = check_file("doc/examples/seed-000.xml", "zh-Hans", 0);
 	ck_assert_uint_eq(upl_report_count(en), 2);
 	ck_assert_uint_eq(upl_report_count(zh), 2);
-	ck_assert_str_eq(upl_diag_message(upl_report_get(en, 0)), "number 2 is used again (first at line 69)");
-	ck_assert_str_eq(upl_diag_message(upl_report_get(zh, 0)), "编号 2 重复（第一次出现在第 69 行）");
+	ck_assert_str_eq(upl_diag_message(upl_report_get(en, 0)), "number 2 is used again (first at line 70)");
+	ck_assert_str_eq(upl_diag_message(upl_report_get(zh, 0)), "编号 2 重复（第一次出现在第 70 行）");
 	ck_assert_str_eq(upl_diag_message(upl_report_get(en, 1)), "numbering jumps from 3 to 5");
 	ck_assert_str_eq(upl_diag_message(upl_report_get(zh, 1)), "编号从 3 跳到 5");
 	/* same codes, positions and severities in both languages */
 	ck_assert_str_eq(upl_diag_code(upl_report_get(zh, 1)), "numbering-skip");
-	ck_assert_uint_eq(upl_diag_line(upl_report_get(zh, 1)), 72);
+	ck_assert_uint_eq(upl_diag_line(upl_report_get(zh, 1)), 73);
 	ck_assert_int_eq(upl_diag_severity(upl_report_get(zh, 1)), UPL_SEVERITY_WARNING);
 	upl_report_free(en);
 	upl_report_free(zh);
+}
+END_TEST
+
+/* The lunar-aware holiday rules and the count cross-check, in both languages. */
+START_TEST(test_holiday_rules_in_both_languages)
+{
+	upl_report *en = check_file("tests/data/rules/holiday-month/input.xml", "en", 0);
+	upl_report *zh = check_file("tests/data/rules/holiday-month/input.xml", "zh-Hans", 0);
+	ck_assert_uint_eq(upl_report_count(en), 2);
+	ck_assert_str_eq(upl_diag_message(upl_report_get(en, 0)),
+			 "中秋节 in 2012 falls on 2012-09-30, so an activity before it cannot be in 十月份");
+	ck_assert_str_eq(upl_diag_message(upl_report_get(zh, 0)),
+			 "中秋节 在 2012 年是 2012-09-30，节前的活动不能安排在 十月份");
+	ck_assert_uint_eq(upl_diag_line(upl_report_get(zh, 0)), 12);
+	ck_assert_int_eq(upl_diag_severity(upl_report_get(zh, 0)), UPL_SEVERITY_ERROR);
+	/* 春节 2013 is February 10 by the official calendar */
+	ck_assert_str_eq(upl_diag_message(upl_report_get(en, 1)),
+			 "春节 in 2013 falls on 2013-02-10, so an activity on the day of it cannot be in 二○一三年一月份");
+	upl_report_free(en);
+	upl_report_free(zh);
+	en = check_file("tests/data/rules/count-year/input.xml", "en", 0);
+	zh = check_file("tests/data/rules/count-year/input.xml", "zh-Hans", 0);
+	ck_assert_uint_eq(upl_report_count(en), 1);
+	ck_assert_str_eq(upl_diag_message(upl_report_get(en, 0)),
+			 "'第二十八个教师节' implies the year 2012, but the plan is for 2013");
+	ck_assert_str_eq(upl_diag_message(upl_report_get(zh, 0)),
+			 "“第二十八个教师节”对应 2012 年，但计划是 2013 年的");
+	upl_report_free(en);
+	upl_report_free(zh);
+	/* the same plan for 2012 is right: no finding */
+	en = check_file("tests/data/rules/holiday-day-off/input.xml", "en", UPL_RULES_CROSSCHECK);
+	ck_assert_uint_eq(upl_report_count(en), 0);
+	upl_report_free(en);
+	en = check_file("tests/data/rules/holiday-day-off/input.xml", "en", UPL_RULES_HOLIDAYS);
+	ck_assert_uint_eq(upl_report_count(en), 1);
+	ck_assert_str_eq(upl_diag_message(upl_report_get(en, 0)), "2012-10-03 is an official day off (国庆节)");
+	upl_report_free(en);
 }
 END_TEST
 
@@ -219,6 +256,7 @@ main(void)
 	int failed;
 	tcase_add_test(tc, test_seed000_english_and_chinese);
 	tcase_add_test(tc, test_language_from_environment);
+	tcase_add_test(tc, test_holiday_rules_in_both_languages);
 	tcase_add_test(tc, test_every_rule_message_in_both_languages);
 	tcase_add_test(tc, test_reader_messages_in_both_languages);
 	tcase_add_test(tc, test_rule_groups);

@@ -37,8 +37,8 @@ done
 
 # validate
 expect 0 "examples validate" "$cli" validate "$ex"/seed-000.xml "$ex"/seed-002.xml
-contains "$tmp/err" "seed-000.xml:70:9: warning: number 2 is used again (first at line 69) \[numbering-duplicate\]" "seed 000: the duplicate 2. under 十二月"
-contains "$tmp/err" "seed-000.xml:72:9: warning: numbering jumps from 3 to 5 \[numbering-skip\]" "seed 000: no 4. under 十二月"
+contains "$tmp/err" "seed-000.xml:71:9: warning: number 2 is used again (first at line 70) \[numbering-duplicate\]" "seed 000: the duplicate 2. under 十二月"
+contains "$tmp/err" "seed-000.xml:73:9: warning: numbering jumps from 3 to 5 \[numbering-skip\]" "seed 000: no 4. under 十二月"
 if [ "$(wc -l < "$tmp/err")" -eq 2 ]; then ok "seed 000: exactly two findings"; else bad "seed 000: exactly two findings"; fi
 expect 0 "a clean plan" "$cli" validate "$ex"/seed-002.xml
 if [ -s "$tmp/out" ] || [ -s "$tmp/err" ]; then bad "validate is quiet on success"; else ok "validate is quiet on success"; fi
@@ -71,7 +71,7 @@ expect 1 "rules run by default" "$cli" validate "$data"/invalid/bad-lang/input.x
 
 # languages, rule groups, explanations
 expect 0 "LANG=zh_CN.UTF-8 speaks Chinese" env -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=zh_CN.UTF-8 "$cli" validate "$ex"/seed-000.xml
-contains "$tmp/err" "seed-000.xml:70:9: warning: 编号 2 重复（第一次出现在第 69 行） \[numbering-duplicate\]" "Chinese message, same code and position"
+contains "$tmp/err" "seed-000.xml:71:9: warning: 编号 2 重复（第一次出现在第 70 行） \[numbering-duplicate\]" "Chinese message, same code and position"
 expect 0 "LANG=en_US.UTF-8 speaks English" env -u LC_ALL -u LANGUAGE -u LC_MESSAGES LANG=en_US.UTF-8 "$cli" validate "$ex"/seed-000.xml
 contains "$tmp/err" "number 2 is used again" "English message"
 expect 0 "--lang overrides the locale" env LANG=zh_CN.UTF-8 "$cli" validate --lang=en "$ex"/seed-000.xml
