@@ -32,3 +32,5 @@ EXTRA_DIST += $(UPL_IMPORT_EXAMPLES) \
 dist_noinst_SCRIPTS += tools/import-examples.sh
 dist_check_SCRIPTS += tests/check-import-examples.sh
 TESTS += tests/check-import-examples.sh
+dist_check_SCRIPTS += tests/cli-import.sh
+TESTS += tests/cli-import.sh

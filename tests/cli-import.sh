@@ -1,0 +1,105 @@
+#!/bin/sh
+# The command-line contract of unionplan import: exit statuses, the notes
+# on standard error, --report, --simplified, --encoding, standard input,
+# atomic output, and that every seed imports into a document that validates.
+set -u
+: "${top_srcdir:=.}" "${top_builddir:=.}"
+cli="$top_builddir/cli/unionplan"
+data="$top_srcdir/tests/data"
+seeds="$data/seeds"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+ok() { printf 'ok - %s\n' "$1"; }
+bad() { printf 'FAIL - %s\n' "$1"; fails=$((fails + 1)); }
+expect() {
+	want=$1; what=$2; shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$what"; else bad "$what (exit $got, want $want)"; sed 's/^/  # /' "$tmp/err" | head -5; fi
+}
+contains() { if grep -q -- "$2" "$1"; then ok "$3"; else bad "$3 (no '$2' in $1)"; sed 's/^/  # /' "$1" | head -5; fi; }
+lacks() { if grep -q -- "$2" "$1"; then bad "$3 ('$2' found)"; else ok "$3"; fi; }
+
+expect 0 "import --help" "$cli" import --help
+contains "$tmp/out" "^Usage: unionplan import" "import --help shows its usage"
+contains "$tmp/out" "Exit status" "import --help gives the exit statuses"
+expect 2 "import without a file" "$cli" import
+expect 2 "import of two files" "$cli" import a.txt b.txt
+expect 2 "import with an unknown option" "$cli" import --no-such-option a.txt
+expect 2 "import with an unknown encoding" "$cli" import --encoding=latin9 a.txt
+expect 3 "import of a missing file" "$cli" import "$tmp/none.txt"
+contains "$tmp/err" "none.txt" "the missing file is named"
+expect 3 "import of a directory" "$cli" import "$data"
+
+# every seed imports and the result validates
+for s in "$seeds"/*.txt; do
+	n=$(basename "$s" | cut -c1-3)
+	expect 0 "seed $n imports" "$cli" import -o "$tmp/$n.xml" "$s"
+	expect 0 "seed $n's import validates" "$cli" validate --schema-only "$tmp/$n.xml"
+done
+expect 0 "seed 000 validates with its two numbering warnings only" "$cli" validate "$tmp/000.xml"
+[ "$(wc -l < "$tmp/err")" -eq 2 ] && ok "two diagnostics" || bad "seed 000: $(wc -l < "$tmp/err") diagnostics"
+
+# notes on standard error, XML on standard output
+expect 0 "seed 001 to standard output" "$cli" import "$seeds"/001_10ff43b2df3ecc86.txt
+contains "$tmp/out" '^<plans xmlns="urn:unionplan:1" version="1">' "seed 001 is a collection"
+contains "$tmp/out" 'xml:lang="zh-Hant"' "seed 001 is traditional"
+contains "$tmp/err" "001_10ff43b2df3ecc86.txt:1:1: note: .*\[import-boilerplate\]" "boilerplate removal reported at its line"
+contains "$tmp/err" "001_10ff43b2df3ecc86.txt:3:1: note: .*'1、'.*\[import-chunk-marker\]" "chunk marker reported"
+contains "$tmp/err" "001_10ff43b2df3ecc86.txt:3:52: note: .*區(qū).*\[import-pinyin\]" "pinyin reported with its column"
+lacks "$tmp/out" "(qū)" "no pinyin in the output"
+[ "$(grep -c 'import-pinyin' "$tmp/err")" -eq 114 ] && ok "114 pinyin notes" || bad "pinyin notes: $(grep -c 'import-pinyin' "$tmp/err")"
+expect 0 "-q silences the notes" "$cli" import -q "$seeds"/001_10ff43b2df3ecc86.txt
+[ -s "$tmp/err" ] && bad "-q printed notes" || ok "nothing on standard error with -q"
+expect 0 "notes in Chinese" "$cli" import --lang=zh-Hans "$seeds"/001_10ff43b2df3ecc86.txt
+contains "$tmp/err" "已删除字后插入的拼音" "Chinese note"
+
+# --simplified
+expect 0 "--simplified" "$cli" import -q --simplified "$seeds"/001_10ff43b2df3ecc86.txt
+contains "$tmp/out" "<title>2017年度小学工会工作计划</title>" "the first title in simplified characters"
+contains "$tmp/out" 'xml:lang="zh-Hans"' "xml:lang follows the kept text"
+
+# --report
+expect 0 "--report" "$cli" import --report "$seeds"/000_4589f19a21d053f0.txt
+contains "$tmp/out" "1 plan" "report: one plan"
+contains "$tmp/out" "schedule:   5 month entries, 26 activities (3 dated" "report: the schedule"
+contains "$tmp/out" "2012-09  九月：" "report: the first month"
+contains "$tmp/out" "教师节表彰活动(9/10)  \[date 2012-09-10\]  \[holiday teachers-day, on\]" "report: a dated holiday activity"
+lacks "$tmp/out" "<plan" "report without -o writes no XML"
+expect 0 "--report with -o" "$cli" import --report -o "$tmp/r.xml" "$seeds"/004_7fafac6153687fc9.txt
+contains "$tmp/out" "5 plans" "report: five plans"
+contains "$tmp/out" "\[import-plan-split\]" "report lists the notes"
+contains "$tmp/r.xml" "<plans" "-o still gets the XML"
+
+# encodings
+iconv -f UTF-8 -t GB18030 "$seeds"/002_c586d096e016a226.txt > "$tmp/002-gb.txt"
+expect 0 "GB18030 detected" "$cli" import -q "$tmp/002-gb.txt"
+contains "$tmp/out" 'encoding="GB18030"' "the source encoding is recorded"
+contains "$tmp/out" "<title>常州市新北区教育工会2012年工作意见</title>" "GB18030 text decoded"
+expect 0 "--encoding=gb18030" "$cli" import -q --encoding=gb18030 "$tmp/002-gb.txt"
+expect 1 "--encoding=utf-8 on GB18030 text" "$cli" import --encoding=utf-8 "$tmp/002-gb.txt"
+contains "$tmp/err" "002-gb.txt:1:1: error: " "the undecodable byte's position"
+# seed 001 in Big5 (its pinyin has no Big5 form and is dropped by iconv -c)
+iconv -c -f UTF-8 -t BIG5 "$seeds"/001_10ff43b2df3ecc86.txt > "$tmp/big5.txt" 2>/dev/null
+expect 0 "Big5 detected" "$cli" import -q "$tmp/big5.txt"
+contains "$tmp/out" 'encoding="Big5"' "Big5 recorded"
+contains "$tmp/out" "<title>2017年度小學工會工作計劃</title>" "Big5 text decoded"
+
+# standard input, empty input
+expect 0 "standard input" sh -c "\"$cli\" import -q - < \"$seeds\"/003_16f611ec0ac9a530.txt"
+contains "$tmp/out" '<source file="&lt;stdin&gt;"' "standard input is named"
+printf '  \n\n' > "$tmp/empty.txt"
+expect 1 "a file with no text" "$cli" import "$tmp/empty.txt"
+contains "$tmp/err" "no text" "says there is no text"
+
+# -o is atomic: a failed run leaves OUT as it was
+echo "precious" > "$tmp/keep.xml"
+expect 1 "failed import" "$cli" import -o "$tmp/keep.xml" "$tmp/empty.txt"
+[ "$(cat "$tmp/keep.xml")" = "precious" ] && ok "OUT untouched" || bad "OUT was changed"
+expect 0 "import -o over an existing file" "$cli" import -q -o "$tmp/keep.xml" "$seeds"/000_4589f19a21d053f0.txt
+contains "$tmp/keep.xml" "<title>2012学年第一学期工会工作计划</title>" "OUT replaced"
+ls "$tmp" | grep -q '^\.\?keep.xml.' && bad "temporary file left" || ok "no temporary file left"
+
+[ $fails -eq 0 ] && echo "cli import: all ok"
+[ $fails -eq 0 ]
