@@ -57,10 +57,13 @@ bom_encoding(const char *canon)
 
 /* What a decode pass found. */
 typedef struct decode_stats {
+	const USet *level1; /* count the characters of this set (may be NULL) */
 	size_t chars;     /* code points decoded */
 	size_t nonascii;  /* of which above U+007F */
 	size_t cjk;       /* of which Han or CJK / full-width punctuation */
 	size_t pua;       /* of which private use: unassigned or user-defined codes */
+	size_t han;       /* of which Han ideographs */
+	size_t frequent;  /* of which in the candidate's level-1 set */
 	size_t errors;    /* invalid or unmappable sequences (counting mode) */
 	/* the first error */
 	int failed;
@@ -135,6 +138,11 @@ consume(const UChar *u, int32_t n, decode_stats *st, position *pos, upl_buf *out
 		st->chars++;
 		if (c >= 0x80)
 			st->nonascii++;
+		if (c >= 0x3400 && c <= 0x9FFF && !(c >= 0x4DC0 && c <= 0x4DFF)) {
+			st->han++;
+			if (st->level1 && uset_contains(st->level1, (UChar32)c))
+				st->frequent++;
+		}
 		if (is_cjk(c))
 			st->cjk++;
 		else if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
@@ -153,7 +161,7 @@ consume(const UChar *u, int32_t n, decode_stats *st, position *pos, upl_buf *out
  * UPL_EENCODING (first error recorded in *st). */
 static int
 decode(const char *name, const char *buf, size_t len, upl_buf *out, decode_stats *st,
-       int *bom)
+       int *bom, const USet *level1)
 {
 	UErrorCode ec = U_ZERO_ERROR;
 	UConverter *cnv;
@@ -164,6 +172,7 @@ decode(const char *name, const char *buf, size_t len, upl_buf *out, decode_stats
 	char canon[32];
 
 	memset(st, 0, sizeof *st);
+	st->level1 = level1;
 	*bom = 0;
 	cnv = ucnv_open(name, &ec);
 	if (cnv == NULL || U_FAILURE(ec)) {
@@ -277,9 +286,32 @@ utf16_guess(const char *buf, size_t len)
 	return NULL;
 }
 
+/* Bytes of non-ASCII text in well-formed UTF-8 sequences (good) and bytes
+ * that are not (bad). */
+static void
+utf8_share(const char *buf, size_t len, size_t *good, size_t *bad)
+{
+	size_t i = 0;
+	*good = *bad = 0;
+	while (i < len) {
+		size_t at = i;
+		int32_t c;
+		if ((unsigned char)buf[i] < 0x80) {
+			i++;
+			continue;
+		}
+		c = upl__text_next(buf, len, &i);
+		if (c < 0)
+			*bad += i - at;
+		else
+			*good += i - at;
+	}
+}
+
 typedef struct candidate {
 	const char *icu;     /* converter to open */
 	const char *canon;   /* name we report */
+	const USet *level1;  /* its most frequent characters */
 	int icu_conf;        /* ICU's charset-detector confidence */
 	decode_stats st;
 	int rc;
@@ -291,17 +323,31 @@ cjk_share(const decode_stats *st)
 	return st->nonascii ? (double)st->cjk / (double)st->nonascii : 0.0;
 }
 
+/* Share of the Han characters that are among the candidate's most
+ * frequent ones: text decoded right scores near 1, text decoded with the
+ * wrong one of GB18030 and Big5 well below. */
+static double
+frequent_share(const decode_stats *st)
+{
+	return st->han ? (double)st->frequent / (double)st->han : 0.0;
+}
+
 /* 1 if a is better than b. */
 static int
 better(const candidate *a, const candidate *b)
 {
 	int av = a->rc == 0, bv = b->rc == 0;
+	double fa, fb;
 	if (av != bv)
 		return av;
 	if (!av)
 		return a->st.errors < b->st.errors;
 	if (a->st.pua != b->st.pua)
 		return a->st.pua < b->st.pua;
+	fa = frequent_share(&a->st);
+	fb = frequent_share(&b->st);
+	if (fa > fb + 0.05 || fb > fa + 0.05)
+		return fa > fb;
 	if (a->icu_conf != b->icu_conf)
 		return a->icu_conf > b->icu_conf;
 	return cjk_share(&a->st) > cjk_share(&b->st);
@@ -315,11 +361,7 @@ upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
 	UCharsetDetector *det = NULL;
 	const UCharsetMatch **matches;
 	int32_t nmatch = 0, i;
-	candidate cand[3] = {
-		{ "gb18030", "GB18030", 0, { 0 }, 0 },
-		{ "windows-950-2000", "Big5", 0, { 0 }, 0 },
-		{ "ibm-1375_P100-2008", "Big5-HKSCS", 0, { 0 }, 0 },
-	};
+	candidate cand[3];
 	const char *top = NULL;
 	int top_conf = 0, best, bom;
 	size_t k;
@@ -330,6 +372,13 @@ upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
 		buf = "";
 	len = upl__text_len(buf, len);
 	memset(&r, 0, sizeof r);
+	memset(cand, 0, sizeof cand);
+	cand[0].icu = "gb18030";
+	cand[0].canon = "GB18030";
+	cand[1].icu = "windows-950-2000";
+	cand[1].canon = "Big5";
+	cand[2].icu = "ibm-1375_P100-2008";
+	cand[2].canon = "Big5-HKSCS";
 
 	/* 1. byte-order marks */
 	if (has_prefix(buf, len, "\xEF\xBB\xBF", 3)) {
@@ -357,7 +406,7 @@ upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
 		const char *g = utf16_guess(buf, len);
 		if (g != NULL) {
 			decode_stats st;
-			int rc = decode(g, buf, len, NULL, &st, &bom);
+			int rc = decode(g, buf, len, NULL, &st, &bom, NULL);
 			if (rc == UPL_ENOMEM)
 				return rc;
 			if (rc == 0) {
@@ -369,12 +418,22 @@ upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
 		}
 	}
 
-	/* 3. valid UTF-8 */
+	/* 3. valid UTF-8, or UTF-8 with a few bad bytes */
 	if (upl__utf8_valid(buf, len, NULL)) {
 		set_name(&r, "UTF-8");
 		r.confidence = 100;
 		*out = r;
 		return 0;
+	}
+	{
+		size_t good, bad;
+		utf8_share(buf, len, &good, &bad);
+		if (good >= 6 && good >= 9 * bad) {
+			set_name(&r, "UTF-8");
+			r.confidence = (int)(90 * good / (good + bad));
+			*out = r;
+			return 0;
+		}
 	}
 
 	/* 4. ICU's opinion, then GB18030 against Big5 on the text itself */
@@ -401,8 +460,10 @@ upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
 			cand[1].icu_conf = cand[2].icu_conf = conf;
 	}
 
+	cand[0].level1 = upl__text_gb2312_l1_set();
+	cand[1].level1 = cand[2].level1 = upl__text_big5_l1_set();
 	for (k = 0; k < 3; k++) {
-		cand[k].rc = decode(cand[k].icu, buf, len, NULL, &cand[k].st, &bom);
+		cand[k].rc = decode(cand[k].icu, buf, len, NULL, &cand[k].st, &bom, cand[k].level1);
 		if (cand[k].rc == UPL_ENOMEM) {
 			ucsdet_close(det);
 			return UPL_ENOMEM;
@@ -420,7 +481,7 @@ upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
 	if (cand[best].rc != 0 && top != NULL && strcmp(top, "GB18030") != 0 &&
 	    strcmp(top, "Big5") != 0) {
 		decode_stats st;
-		int rc = decode(top, buf, len, NULL, &st, &bom);
+		int rc = decode(top, buf, len, NULL, &st, &bom, NULL);
 		if (rc == UPL_ENOMEM) {
 			ucsdet_close(det);
 			return rc;
@@ -437,8 +498,17 @@ upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
 
 	set_name(&r, cand[best].canon);
 	if (cand[best].rc == 0) {
-		int share = (int)(cjk_share(&cand[best].st) * 100.0 + 0.5);
-		r.confidence = cand[best].icu_conf > share ? cand[best].icu_conf : share;
+		/* how much better the text reads than with the runner-up */
+		double mine = frequent_share(&cand[best].st);
+		int k2, conf;
+		for (k2 = 0; k2 < 3; k2++) {
+			if (k2 == best || cand[k2].rc != 0 || strcmp(cand[k2].canon, "Big5-HKSCS") == 0 ||
+			    (best == 2 && k2 == 1))
+				continue;
+			mine -= frequent_share(&cand[k2].st) / 2.0;
+		}
+		conf = (int)(mine * 100.0 + 0.5);
+		r.confidence = cand[best].icu_conf > conf ? cand[best].icu_conf : conf;
 	} else {
 		r.confidence = cand[best].icu_conf < 25 ? cand[best].icu_conf : 25;
 	}
@@ -518,7 +588,7 @@ utf8_copy(char **out, size_t *out_len, const char *buf, size_t len, upl_text_enc
 		return UPL_EENCODING;
 	}
 	upl__buf_put(&b, buf + skip, len - skip);
-	*out = upl__buf_detach(&b, out_len);
+	*out = upl__text_detach(&b, out_len);
 	if (*out == NULL)
 		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
 	return 0;
@@ -554,7 +624,7 @@ upl_text_to_utf8(char **out, size_t *out_len, const char *buf, size_t len, const
 		used.bom = 0;
 	} else {
 		UErrorCode ec = U_ZERO_ERROR;
-		UConverter *cnv = ucnv_open(encoding, &ec);
+		UConverter *cnv = encoding[0] ? ucnv_open(encoding, &ec) : NULL;
 		const char *in;
 		if (cnv == NULL || U_FAILURE(ec)) {
 			if (cnv)
@@ -583,7 +653,7 @@ upl_text_to_utf8(char **out, size_t *out_len, const char *buf, size_t len, const
 	else if (strcmp(icu, "GBK") == 0)
 		icu = "windows-936-2000";
 
-	rc = decode(icu, buf, len, &b, &st, &bom);
+	rc = decode(icu, buf, len, &b, &st, &bom, NULL);
 	/* ICU's BOM-sniffing "UTF-16" and "UTF-32" converters eat the mark. */
 	if (rc == 0 && !bom && (strcmp(used.name, "UTF-16") == 0 || strcmp(used.name, "UTF-32") == 0) &&
 	    (has_prefix(buf, len, "\xFF\xFE", 2) || has_prefix(buf, len, "\xFE\xFF", 2) ||
@@ -600,7 +670,7 @@ upl_text_to_utf8(char **out, size_t *out_len, const char *buf, size_t len, const
 		return UPL_EENCODING;
 	}
 	used.bom = bom;
-	*out = upl__buf_detach(&b, out_len);
+	*out = upl__text_detach(&b, out_len);
 	if (*out == NULL)
 		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
 	if (info)

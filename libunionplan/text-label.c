@@ -272,7 +272,7 @@ upl_text_label_format(char **out, upl_label_style style, long number)
 	default:
 		return UPL_EINVAL;
 	}
-	r = upl__buf_detach(&b, NULL);
+	r = upl__text_detach(&b, NULL);
 	if (r == NULL)
 		return UPL_ENOMEM;
 	*out = r;

@@ -337,7 +337,7 @@ upl_text_numeral_format(char **out, long n, unsigned int flags)
 			need_zero = 0;
 		}
 	}
-	r = upl__buf_detach(&b, NULL);
+	r = upl__text_detach(&b, NULL);
 	if (r == NULL)
 		return UPL_ENOMEM;
 	*out = r;

@@ -62,12 +62,19 @@ UPL_HIDDEN int upl__text_to_u16(UChar **out, int32_t *out_len, const char *s, si
  * fail (returns UPL_EENCODING, with *bad its index). */
 UPL_HIDDEN int upl__text_put_u16(upl_buf *b, const UChar *u, int32_t n, int32_t *bad);
 
+/* Hand over a buffer's string, NUL-terminated even when nothing was
+ * written to it (NULL if an allocation failed). */
+UPL_HIDDEN char *upl__text_detach(upl_buf *b, size_t *len);
+
 /* Append one code point as UTF-8. */
 UPL_HIDDEN void upl__text_put_cp(upl_buf *b, int32_t c);
 
 /* Frozen sets of Han characters (see text-script.c); NULL if ICU lacks the
- * converters. */
+ * converters. All of GB2312 and Big5, and their level-1 (most frequent)
+ * characters. */
 UPL_HIDDEN const USet *upl__text_gb2312_set(void);
 UPL_HIDDEN const USet *upl__text_big5_set(void);
+UPL_HIDDEN const USet *upl__text_gb2312_l1_set(void);
+UPL_HIDDEN const USet *upl__text_big5_l1_set(void);
 
 #endif /* UNIONPLAN_TEXT_PRIVATE_H */

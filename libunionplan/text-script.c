@@ -20,6 +20,8 @@
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static USet *gb2312_set;
 static USet *big5_set;
+static USet *gb2312_l1_set;
+static USet *big5_l1_set;
 
 static USet *
 roundtrip_set(const char *name)
@@ -47,11 +49,71 @@ roundtrip_set(const char *name)
 	return set;
 }
 
+/* The characters of a double-byte range: lead bytes lo_lead..hi_lead,
+ * trail bytes in [t1, t2] and [t3, t4], up to the code last (inclusive). */
+static USet *
+level1_set(const char *name, unsigned lo_lead, unsigned hi_lead, unsigned t1, unsigned t2,
+	   unsigned t3, unsigned t4, unsigned last)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UConverter *cnv = ucnv_open(name, &st);
+	USet *set;
+	unsigned lead, trail;
+	if (cnv == NULL || U_FAILURE(st)) {
+		if (cnv)
+			ucnv_close(cnv);
+		return NULL;
+	}
+	set = uset_openEmpty();
+	if (set == NULL) {
+		ucnv_close(cnv);
+		return NULL;
+	}
+	for (lead = lo_lead; lead <= hi_lead; lead++) {
+		for (trail = t1; trail <= t4; trail++) {
+			char bytes[2];
+			UChar u[4];
+			int32_t n;
+			if (trail > t2 && trail < t3)
+				continue;
+			if ((lead << 8 | trail) > last)
+				break;
+			bytes[0] = (char)lead;
+			bytes[1] = (char)trail;
+			st = U_ZERO_ERROR;
+			n = ucnv_toUChars(cnv, u, 4, bytes, 2, &st);
+			if (U_SUCCESS(st) && n == 1 && u[0] >= 0x3400 && !(u[0] >= 0xE000 && u[0] <= 0xF8FF))
+				uset_add(set, u[0]);
+		}
+	}
+	ucnv_close(cnv);
+	uset_freeze(set);
+	return set;
+}
+
 static void
 sets_init(void)
 {
 	gb2312_set = roundtrip_set("GB2312");
 	big5_set = roundtrip_set("windows-950-2000");
+	/* the most frequent characters of each: GB2312 level 1 (B0A1-D7F9),
+	 * Big5 level 1 (A440-C67E) */
+	gb2312_l1_set = level1_set("GB2312", 0xB0, 0xD7, 0xA1, 0xFE, 0xA1, 0xFE, 0xD7F9);
+	big5_l1_set = level1_set("windows-950-2000", 0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE, 0xC67E);
+}
+
+const USet *
+upl__text_gb2312_l1_set(void)
+{
+	pthread_once(&sets_once, sets_init);
+	return gb2312_l1_set;
+}
+
+const USet *
+upl__text_big5_l1_set(void)
+{
+	pthread_once(&sets_once, sets_init);
+	return big5_l1_set;
 }
 
 const USet *
@@ -255,7 +317,7 @@ upl_text_to_simplified(char **out, size_t *out_len, const char *s, size_t len, u
 		return upl__error_set(err, rc, NULL, 0, 0, "cannot convert to simplified characters: %s",
 				      upl_strerror(rc));
 	}
-	*out = upl__buf_detach(&b, out_len);
+	*out = upl__text_detach(&b, out_len);
 	if (*out == NULL)
 		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
 	return 0;
@@ -321,7 +383,7 @@ upl_text_normalize(char **out, size_t *out_len, const char *s, size_t len, unsig
 			upl__buf_put(&b, s + at, i - at);
 		}
 	}
-	*out = upl__buf_detach(&b, out_len);
+	*out = upl__text_detach(&b, out_len);
 	if (*out == NULL)
 		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
 	return 0;

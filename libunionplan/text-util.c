@@ -337,6 +337,13 @@ upl__text_to_u16(UChar **out, int32_t *out_len, const char *s, size_t len)
 	return 0;
 }
 
+char *
+upl__text_detach(upl_buf *b, size_t *len)
+{
+	upl__buf_put(b, "", 0); /* writes the NUL, allocating if need be */
+	return upl__buf_detach(b, len);
+}
+
 void
 upl__text_put_cp(upl_buf *b, int32_t c)
 {

@@ -295,7 +295,7 @@ upl_text_wrap(char **out, size_t *out_len, const char *s, size_t len, size_t wid
 		upl__buf_put(&b, s + v[k].offset, v[k].len);
 	}
 	upl__dealloc(v);
-	*out = upl__buf_detach(&b, out_len);
+	*out = upl__text_detach(&b, out_len);
 	if (*out == NULL)
 		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
 	return 0;

@@ -19,3 +19,27 @@ tests_check_text_phrase_SOURCES = tests/check_text_phrase.c
 tests_check_text_phrase_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_text_phrase_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_text_encoding
+tests_check_text_encoding_SOURCES = tests/check_text_encoding.c
+tests_check_text_encoding_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_text_encoding_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+# Encoded copies of the seeds (tests/data/text/make-fixtures.sh made them).
+EXTRA_DIST += \
+	tests/data/text/make-fixtures.sh \
+	tests/data/text/000.gb18030.txt \
+	tests/data/text/002.gb18030.txt \
+	tests/data/text/003.gb18030.txt \
+	tests/data/text/004.gb18030.txt \
+	tests/data/text/001.big5.txt \
+	tests/data/text/001.big5hkscs.txt
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_text_numeral
+tests_check_text_numeral_SOURCES = tests/check_text_numeral.c
+tests_check_text_numeral_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_text_numeral_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif

@@ -78,14 +78,21 @@ typedef struct upl_text_encoding {
  * 1. a byte-order mark decides (UTF-8, UTF-16LE/BE, UTF-32LE/BE, GB18030);
  * 2. NUL bytes laid out like UTF-16 text (mostly in odd or mostly in even
  *    positions) that decode without error give UTF-16LE or UTF-16BE;
- * 3. valid UTF-8 wins (pure ASCII included);
+ * 3. valid UTF-8 wins (pure ASCII included), and so does text whose
+ *    non-ASCII bytes are at least 90% well-formed UTF-8 (a UTF-8 file with
+ *    a few corrupt bytes: upl_text_to_utf8() then reports where they are,
+ *    rather than decoding everything wrongly);
  * 4. otherwise GB18030, Big5 and Big5-HKSCS are each decoded strictly:
  *    a candidate that decodes without error beats one that does not, then
  *    the one that gives fewer private-use characters (user-defined or
- *    vendor codes, which wrongly decoded text is full of), then ICU's
- *    charset-detector confidence, then the share of decoded characters
- *    that are Han ideographs or CJK punctuation. Big5 is preferred to
- *    Big5-HKSCS when both decode to the same characters;
+ *    vendor codes, which wrongly decoded text is full of), then the one
+ *    whose Han characters are more often among its own most frequent ones
+ *    (GB2312 level 1 for GB18030, Big5 level 1 for Big5: right decoding
+ *    scores near 100%, the wrong one of the two far less), then ICU's
+ *    charset-detector confidence, then the share of Han and CJK
+ *    punctuation. Big5 is preferred to Big5-HKSCS when both decode to the
+ *    same characters. The confidence then says how clearly the winner
+ *    read better than the others (short texts score lower);
  * 5. if none of them decodes but the encoding ICU ranks first does, that
  *    one is taken; failing that, the candidate with fewest errors.
  *
