@@ -55,3 +55,5 @@ tests_bench_bench_lunar_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) -O2
 tests_bench_bench_lunar_LDADD = libunionplan/libunionplan.la $(ICU_LIBS)
 UPL_BENCH_BINS += tests/bench/bench-lunar
 CLEANFILES += tests/bench/bench-lunar
+
+EXTRA_DIST += doc/calendar.md
