@@ -1,6 +1,7 @@
 ## The unionplan command. Appends to Makefile.am's variables.
 ## Subcommands live in cli/cmd-*.c and are listed in cli/commands.h.
 bin_PROGRAMS = cli/unionplan
-cli_unionplan_SOURCES = cli/main.c cli/cli.h cli/commands.h cli/cmd-validate.c cli/cmd-import.c
+cli_unionplan_SOURCES = cli/main.c cli/cli.h cli/commands.h cli/cmd-validate.c \
+	cli/cmd-import.c cli/cmd-calendar.c
 cli_unionplan_CFLAGS = $(AM_CFLAGS)
 cli_unionplan_LDADD = libunionplan/libunionplan.la

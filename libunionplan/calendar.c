@@ -132,13 +132,24 @@ day_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Add days[from..to] to the current year. */
+/* Add days[from..to] to the current year; `at` is where the range is
+ * written, for errors. */
 static int
-add_days(struct reader *r, long from, long to, int status, int reason)
+add_days(struct reader *r, const char *at, long from, long to, int status, int reason)
 {
 	struct cal_year *y = &r->years[r->count - 1];
 	long z;
+	size_t i;
 	for (z = from; z <= to; z++) {
+		for (i = 0; i < y->count; i++) {
+			if (y->days[i].days == z) {
+				char iso[UPL_DATE_ISO_SIZE];
+				upl_date d;
+				upl_date_from_days(&d, z);
+				upl_date_format(iso, d);
+				return fail_at(r, at, "%s is listed twice in year %d", iso, y->year);
+			}
+		}
 		if (y->count == r->day_cap) {
 			size_t cap = r->day_cap;
 			if (upl__grow((void **)&y->days, &cap, y->count + 1, sizeof *y->days) != 0)
@@ -153,28 +164,17 @@ add_days(struct reader *r, long from, long to, int status, int reason)
 	return 0;
 }
 
-/* Check the year just finished: not empty, no day twice. */
+/* Check the year just finished (not empty) and sort its days. */
 static int
 finish_year(struct reader *r, const char *at)
 {
 	struct cal_year *y;
-	size_t i;
 	if (r->count == 0)
 		return 0;
 	y = &r->years[r->count - 1];
-	if (y->count == 0) {
+	if (y->count == 0)
 		return fail_at(r, at, "year %d lists no day (a placeholder? leave the year out)", y->year);
-	}
 	qsort(y->days, y->count, sizeof *y->days, day_cmp);
-	for (i = 1; i < y->count; i++) {
-		if (y->days[i].days == y->days[i - 1].days) {
-			char iso[UPL_DATE_ISO_SIZE];
-			upl_date d;
-			upl_date_from_days(&d, y->days[i].days);
-			upl_date_format(iso, d);
-			return fail_at(r, at, "%s is listed twice in the year before this line", iso);
-		}
-	}
 	return 0;
 }
 
@@ -210,8 +210,10 @@ read_line(struct reader *r, const char *p, const char *eol, int *seen_header)
 	if (!*seen_header) {
 		if (!tok_is(tok, len, "unionplan-holidays"))
 			return fail_at(r, tok, "%s", "the file must start with 'unionplan-holidays 1'");
-		if (!token(&q, eol, &arg, &alen) || !tok_is(arg, alen, "1"))
-			return fail_at(r, q, "%s", "unsupported format version (this library reads version 1)");
+		if (!token(&q, eol, &arg, &alen))
+			arg = q;
+		if (arg == q || !tok_is(arg, alen, "1"))
+			return fail_at(r, arg, "%s", "unsupported format version (this library reads version 1)");
 		*seen_header = 1;
 	} else if (tok_is(tok, len, "year")) {
 		int year, rc;
@@ -278,7 +280,7 @@ read_line(struct reader *r, const char *p, const char *eol, int *seen_header)
 		reason = reason_index(k, klen);
 		if (reason < 0)
 			return fail_at(r, k, "%s", "unknown holiday key (doc/calendar.md lists them)");
-		if ((rc = add_days(r, za, zb, status, reason)) != 0)
+		if ((rc = add_days(r, arg, za, zb, status, reason)) != 0)
 			return rc;
 	} else {
 		return fail_at(r, tok, "%s", "unknown line: expected year, source, off or work");
@@ -324,7 +326,12 @@ read_buffer(struct reader *r)
 			return rc;
 		p = eol < r->end ? eol + 1 : eol;
 	}
-	r->line_start = p;
+	/* Errors at the end point just after the last character. */
+	if (r->line == 0 || r->end[-1] == '\n') {
+		r->line++;
+		r->line_start = r->end;
+	}
+	p = r->end;
 	if (!seen_header)
 		return fail_at(r, p, "%s", "empty file: no 'unionplan-holidays 1' line");
 	if (r->count == 0)

@@ -429,18 +429,23 @@ upl_holiday_find(upl_holiday_match *out, const char *text, size_t len, size_t fr
 /* ------------------------------------------------------------------------ */
 /* Dates                                                                    */
 
-/* Day count of a lunar festival day of lunar year ly (除夕: the day before
- * 正月初一 of ly + 1). */
+/* Day count of a lunar festival day of lunar year ly. 除夕 is the last day
+ * of the 12th month: the day before 正月初一 of ly + 1, or the last day of
+ * the table for its last year. */
 static int
 lunar_days(long *out, const struct festival *f, int ly)
 {
-	if (f->day == 0) {
-		int rc = upl__lunar_to_days(out, NULL, ly + 1, 1, 0, 1);
-		if (rc == 0)
-			(*out)--;
-		return rc;
+	int rc;
+	if (f->day != 0)
+		return upl__lunar_to_days(out, NULL, ly, f->month, 0, f->day);
+	if (ly == UPL_LUNAR_TABLE_LAST_YEAR) {
+		*out = upl__lunar_table_end() - 1;
+		return 0;
 	}
-	return upl__lunar_to_days(out, NULL, ly, f->month, 0, f->day);
+	rc = upl__lunar_to_days(out, NULL, ly + 1, 1, 0, 1);
+	if (rc == 0)
+		(*out)--;
+	return rc;
 }
 
 /* Up to two occurrences of festival i in Gregorian year y, in date order. */
@@ -476,9 +481,7 @@ occurrences(upl_date *out, int *n, int i, int y)
 	upl_date_to_days(&hi, d);
 	/* A festival of lunar year y - 1 (除夕, 腊八) or y falls in year y. */
 	for (ly = y - 1; ly <= y; ly++) {
-		if (ly < 1)
-			continue;
-		if (f->day == 0 && ly + 1 > 9999)
+		if (ly < (f->day == 0 ? 0 : 1))
 			continue;
 		rc = lunar_days(&z, f, ly);
 		if (rc == UPL_EINVAL || rc == UPL_ERANGE)

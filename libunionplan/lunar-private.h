@@ -25,6 +25,7 @@ UPL_HIDDEN long upl__lunar_table_end(void);
 
 /* Table lookups. Both return UPL_ENOTFOUND outside the table, UPL_EINVAL
  * for a date that does not exist. */
+UPL_HIDDEN int upl__lunar_table_from_date(upl_lunar_date *out, upl_date d);
 UPL_HIDDEN int upl__lunar_table_from_days(upl_lunar_date *out, long days);
 UPL_HIDDEN int upl__lunar_table_to_days(long *out, int year, int month, int leap, int day);
 

@@ -57,36 +57,60 @@ upl__lunar_table_end(void)
 	       year_days(upl__lunar_table[UPL__LUNAR_TABLE_YEARS - 1]);
 }
 
-int
-upl__lunar_table_from_days(upl_lunar_date *out, long z)
+static int
+is_leap(int y)
 {
-	long off;
-	int i, y, k, leap, len;
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* First day (0-based offset from 正月初一) of the month at position k. */
+static int
+month_start(uint32_t w, int k)
+{
+	uint32_t mask = (1u << k) - 1;
+#if defined(__GNUC__)
+	return 29 * k + __builtin_popcount(w & mask);
+#else
+	int n = 0;
+	for (w &= mask; w; w &= w - 1)
+		n++;
+	return 29 * k + n;
+#endif
+}
+
+/* The fast path: no loop, no division by a variable, no allocation. d must
+ * be a valid date. */
+int
+upl__lunar_table_from_date(upl_lunar_date *out, upl_date d)
+{
+	static const unsigned short before[12] = {
+		0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334
+	};
+	int i = d.year - FIRST, k, leap, n, start;
+	long off = before[d.month - 1] + d.day - 1 + (d.month > 2 && is_leap(d.year));
 	uint32_t w;
-	/* The Gregorian year of z, close enough: z is in year y or y + 1 of
-	 * this estimate, and the lunar year is that Gregorian year or the one
-	 * before. */
-	y = (int)((z + 719162L) * 400 / 146097) + 1;
-	if (jan1_days(y + 1) <= z)
-		y++;
-	else if (jan1_days(y) > z)
-		y--;
-	i = y - FIRST;
-	if (i >= UPL__LUNAR_TABLE_YEARS || (i >= 0 && z < cny_days(i)))
-		i--;
-	if (i < 0 || i >= UPL__LUNAR_TABLE_YEARS)
+	if (i < 0 || i > UPL__LUNAR_TABLE_YEARS)
 		return UPL_ENOTFOUND;
-	w = upl__lunar_table[i];
-	off = z - cny_days(i);
-	leap = WORD_LEAP(w);
-	for (k = 0; k < WORD_MONTHS(w); k++) {
-		len = WORD_LEN(w, k);
-		if (off < len)
-			break;
-		off -= len;
+	if (i < UPL__LUNAR_TABLE_YEARS && off >= WORD_DOY(upl__lunar_table[i])) {
+		off -= WORD_DOY(upl__lunar_table[i]);
+	} else {
+		/* before 正月初一: the lunar year that began the year before */
+		if (--i < 0)
+			return UPL_ENOTFOUND;
+		off += 365 + is_leap(d.year - 1) - WORD_DOY(upl__lunar_table[i]);
 	}
-	if (k == WORD_MONTHS(w))
-		return UPL_ENOTFOUND; /* after the last month of 2100 */
+	w = upl__lunar_table[i];
+	n = WORD_MONTHS(w);
+	/* 29k <= start(k) <= 30k: off / 30 is the month or the one before it */
+	k = (int)(off / 30);
+	if (k + 1 < n && month_start(w, k + 1) <= off)
+		k++;
+	if (k >= n)
+		return UPL_ENOTFOUND; /* after the last month of the table */
+	start = month_start(w, k);
+	if (off - start >= WORD_LEN(w, k))
+		return UPL_ENOTFOUND;
+	leap = WORD_LEAP(w);
 	out->year = FIRST + i;
 	/* Position k: months 1..leap are at 0..leap-1, the leap copy at leap,
 	 * month m > leap at m. */
@@ -97,9 +121,18 @@ upl__lunar_table_from_days(upl_lunar_date *out, long z)
 		out->month = k + 1;
 		out->leap = 0;
 	}
-	out->day = (int)off + 1;
+	out->day = (int)(off - start) + 1;
 	out->source = UPL_LUNAR_SOURCE_TABLE;
 	return 0;
+}
+
+int
+upl__lunar_table_from_days(upl_lunar_date *out, long z)
+{
+	upl_date d;
+	if (upl_date_from_days(&d, z) != 0)
+		return UPL_ENOTFOUND;
+	return upl__lunar_table_from_date(out, d);
 }
 
 /* Position of a month in table year w, or -1 if the year has no such month. */
@@ -117,16 +150,14 @@ upl__lunar_table_to_days(long *out, int year, int month, int leap, int day)
 {
 	uint32_t w;
 	long z;
-	int k, pos;
+	int pos;
 	if (year < FIRST || year > LAST)
 		return UPL_ENOTFOUND;
 	w = upl__lunar_table[year - FIRST];
 	pos = month_pos(w, month, leap);
 	if (pos < 0 || day < 1 || day > WORD_LEN(w, pos))
 		return UPL_EINVAL;
-	z = cny_days(year - FIRST);
-	for (k = 0; k < pos; k++)
-		z += WORD_LEN(w, k);
+	z = cny_days(year - FIRST) + month_start(w, pos);
 	*out = z + day - 1;
 	return 0;
 }
@@ -159,16 +190,28 @@ upl__lunar_to_days(long *out, upl_lunar_source *source, int year, int month, int
 	return rc;
 }
 
+/* upl_date_is_valid() without a call through the library's exported
+ * symbol (this is the hot path). */
+static int
+date_ok(upl_date d)
+{
+	static const unsigned char mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1)
+		return 0;
+	return d.day <= mdays[d.month - 1] + (d.month == 2 && is_leap(d.year));
+}
+
 int
 upl_lunar_from_date(upl_lunar_date *out, upl_date d)
 {
 	long z;
 	upl_lunar_date r;
 	int rc;
-	if (out == NULL || upl_date_to_days(&z, d) != 0)
+	if (out == NULL || !date_ok(d))
 		return UPL_EINVAL;
-	rc = upl__lunar_table_from_days(&r, z);
+	rc = upl__lunar_table_from_date(&r, d);
 	if (rc == UPL_ENOTFOUND) {
+		upl_date_to_days(&z, d);
 		rc = upl__lunar_icu_from_days(&r, z);
 		if (rc == 0 && r.year < 1)
 			rc = UPL_ERANGE;

@@ -288,25 +288,50 @@ delta_t(double y)
 	return -20 + 32 * u * u - 0.5628 * (2150 - y);
 }
 
-double
-upl__solar_term_jd(int year, int term)
+/* The instant (Julian day, universal time) at which the sun reaches the
+ * longitude of `term` nearest to `jde`, a first guess in dynamical time. */
+static double
+solve(double jde, int term, int year)
 {
-	double deg = fmod(285.0 + 15.0 * term, 360.0);
-	double target = deg * DEG;
-	double jde, diff;
+	double target = fmod(285.0 + 15.0 * term, 360.0) * DEG, diff;
 	int i;
-	/* Mean instant: the March equinox of the year plus the mean motion. */
-	jde = 2451623.80984 + 365.242374 * (year - 2000);
-	jde += (deg >= 285 ? deg - 360 : deg) / 360.0 * 365.242374;
 	for (i = 0; i < 20; i++) {
-		diff = target - sun_longitude(jde);
-		diff = remainder(diff, 2 * PI);
+		diff = remainder(target - sun_longitude(jde), 2 * PI);
 		jde += diff / (2 * PI) * 365.242374;
 		if (fabs(diff) < 1e-9)
 			break;
 	}
 	/* Dynamical time to universal time. */
 	return jde - delta_t(year + (jde - (2451544.5 + 365.2425 * (year - 2000))) / 365.2425) / 86400.0;
+}
+
+static long
+cst_days(double jd)
+{
+	return (long)floor(jd - JD_UNIX_EPOCH + 8.0 / 24.0);
+}
+
+double
+upl__solar_term_jd(int year, int term)
+{
+	double deg = fmod(285.0 + 15.0 * term, 360.0);
+	double guess, jd;
+	upl_date d;
+	int k;
+	/* Mean instant: the March equinox of the year plus the mean motion. */
+	guess = 2451623.80984 + 365.242374 * (year - 2000);
+	guess += (deg >= 285 ? deg - 360 : deg) / 360.0 * 365.242374;
+	jd = solve(guess, term, year);
+	/* Far from our era the calendar and delta T move the terms by days:
+	 * 小寒 of 9999 would come out in December 9998. Take the occurrence
+	 * that falls in the year asked for. */
+	for (k = 0; k < 2; k++) {
+		if (upl_date_from_days(&d, cst_days(jd)) != 0 || d.year == year)
+			break;
+		guess += d.year < year ? 365.242374 : -365.242374;
+		jd = solve(guess, term, year);
+	}
+	return jd;
 }
 
 /* Day count (since 1970-01-01) and minute of the day, China Standard Time. */

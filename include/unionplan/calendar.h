@@ -217,6 +217,12 @@ typedef enum upl_solar_term {
 
 /**
  * The date (China Standard Time) of a solar term in a Gregorian year.
+ *
+ * Computed from the sun's apparent longitude; within 1901–2100 the
+ * instants that fall within three minutes of midnight take the date of the
+ * official tables. Far from our era the calendar and delta T move the terms
+ * by days: the term returned is the occurrence that falls in @p year (in
+ * 9999, 小寒 falls at the end of December).
  * @param[out] out  the date; untouched on failure.
  * @param year      1..9999
  * @param term      a ::upl_solar_term
@@ -228,8 +234,8 @@ UPL_EXTERN int upl_solar_term_date(upl_date *out, int year, int term);
 /**
  * The computed instant of a solar term, to the minute, in China Standard
  * Time. The date part can differ by a day from upl_solar_term_date() for the
- * few instants within a minute or two of midnight that the official table
- * settles the other way (see doc/calendar.md).
+ * instants within a minute or two of midnight that the official tables
+ * settle the other way (1917 大雪, 1979 大寒; see doc/calendar.md).
  * @param[out] date    the day of the instant (may be NULL).
  * @param[out] minute  minutes after midnight, 0..1439 (may be NULL).
  * @param year         1..9999
@@ -349,14 +355,16 @@ typedef struct upl_holiday_match {
  * one match, womens-day; “五一”国际劳动节 one match, labour-day).
  *
  * Numeric forms that are ordinary words or numbers in running text — 三八,
- * 五一, 五四, 六一, 七一, 八一, 十一 and their dotted forms (三.八, 五・一),
- * 3.8 — are recognised only when they are unambiguous: inside quotation
- * marks (“十一”, "五一", 「三八」), or followed by 节, 假, 长假, 小长假,
- * 黄金周, 期间, 前夕, 前后, 前, 后 or 活动; and never right after a numeral
- * or 第 (第十一届, 二十一, 十一月, “十一五” are not festivals). 八月十五 and
- * the other lunar forms are not recognised before 日 or 号, where they are
- * Gregorian dates. Names that are common words inside other words (过年 in
- * 度过年轻, 年三十) are recognised by upl_holiday_from_name() only.
+ * 五一, 五四, 六一, 七一, 八一, 十一, their dotted forms (三.八, 五・一), 3.8,
+ * 5.1 — are recognised only when they are unambiguous: inside quotation
+ * marks (“十一”, "五一", 「三八」); followed by a name of the same festival
+ * (五.一劳动节) or by 节, 假, 长假, 小长假, 黄金周, 期间, 前夕, 前后, 前, 后 or
+ * 活动; or ending a phrase right after 庆, 迎, 祝 or 度 (迎十一。). Never
+ * right after a numeral, 第, 初, a digit or a dot: 第十一届, 二十一, 十一月,
+ * “十一五”, 十一、, 五一班 are not festivals. 八月十五 is not recognised
+ * before 日 or 号, where it is a Gregorian date. Names that sit inside other
+ * words in running text (过年 in 度过年轻, 年三十) are recognised by
+ * upl_holiday_from_name() only. doc/calendar.md lists every name.
  * @param[out] out  the match; untouched when there is none.
  * @param text      UTF-8 text; need not be NUL-terminated.
  * @param len       its length in bytes.
