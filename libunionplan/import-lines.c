@@ -23,9 +23,8 @@ is_han(unsigned int cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
-/* Sentence-ending punctuation: a line that ends with one is complete. */
-static int
-ends_sentence(const char *s)
+int
+upl__imp_ends_sentence(const char *s)
 {
 	static const unsigned int enders[] = {
 		0x3002 /* 。 */, 0xFF01 /* ！ */, 0xFF1F /* ？ */, 0xFF1B /* ； */, 0xFF1A /* ： */,
@@ -155,8 +154,8 @@ upl__imp_lines_free(imp_lines *ls)
 	ls->n = ls->cap = 0;
 }
 
-static void
-remove_line(imp_lines *ls, size_t i)
+void
+upl__imp_remove_line(imp_lines *ls, size_t i)
 {
 	upl__dealloc(ls->v[i].text);
 	upl__dealloc(ls->v[i].segs);
@@ -197,9 +196,8 @@ cut(imp_line *l, size_t off, size_t n)
 	return 0;
 }
 
-/* Append line b to line a (a's text, then b's), keeping b's positions. */
-static int
-join(imp_line *a, const imp_line *b)
+int
+upl__imp_join(imp_line *a, const imp_line *b)
 {
 	char *t = upl__realloc(a->text, a->len + b->len + 1);
 	size_t i, base = a->len;
@@ -283,7 +281,7 @@ drop_boilerplate(imp_lines *ls)
 			}
 			note(ls, "import-boilerplate", upl__imp_pos(l, 0), x);
 			upl__dealloc(x);
-			remove_line(ls, i);
+			upl__imp_remove_line(ls, i);
 			continue;
 		}
 		i++;
@@ -328,7 +326,7 @@ drop_chunk_markers(imp_lines *ls)
 			j++;
 		for (k = i; k < j; k++) {
 			total += upl__utf8_count(ls->v[k].text, ls->v[k].len);
-			if (k + 1 < j && !ends_sentence(ls->v[k].text))
+			if (k + 1 < j && !upl__imp_ends_sentence(ls->v[k].text))
 				cuts++;
 		}
 		if (j - i < 3 || total / (j - i) < 100 || cuts * 2 < j - i - 1) {
@@ -347,13 +345,13 @@ drop_chunk_markers(imp_lines *ls)
 		}
 		/* join the chunks that continue a cut sentence */
 		for (k = j - 1; k > i && !ls->oom; k--) {
-			if (ends_sentence(ls->v[k - 1].text))
+			if (upl__imp_ends_sentence(ls->v[k - 1].text))
 				continue;
-			if (join(&ls->v[k - 1], &ls->v[k]) != 0) {
+			if (upl__imp_join(&ls->v[k - 1], &ls->v[k]) != 0) {
 				ls->oom = 1;
 				return;
 			}
-			remove_line(ls, k);
+			upl__imp_remove_line(ls, k);
 			j--;
 		}
 		i = j;

@@ -49,6 +49,14 @@ UPL_HIDDEN int upl__imp_remove_noise(imp_lines *ls);
 /* The source position of byte offset off of line l. */
 UPL_HIDDEN upl_pos upl__imp_pos(const imp_line *l, size_t off);
 
+/* Whether a line ends a sentence (。！？；：… possibly inside a closing
+ * quote or bracket). */
+UPL_HIDDEN int upl__imp_ends_sentence(const char *s);
+/* Append line b to line a, keeping b's source positions. */
+UPL_HIDDEN int upl__imp_join(imp_line *a, const imp_line *b);
+/* Remove line i (freeing it). */
+UPL_HIDDEN void upl__imp_remove_line(imp_lines *ls, size_t i);
+
 /* Whether s[0..n) is a pinyin syllable with at least one tone mark (or ü). */
 UPL_HIDDEN int upl__imp_is_pinyin(const char *s, size_t n);
 

@@ -427,6 +427,24 @@ first_sentence(const char *s, size_t len)
 	return len;
 }
 
+/* The end of a heading closed by a colon within the first max characters
+ * of s (加强民主管理：进一步…), text following it; len when there is none. */
+static size_t
+heading_colon(const char *s, size_t len, size_t max)
+{
+	size_t i = 0, k, cps = 0;
+	while (i < len && cps <= max) {
+		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
+		i += k;
+		cps++;
+		if (cp == 0xFF1A || cp == ':')
+			return upl__imp_skip_space(s, len, i) < len && cps > 1 ? i : len;
+		if (cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1B || opens_bracket(cp))
+			return len;
+	}
+	return len;
+}
+
 /* --- years of months and dates --------------------------------------- */
 
 static int
@@ -808,8 +826,10 @@ add_labelled(builder *b, const imp_line *l, const upl_text_label *lab)
 	if (section) {
 		size_t h = len;
 		n->level = lab->level;
-		/* a long line: the first sentence is the heading, the rest a paragraph */
-		if (upl__utf8_count(s, len) > 50 && (h = first_sentence(s, len)) < len) {
+		/* 指导思想：text, or a long line: the heading is what comes before the
+		 * colon, or the first sentence; the rest is a paragraph */
+		if ((h = heading_colon(s, len, 12)) < len ||
+		    (upl__utf8_count(s, len) > 50 && (h = first_sentence(s, len)) < len)) {
 			upl_node *p = mk(b, UPL_NODE_PARAGRAPH, l, (size_t)(s + h - l->text));
 			const char *r = s + h;
 			size_t rl = len - h;
@@ -830,8 +850,10 @@ add_labelled(builder *b, const imp_line *l, const upl_text_label *lab)
 			n->role = upl__imp_role(hs, hl);
 		}
 	} else {
-		size_t h = first_sentence(s, len);
-		/* an item whose short first sentence is its heading */
+		size_t h = heading_colon(s, len, 15);
+		/* an item whose short first sentence (or words before a colon) is its heading */
+		if (h == len)
+			h = first_sentence(s, len);
 		if (h < len && upl__utf8_count(s, h) <= 30) {
 			const char *r = s + h;
 			size_t rl = len - h;
@@ -1135,9 +1157,16 @@ build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 	}
 	for (; i < tail && !c->oom; i++)
 		body_line(&b, i);
-	for (; i < to && !c->oom; i++)
-		if (!meta_line(&b, i, 0))
-			body_line(&b, i);
+	for (; i < to && !c->oom; i++) {
+		if (meta_line(&b, i, 0))
+			continue;
+		/* a closing line that meta already holds (the organisation signing
+		 * the plan): a paragraph of the plan itself, after the last part */
+		end_schedule(&b);
+		b.notes = 0;
+		b.depth = 1;
+		add_paragraph(&b, &c->ls.v[i], 0, NULL, 0);
+	}
 	upl__dealloc(b.sched_heading);
 	if (c->oom) {
 		upl_plan_free(b.plan);
@@ -1437,6 +1466,66 @@ split_runon(imp_ctx *c)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Stage 3b: lines wrapped at a fixed width                                 */
+
+/* Text exported with a fixed line width breaks paragraphs mid-sentence at
+ * about the same length every time. When at least three lines that end
+ * mid-sentence share a length (within two characters), each line of that
+ * length that ends mid-sentence is joined with the next line, provided the
+ * next one starts nothing of its own (a label, a month, a heading …) and
+ * no blank line separates them. */
+static int
+join_wrapped(imp_ctx *c)
+{
+	size_t i, j, n = c->ls.n, best_count = 0, *cps;
+	size_t width = 0;
+	if (n < 4)
+		return 0;
+	cps = upl__calloc(n, sizeof *cps);
+	if (cps == NULL)
+		return UPL_ENOMEM;
+	for (i = 0; i < n; i++)
+		cps[i] = upl__imp_ends_sentence(c->ls.v[i].text) ? 0 :
+			 upl__utf8_count(c->ls.v[i].text, c->ls.v[i].len);
+	for (i = 0; i < n; i++) {
+		size_t count = 0;
+		if (cps[i] < 16)
+			continue;
+		for (j = 0; j < n; j++)
+			if (cps[j] + 2 >= cps[i] && cps[j] <= cps[i])
+				count++;
+		if (count > best_count || (count == best_count && cps[i] > width)) {
+			best_count = count;
+			width = cps[i];
+		}
+	}
+	upl__dealloc(cps);
+	if (best_count < 3)
+		return 0;
+	for (i = 0; i + 1 < c->ls.n; i++) {
+		imp_line *l = &c->ls.v[i];
+		/* the length of the last source line joined into l */
+		size_t len = upl__utf8_count(l->text, l->len);
+		while (i + 1 < c->ls.n) {
+			imp_line *next = &c->ls.v[i + 1];
+			imp_info a, b;
+			if (len + 2 < width || len > width + 2 || upl__imp_ends_sentence(l->text) ||
+			    next->blank_before)
+				break;
+			classify(l, &a);
+			classify(next, &b);
+			if ((a.flags & ~(F_LABEL | F_OPENING)) || b.flags)
+				break;
+			len = upl__utf8_count(next->text, next->len);
+			if (upl__imp_join(l, next) != 0)
+				return UPL_ENOMEM;
+			upl__imp_remove_line(&c->ls, i + 1);
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
 /* The API                                                                  */
 
 static int
@@ -1450,6 +1539,8 @@ import_text(imp_ctx *c, char *text, size_t len, upl_error **err)
 		rc = upl__imp_remove_noise(&c->ls);
 	if (rc == 0)
 		rc = split_runon(c);
+	if (rc == 0)
+		rc = join_wrapped(c);
 	if (rc != 0)
 		return upl__error_set(err, rc, c->file, 0, 0, "%s", upl_strerror(rc));
 	if (c->ls.n == 0)

@@ -698,6 +698,62 @@ START_TEST(test_month_ranges)
 }
 END_TEST
 
+/* Text wrapped at a fixed width, headings closed by a colon, a signature. */
+START_TEST(test_wrapped_lines)
+{
+	upl_report *r = NULL;
+	upl_doc *doc;
+	const upl_plan *p;
+	const upl_node *parts[4], *sec;
+	upl_node *months[8];
+	upl_period per = UPL_PERIOD_INIT;
+	size_t n;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	doc = import_ex("tests/data/import/wrapped-lines.txt", 0, NULL, r);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_int_eq(upl_plan_period(p, &per), 0);
+	ck_assert_int_eq(per.schoolyear, 2013);
+	ck_assert_int_eq(per.term, 1);
+	ck_assert_str_eq(upl_plan_issued_text(p), "二〇一三年九月");
+	ck_assert_uint_eq(top_sections(p, parts, 4), 3);
+	/* 一、指导思想：… wrapped over three lines: one heading, one paragraph */
+	sec = parts[0];
+	ck_assert_str_eq(upl_node_heading(sec), "指导思想：");
+	ck_assert_int_eq(upl_node_role(sec), UPL_ROLE_GUIDANCE);
+	ck_assert_uint_eq(upl_node_child_count(sec), 1);
+	ck_assert_str_eq(upl_node_text(upl_node_child(sec, 0)),
+			 "以党的十八大精神为指导，认真贯彻上级工会的工作部署，紧紧围绕学校中心工作，"
+			 "充分发挥工会的桥梁和纽带作用，维护教职工的合法权益，为学校发展作出新的贡献。");
+	/* the paragraph keeps the source position of each piece: its start */
+	ck_assert_uint_eq(upl_node_line(upl_node_child(sec, 0)), 3);
+	/* 1、加强民主管理：… wrapped: heading before the colon, the rest joined */
+	sec = upl_node_child(parts[1], 0);
+	ck_assert_int_eq(upl_node_kind(sec), UPL_NODE_ITEM);
+	ck_assert_str_eq(upl_node_heading(sec), "加强民主管理：");
+	ck_assert_ptr_nonnull(strstr(upl_node_text(sec), "知情权、参与权"));
+	ck_assert_uint_eq(upl_node_child_count(sec), 0);
+	/* the schedule, with holidays in 2013 (中秋 9/19, 重阳 10/13) */
+	n = collect(p, UPL_NODE_MONTH, months, 8);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_int_eq(upl_node_year(months[4]), 2014);
+	ck_assert_int_eq(upl_node_relation(upl_node_child(months[0], 2)), UPL_RELATION_ON);
+	ck_assert_str_eq(upl_node_holiday(upl_node_child(months[1], 0)), "national-day");
+	ck_assert_int_eq(upl_node_relation(upl_node_child(months[1], 0)), UPL_RELATION_AFTER);
+	ck_assert_int_eq(upl_node_relation(upl_node_child(months[1], 1)), UPL_RELATION_ON);
+	ck_assert_uint_eq(upl_node_child_count(months[4]), 1);
+	/* the signature stays at the end of the plan, not in the last month */
+	{
+		const upl_node *last = upl_plan_block(p, upl_plan_block_count(p) - 1);
+		ck_assert_int_eq(upl_node_kind(last), UPL_NODE_PARAGRAPH);
+		ck_assert_str_eq(upl_node_text(last), "育才中学工会");
+	}
+	assert_valid_roundtrip(doc);
+	assert_fidelity("tests/data/import/wrapped-lines.txt", doc, r, 0);
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
 START_TEST(test_month_table)
 {
 	upl_doc *doc = import("tests/data/import/month-table.txt");
@@ -949,6 +1005,7 @@ main(void)
 	tcase_add_test(styles, test_arabic_months);
 	tcase_add_test(styles, test_month_ranges);
 	tcase_add_test(styles, test_month_table);
+	tcase_add_test(styles, test_wrapped_lines);
 	tcase_add_test(styles, test_no_schedule);
 	tcase_add_test(styles, test_traditional_pinyin);
 	tcase_add_test(styles, test_gbk_unknown_year);
