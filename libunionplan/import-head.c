@@ -129,6 +129,14 @@ static const char *const title_needs[] = {
 	"工会", "工會", "工作", "教代会", "教代會", "女工", NULL
 };
 
+static const char *const title_verbs[] = {
+	"制定", "製定", "讨论", "討論", "审议", "審議", "通过", "通過", "修订", "修訂", "修改",
+	"完成", "上交", "上报", "上報", "做好", "召开", "召開", "拟定", "擬定", "起草", "落实",
+	"落實", "学习", "學習", "贯彻", "貫徹", "执行", "執行", "提交", "征求", "徵求", "研究",
+	"部署", "安排", "布置", "佈置", "总结", "總結", "检查", "檢查", "撰写", "撰寫", "编制",
+	"編制", "交流", "汇报", "匯報", "参加", "參加", "组织", "組織", NULL
+};
+
 int
 upl__imp_title(const char *s, size_t len, int *piece, int *compilation)
 {
@@ -165,6 +173,9 @@ upl__imp_title(const char *s, size_t len, int *piece, int *compilation)
 	if (cps < 4 || cps > 60)
 		return 0;
 	if (upl__imp_starts(s, n, "附") || upl__imp_ends(s, n, "行事历") || upl__imp_ends(s, n, "行事曆"))
+		return 0;
+	/* 制定工会工作计划 is something to do, not a title */
+	if (starts_any(s, n, title_verbs))
 		return 0;
 	if (!ends_any(s, n, title_ends) || !contains_any(s, n, title_needs))
 		return 0;

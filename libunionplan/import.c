@@ -85,6 +85,30 @@ is_sep(unsigned int cp)
 	return cp == 0xFF1A /* ： */ || cp == ':' || upl__imp_is_space(cp);
 }
 
+/* 九月份工作安排： — words after a month that only say it heads a month:
+ * the bytes they take (with a colon and spaces), or 0. */
+static size_t
+month_words(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"主要工作安排", "工作安排", "活动安排", "活動安排", "工作要点", "工作要點", "主要工作",
+		"工作", "活动", "活動", "安排", "行事历", "行事曆", NULL
+	};
+	const char *const *w;
+	for (w = words; *w; w++) {
+		size_t i;
+		if (!upl__imp_starts(s, len, *w))
+			continue;
+		i = upl__imp_skip_space(s, len, strlen(*w));
+		if (upl__imp_starts(s + i, len - i, "："))
+			return upl__imp_skip_space(s, len, i + strlen("："));
+		if (upl__imp_starts(s + i, len - i, ":"))
+			return upl__imp_skip_space(s, len, i + 1);
+		return i == len ? i : 0;
+	}
+	return 0;
+}
+
 static void
 classify(const imp_line *l, imp_info *in)
 {
@@ -93,10 +117,14 @@ classify(const imp_line *l, imp_info *in)
 	int piece, comp;
 	memset(in, 0, sizeof *in);
 	if (upl_text_month_parse(&in->mon, s, len) == 0) {
-		if (in->mon.len >= len || is_sep(upl__utf8_next(s + in->mon.len, len - in->mon.len, &k)))
+		if (in->mon.len >= len || is_sep(upl__utf8_next(s + in->mon.len, len - in->mon.len, &k))) {
 			in->flags |= F_MONTH;
-		else
+		} else if ((n = month_words(s + in->mon.len, len - in->mon.len)) > 0) {
+			in->flags |= F_MONTH;
+			in->mon.text_offset = in->mon.len + n; /* the words stay in the label */
+		} else {
 			in->flags |= F_MONTH_LOOSE;
+		}
 		/* 二〇一五年二月 alone is a date (a plan's closing line) as much as
 		 * a month heading: the builder decides from what follows */
 		if (in->mon.year > 0 && in->mon.len == len && !upl__imp_ends(s, len, "份") &&

@@ -754,6 +754,37 @@ START_TEST(test_wrapped_lines)
 }
 END_TEST
 
+/* Months headed 二月份工作安排：, activities without labels (bullets, weeks),
+ * and an activity that reads like a title (制定学期工会工作计划). */
+START_TEST(test_bullets_weeks)
+{
+	upl_doc *doc = import("tests/data/import/bullets-weeks.txt");
+	const upl_plan *p;
+	upl_node *months[8], *acts[16];
+	upl_period per = UPL_PERIOD_INIT;
+	ck_assert_uint_eq(upl_doc_plan_count(doc), 1);
+	p = upl_doc_plan(doc, 0);
+	ck_assert_int_eq(upl_plan_period(p, &per), 0);
+	ck_assert_int_eq(per.kind, UPL_PERIOD_HALF_YEAR);
+	assert_date(per.end, 2016, 6, 30);
+	ck_assert_uint_eq(collect(p, UPL_NODE_MONTH, months, 8), 5);
+	ck_assert_str_eq(upl_node_label(months[0]), "二月份工作安排：");
+	ck_assert_str_eq(upl_node_label(months[2]), "四月份活动安排");
+	ck_assert_uint_eq(collect(p, UPL_NODE_ACTIVITY, acts, 16), 10);
+	ck_assert_str_eq(upl_node_text(acts[0]), "制定学期工会工作计划");
+	ck_assert_int_eq(upl_node_number(acts[0]), -1);
+	ck_assert_str_eq(upl_node_holiday(acts[1]), "spring-festival");
+	ck_assert_int_eq(upl_node_relation(acts[1]), UPL_RELATION_AFTER);
+	assert_date(upl_node_date(acts[3]), 2016, 3, 8);
+	ck_assert_str_eq(upl_node_holiday(acts[5]), "qingming");
+	assert_date(upl_node_date(acts[9]), 2016, 6, 9); /* 端午 2016 */
+	ck_assert_str_eq(upl_node_holiday(acts[9]), "dragon-boat");
+	ck_assert_int_eq(upl_node_relation(acts[9]), UPL_RELATION_ON);
+	assert_valid_roundtrip(doc);
+	upl_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_month_table)
 {
 	upl_doc *doc = import("tests/data/import/month-table.txt");
@@ -1006,6 +1037,7 @@ main(void)
 	tcase_add_test(styles, test_month_ranges);
 	tcase_add_test(styles, test_month_table);
 	tcase_add_test(styles, test_wrapped_lines);
+	tcase_add_test(styles, test_bullets_weeks);
 	tcase_add_test(styles, test_no_schedule);
 	tcase_add_test(styles, test_traditional_pinyin);
 	tcase_add_test(styles, test_gbk_unknown_year);
