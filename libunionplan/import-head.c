@@ -107,6 +107,17 @@ upl__imp_skip_space(const char *s, size_t len, size_t off)
 	return off;
 }
 
+size_t
+upl__imp_colon(const char *s, size_t len, size_t off)
+{
+	off = upl__imp_skip_space(s, len, off);
+	if (upl__imp_starts(s + off, len - off, "："))
+		return off + strlen("：");
+	if (upl__imp_starts(s + off, len - off, ":"))
+		return off + 1;
+	return 0;
+}
+
 /* Sentence punctuation inside a line: a heading or a title has none. */
 static int
 has_sentence_punct(const char *s, size_t len)
@@ -260,13 +271,8 @@ upl__imp_byline(const char *s, size_t len, size_t *name_off, size_t *name_len, s
 	w = starts_any(s, len, byline_words);
 	if (w == NULL)
 		return 0;
-	i = strlen(w);
-	i = upl__imp_skip_space(s, len, i);
-	if (upl__imp_starts(s + i, len - i, "："))
-		i += strlen("：");
-	else if (upl__imp_starts(s + i, len - i, ":"))
-		i++;
-	else
+	i = upl__imp_colon(s, len, strlen(w));
+	if (i == 0)
 		return 0;
 	i = upl__imp_skip_space(s, len, i);
 	if (!han_name(s + i, len - i, &n))
@@ -504,15 +510,7 @@ size_t
 upl__imp_opening(const char *s, size_t len)
 {
 	const char *w = starts_any(s, len, opening_words);
-	size_t i;
-	if (w == NULL)
-		return 0;
-	i = upl__imp_skip_space(s, len, strlen(w));
-	if (upl__imp_starts(s + i, len - i, "："))
-		return i + strlen("：");
-	if (upl__imp_starts(s + i, len - i, ":"))
-		return i + 1;
-	return 0;
+	return w ? upl__imp_colon(s, len, strlen(w)) : 0;
 }
 
 int
@@ -591,14 +589,9 @@ upl__imp_appendix(const char *s, size_t len)
 		if ((cp >= '1' && cp <= '9') || cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09)
 			i += k;
 	}
-	i = upl__imp_skip_space(s, len, i);
-	if (i == len)
-		return strlen("附") == i ? 0 : i; /* a lone 附 is not an appendix */
-	if (upl__imp_starts(s + i, len - i, "："))
-		return i + strlen("：");
-	if (upl__imp_starts(s + i, len - i, ":"))
-		return i + 1;
-	return 0;
+	if (upl__imp_skip_space(s, len, i) == len)
+		return strlen("附") == i ? 0 : len; /* a lone 附 is not an appendix */
+	return upl__imp_colon(s, len, i);
 }
 
 int
@@ -619,18 +612,7 @@ upl__imp_note(const char *s, size_t len)
 		"注", "备注", "備註", "说明", "說明", "附注", "附註", NULL
 	};
 	const char *w = starts_any(s, len, words);
-	size_t i;
-	if (w == NULL)
-		return 0;
-	/* the longest word that matches */
-	if (upl__imp_starts(s, len, "备注") || upl__imp_starts(s, len, "備註"))
-		w = "备注";
-	i = strlen(w);
-	if (upl__imp_starts(s + i, len - i, "："))
-		return i + strlen("：");
-	if (upl__imp_starts(s + i, len - i, ":"))
-		return i + 1;
-	return 0;
+	return w ? upl__imp_colon(s, len, strlen(w)) : 0;
 }
 
 int

@@ -430,9 +430,36 @@ drop_pinyin(imp_lines *ls)
 	}
 }
 
+/* Characters XML cannot hold (C0 controls but the tab, U+FFFE, U+FFFF):
+ * removed, each with a note, so the output can always be written. */
+static void
+drop_controls(imp_lines *ls)
+{
+	size_t i;
+	for (i = 0; i < ls->n && !ls->oom; i++) {
+		imp_line *l = &ls->v[i];
+		size_t off = 0, k;
+		while (off < l->len) {
+			unsigned int cp = upl__utf8_next(l->text + off, l->len - off, &k);
+			if ((cp < 0x20 && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {
+				char what[16];
+				snprintf(what, sizeof what, "U+%04X", cp);
+				note(ls, "import-control", upl__imp_pos(l, off), what);
+				if (cut(l, off, k) != 0) {
+					ls->oom = 1;
+					return;
+				}
+				continue;
+			}
+			off += k;
+		}
+	}
+}
+
 int
 upl__imp_remove_noise(imp_lines *ls)
 {
+	drop_controls(ls);
 	drop_boilerplate(ls);
 	drop_chunk_markers(ls);
 	drop_pinyin(ls);

@@ -99,11 +99,10 @@ month_words(const char *s, size_t len)
 		size_t i;
 		if (!upl__imp_starts(s, len, *w))
 			continue;
+		i = upl__imp_colon(s, len, strlen(*w));
+		if (i > 0)
+			return upl__imp_skip_space(s, len, i);
 		i = upl__imp_skip_space(s, len, strlen(*w));
-		if (upl__imp_starts(s + i, len - i, "："))
-			return upl__imp_skip_space(s, len, i + strlen("："));
-		if (upl__imp_starts(s + i, len - i, ":"))
-			return upl__imp_skip_space(s, len, i + 1);
 		return i == len ? i : 0;
 	}
 	return 0;
@@ -435,12 +434,12 @@ closes_bracket(unsigned int cp)
 	       cp == 0x300D || cp == 0x2019;
 }
 
-/* The end of the first sentence of s (after its 。 outside brackets and
- * quotes), or len. */
+/* The offset just after the next 。 from `from` (or ；/; too, when
+ * semicolons is set) outside brackets and quotes, or len. */
 static size_t
-first_sentence(const char *s, size_t len)
+next_stop(const char *s, size_t len, size_t from, int semicolons)
 {
-	size_t i = 0, k;
+	size_t i = from, k;
 	int nest = 0;
 	while (i < len) {
 		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
@@ -449,10 +448,17 @@ first_sentence(const char *s, size_t len)
 			nest++;
 		else if (closes_bracket(cp) && nest > 0)
 			nest--;
-		else if (cp == 0x3002 && nest == 0)
+		else if (nest == 0 && (cp == 0x3002 || (semicolons && (cp == 0xFF1B || cp == ';'))))
 			return i;
 	}
 	return len;
+}
+
+/* The end of the first sentence of s (after its 。), or len. */
+static size_t
+first_sentence(const char *s, size_t len)
+{
+	return next_stop(s, len, 0, 0);
 }
 
 /* The end of a heading closed by a colon within the first max characters
@@ -725,8 +731,7 @@ static void
 add_activities(builder *b, const imp_line *l, size_t off)
 {
 	const char *s = l->text;
-	size_t len = l->len, i = off, start = off, k;
-	int nest = 0;
+	size_t len = l->len, start = off;
 	if (b->table) {
 		/* a row of a month table: its month cell labels the activity, so
 		 * that rows joined under one month keep what they said */
@@ -741,23 +746,13 @@ add_activities(builder *b, const imp_line *l, size_t off)
 		}
 		return;
 	}
-	while (i < len) {
-		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
-		i += k;
-		if (opens_bracket(cp))
-			nest++;
-		else if (closes_bracket(cp) && nest > 0)
-			nest--;
-		else if ((cp == 0xFF1B || cp == 0x3002 || cp == ';') && nest == 0) {
-			size_t a = upl__imp_skip_space(s, i, start);
-			if (a < i)
-				add_activity(b, l, a, i, NULL);
-			start = i;
-		}
+	while (start < len) {
+		size_t end = next_stop(s, len, start, 1);
+		start = upl__imp_skip_space(s, end, start);
+		if (start < end)
+			add_activity(b, l, start, end, NULL);
+		start = end;
 	}
-	start = upl__imp_skip_space(s, len, start);
-	if (start < len)
-		add_activity(b, l, start, len, NULL);
 }
 
 static void
@@ -1353,13 +1348,8 @@ peel(const char *s, size_t len)
 static size_t
 byline_end(const char *s, size_t len, size_t off)
 {
-	size_t i = off + strlen("作者"), j, k, n = 0;
-	i = upl__imp_skip_space(s, len, i);
-	if (upl__imp_starts(s + i, len - i, "："))
-		i += strlen("：");
-	else if (upl__imp_starts(s + i, len - i, ":"))
-		i++;
-	else
+	size_t i = upl__imp_colon(s, len, off + strlen("作者")), j, k, n = 0;
+	if (i == 0)
 		return 0;
 	i = upl__imp_skip_space(s, len, i);
 	for (j = i; j < len && n < 4; n++) {

@@ -34,3 +34,20 @@ dist_check_SCRIPTS += tests/check-import-examples.sh
 TESTS += tests/check-import-examples.sh
 dist_check_SCRIPTS += tests/cli-import.sh
 TESTS += tests/cli-import.sh
+
+# The importer's fuzz target, replayed over the corpus by make check (every
+# file under tests/data and doc/examples, whatever its format, is text to
+# import); `make fuzz` also builds the libFuzzer binary tests/fuzz/fuzz_import.
+check_PROGRAMS += tests/fuzz/replay-import
+tests_fuzz_replay_import_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_import.c
+tests_fuzz_replay_import_LDADD = libunionplan/libupl-core.la
+fuzz: fuzz-import
+fuzz-import: tests/fuzz/fuzz_import.c
+	$(MKDIR_P) tests/fuzz
+	$(LIBTOOL) --tag=CC --mode=link clang -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(AM_CPPFLAGS) -I$(top_builddir) $(srcdir)/tests/fuzz/fuzz_import.c \
+		$(addprefix $(srcdir)/,$(filter %.c,$(UPL_CORE_SOURCES))) $(UPL_GENERATED_SOURCES) $(LIBXML2_CFLAGS) $(ICU_CFLAGS) \
+		$(LIBXML2_LIBS) $(ICU_LIBS) -lpthread -o tests/fuzz/fuzz_import
+	@echo "run: tests/fuzz/fuzz_import -max_total_time=60 $(srcdir)/tests/data/seeds $(srcdir)/tests/data/import"
+.PHONY: fuzz-import
+CLEANFILES += tests/fuzz/fuzz_import

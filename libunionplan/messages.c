@@ -53,6 +53,8 @@ static const msg_row messages[] = {
 	  "已删除割断正文的分页标记“%s”" },
 	{ "import-pinyin", 0, "removed pinyin inserted after a character: %s",
 	  "已删除字后插入的拼音：%s" },
+	{ "import-control", 0, "removed the control character %s, which XML cannot hold",
+	  "已删除 XML 无法容纳的控制字符 %s" },
 	{ "import-plan-split", 0, "a new plan starts here: its title follows the previous plan's text",
 	  "此处开始另一份计划：上一份计划的正文之后出现了新的标题" },
 	{ "import-plan-split", 1, "a new plan starts here: the compilation's next piece (篇N)",
@@ -186,6 +188,10 @@ static const rule_row rules[] = {
 	{ "import-pinyin", N,
 	  "The importer removed pinyin that a web converter inserted after a character: 關(guān) becomes 關.",
 	  "导入时删除了网页转换器在字后插入的拼音：關(guān) 变为 關。" },
+	{ "import-control", N,
+	  "The importer removed a control character (U+0000–U+001F but the tab, U+FFFE, U+FFFF) that\n"
+	  "an XML document cannot hold.",
+	  "导入时删除了 XML 文档无法容纳的控制字符（U+0000–U+001F 中除制表符以外的字符、U+FFFE、U+FFFF）。" },
 	{ "import-plan-split", N,
 	  "The importer found where one plan of a compilation ends and the next begins: a new title after\n"
 	  "the text (a repeated title or 篇N), or top-level numbering that starts again at 一、 after the\n"

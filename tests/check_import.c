@@ -923,6 +923,24 @@ START_TEST(test_odd_input)
 		ck_assert_ptr_nonnull(err);
 		upl_error_free(err);
 	}
+	/* control characters XML cannot hold: removed, each with a note at its place */
+	{
+		static const char text[] = "a\x01" "b\x00" "c\n九月：\x0c" "活动\n";
+		upl_report *r = NULL;
+		upl_doc *doc = NULL;
+		const upl_diag *d;
+		ck_assert_int_eq(upl_report_new(&r), 0);
+		ck_assert_int_eq(upl_import_buffer(&doc, r, text, sizeof text - 1, "ctl", NULL, NULL), 0);
+		ck_assert_uint_eq(count_code(r, "import-control"), 3);
+		d = upl_report_get(r, 1);
+		ck_assert_uint_eq(upl_diag_line(d), 1);
+		ck_assert_uint_eq(upl_diag_column(d), 4);
+		ck_assert_ptr_nonnull(strstr(upl_diag_message(d), "U+0000"));
+		ck_assert_str_eq(upl_node_text(upl_plan_block(upl_doc_plan(doc, 0), 0)), "abc");
+		assert_valid_roundtrip(doc);
+		upl_doc_free(doc);
+		upl_report_free(r);
+	}
 	/* a missing file, a directory */
 	{
 		upl_doc *doc = NULL;

@@ -33,7 +33,8 @@
  * schema.
  *
  * Diagnostic codes (all notes): `import-boilerplate`, `import-chunk-marker`,
- * `import-pinyin`, `import-plan-split` (a new plan starts here, and why),
+ * `import-pinyin`, `import-control` (a control character XML cannot hold was
+ * removed), `import-plan-split` (a new plan starts here, and why),
  * `import-year-unknown` (the source anonymises the year), `import-kept`
  * (a line kept as a paragraph because it fits nowhere else).
  *
