@@ -38,6 +38,8 @@ load_data(upl_calendar **cal, char **files, int n)
 		if (rc != 0) {
 			cli_print_error(err, files[i]);
 			upl_error_free(err);
+			upl_calendar_free(*cal);
+			*cal = NULL;
 			return rc == UPL_EPARSE ? CLI_INVALID : CLI_FAILURE;
 		}
 	}

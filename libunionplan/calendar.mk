@@ -57,3 +57,10 @@ UPL_BENCH_BINS += tests/bench/bench-lunar
 CLEANFILES += tests/bench/bench-lunar
 
 EXTRA_DIST += doc/calendar.md
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_calendar_fault
+tests_check_calendar_fault_SOURCES = tests/check_calendar_fault.c
+tests_check_calendar_fault_CFLAGS = $(UPL_TEST_CFLAGS) -DUPL_FAULT_INJECTION=1
+tests_check_calendar_fault_LDADD = libunionplan/libupl-fault.la $(CHECK_LIBS)
+endif

@@ -16,23 +16,17 @@
 #define WORD_MONTHS(w) (WORD_LEAP(w) ? 13 : 12)
 #define WORD_LEN(w, i) (29 + (int)(((w) >> (i)) & 1))
 
-/* Days since 1970-01-01 of 1 January of year y (y >= 1), by the same
- * era arithmetic as date.c but without validation. */
-static long
-jan1_days(int y)
-{
-	long yy = y - 1;
-	long era = yy / 400;
-	long yoe = yy - era * 400;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + 306; /* 1 Jan = day 306 of a March-based year */
-	return era * 146097 + doe - 719468;
-}
-
 /* 正月初一 of table year index i. */
 static long
 cny_days(int i)
 {
-	return jan1_days(FIRST + i) + WORD_DOY(upl__lunar_table[i]);
+	upl_date jan1;
+	long z;
+	jan1.year = FIRST + i;
+	jan1.month = 1;
+	jan1.day = 1;
+	upl_date_to_days(&z, jan1);
+	return z + WORD_DOY(upl__lunar_table[i]);
 }
 
 static int
@@ -55,12 +49,6 @@ upl__lunar_table_end(void)
 {
 	return cny_days(UPL__LUNAR_TABLE_YEARS - 1) +
 	       year_days(upl__lunar_table[UPL__LUNAR_TABLE_YEARS - 1]);
-}
-
-static int
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
 /* First day (0-based offset from 正月初一) of the month at position k. */
@@ -87,7 +75,7 @@ upl__lunar_table_from_date(upl_lunar_date *out, upl_date d)
 		0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334
 	};
 	int i = d.year - FIRST, k, leap, n, start;
-	long off = before[d.month - 1] + d.day - 1 + (d.month > 2 && is_leap(d.year));
+	long off = before[d.month - 1] + d.day - 1 + (d.month > 2 && upl_date_is_leap_year(d.year));
 	uint32_t w;
 	if (i < 0 || i > UPL__LUNAR_TABLE_YEARS)
 		return UPL_ENOTFOUND;
@@ -97,7 +85,7 @@ upl__lunar_table_from_date(upl_lunar_date *out, upl_date d)
 		/* before 正月初一: the lunar year that began the year before */
 		if (--i < 0)
 			return UPL_ENOTFOUND;
-		off += 365 + is_leap(d.year - 1) - WORD_DOY(upl__lunar_table[i]);
+		off += 365 + upl_date_is_leap_year(d.year - 1) - WORD_DOY(upl__lunar_table[i]);
 	}
 	w = upl__lunar_table[i];
 	n = WORD_MONTHS(w);
@@ -190,24 +178,13 @@ upl__lunar_to_days(long *out, upl_lunar_source *source, int year, int month, int
 	return rc;
 }
 
-/* upl_date_is_valid() without a call through the library's exported
- * symbol (this is the hot path). */
-static int
-date_ok(upl_date d)
-{
-	static const unsigned char mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1)
-		return 0;
-	return d.day <= mdays[d.month - 1] + (d.month == 2 && is_leap(d.year));
-}
-
 int
 upl_lunar_from_date(upl_lunar_date *out, upl_date d)
 {
 	long z;
 	upl_lunar_date r;
 	int rc;
-	if (out == NULL || !date_ok(d))
+	if (out == NULL || !upl_date_is_valid(d))
 		return UPL_EINVAL;
 	rc = upl__lunar_table_from_date(&r, d);
 	if (rc == UPL_ENOTFOUND) {

@@ -22,7 +22,8 @@
  *
  * Every function here is safe to call from several threads at once; an
  * ::upl_calendar may be shared between threads as long as nobody loads data
- * into it at the same time. No function keeps global mutable state.
+ * into it at the same time. The only process-wide object is the embedded
+ * arrangement data, parsed once on first use and read-only afterwards.
  */
 #ifndef UNIONPLAN_CALENDAR_H
 #define UNIONPLAN_CALENDAR_H
@@ -524,8 +525,8 @@ typedef struct upl_workday_info {
  * on Saturday and Sunday and a working day otherwise. A day of a year
  * without an arrangement is ::UPL_DAY_UNKNOWN.
  * @param[out] out  the answer.
- * @param cal       a set, or NULL for the embedded data (immutable and
- *                  shareable between threads).
+ * @param cal       a set, or NULL for the embedded data (parsed once on
+ *                  first use, then immutable and shared by all threads).
  * @param d         a valid date.
  * @return 0 (also for unknown days); ::UPL_EINVAL for an invalid date or a
  * NULL @p out; ::UPL_ENOMEM if the embedded data could not be set up.
