@@ -629,7 +629,8 @@ typedef struct upl_text_span {
  * between Han characters, after spaces, never before closing punctuation
  * (，。、）」” …) nor after opening punctuation. Hard line breaks (LF, CR,
  * CRLF, U+2028, U+2029) end a line. Spaces where a line is wrapped are
- * left out of both lines; indentation after a hard break is kept. A piece
+ * left out of both lines; indentation after a hard break is kept when the
+ * first piece of text fits after it, and dropped otherwise. A piece
  * with no break opportunity wider than the width is split between
  * characters (grapheme clusters, never inside a UTF-8 sequence), and not
  * before a closing punctuation mark; if that cannot fit, the line runs
