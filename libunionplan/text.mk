@@ -1,6 +1,7 @@
 ## The text module (include/unionplan/text.h). Appends to Makefile.am's variables.
 
 unionplaninclude_HEADERS += include/unionplan/text.h
+EXTRA_DIST += doc/text.md
 
 UPL_CORE_SOURCES += \
 	libunionplan/text-private.h \
