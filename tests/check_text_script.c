@@ -117,8 +117,9 @@ START_TEST(test_simplified_cases)
 		{ "工会工作计划", "工会工作计划" },
 		/* a stray traditional character in simplified text */
 		{ "新北区教育工会2012年行事曆", "新北区教育工会2012年行事历" },
-		/* non-Han text and labels */
+		/* non-Han text and labels; punctuation kept in traditional text */
 		{ "abc 123 ①（一）⑴ 1．", "abc 123 ①（一）⑴ 1．" },
+		{ "「工會」『計劃』，。（一）①⑴ ２０１３ 〇○", "「工会」『计划』，。（一）①⑴ ２０１３ 〇○" },
 		{ "", "" },
 	};
 	size_t k, n;

@@ -181,7 +181,9 @@ UPL_EXTERN upl_script upl_text_script(const char *s, size_t len);
  * plan) are converted, one by one, so that simplified characters the
  * transform would wrongly touch (显著 → 显着, 与时俱进 → 与时具进) stay as
  * they are. Traditional text goes through the transform as a whole,
- * with ICU's context rules. Non-Han text is never changed.
+ * with ICU's context rules and its few mistakes (與時俱進 → 与时具进,
+ * 乾隆 → 干隆). Only Han characters are ever changed:
+ * punctuation stays as written (「工會」 → 「工会」, not “工会”).
  *
  * @param[out] out      the converted text, NUL-terminated; NULL on failure.
  * @param[out] out_len  its length in bytes; may be NULL.
@@ -283,7 +285,8 @@ UPL_EXTERN size_t upl_text_space_len(const char *s, size_t len);
  * - ::UPL_EINVAL: a unit repeated or out of order inside a section
  *   (十十, 十百, 一百二百), a section unit repeated or out of order
  *   (一万二万, 一万亿 is not supported), 零 before a unit (零十) or twice
- *   in a row (一千零零五), a digit run followed by a unit (二〇一三十,
+ *   in a row (一千零零五) or right after a digit (一百五零), a digit run
+ *   followed by a unit (二〇一三十,
  *   一二十), 两 inside a digit run, a Chinese digit right after another
  *   value (二十八九), a section of 10000 or more before 万 or of 10^8 or
  *   more before 亿, an Arabic coefficient other than 1..9 before 十/百/千,
