@@ -26,10 +26,11 @@
  *
  * @par Threads
  * No function keeps mutable state between calls. ICU objects are made per
- * call or live inside a caller-owned ::upl_text_collator. Two sets of Han
- * characters used by upl_text_script() and upl_text_to_simplified() are
- * built once per process (pthread_once) and then frozen; ICU documents a
- * frozen set as immutable and thread-safe. Distinct objects may be used
+ * call or live inside a caller-owned ::upl_text_collator. Four sets of Han
+ * characters (those of GB2312 and Big5, and the level-1 characters of
+ * each), used by upl_text_detect(), upl_text_script() and
+ * upl_text_to_simplified(), are built once per process (pthread_once) and
+ * then frozen; ICU documents a frozen set as immutable and thread-safe. Distinct objects may be used
  * from distinct threads; one ::upl_text_collator must not be used by two
  * threads at the same time.
  */
@@ -221,7 +222,7 @@ UPL_EXTERN int upl_text_to_simplified(char **out, size_t *out_len, const char *s
  * - compatibility forms become the characters they stand for (NFKC of
  *   that character alone): Kangxi and CJK radicals (⼯ → 工), CJK
  *   compatibility ideographs, Latin ligatures (ﬁ → fi), half-width
- *   katakana;
+ *   katakana and half-width CJK punctuation (ｶ → カ, ｡ → 。);
  * - everything else, Chinese punctuation, circled numbers (①) and
  *   parenthesised numbers (⑴) included, is kept as written, so that
  *   labels stay recognisable.
