@@ -175,8 +175,12 @@ open_t2s(void)
 {
 	static const UChar id[] = { 'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
 				    'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0 };
+	/* only Han characters: the transform would also turn 「」 into “” */
+	static const UChar han[] = { '[', ':', 'H', 'a', 'n', ':', ']', 0 };
 	UErrorCode st = U_ZERO_ERROR;
 	UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+	if (U_SUCCESS(st))
+		utrans_setFilter(t, han, -1, &st);
 	if (U_FAILURE(st)) {
 		if (t)
 			utrans_close(t);

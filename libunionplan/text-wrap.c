@@ -41,6 +41,16 @@ range_width(const char *s, size_t a, size_t b, unsigned int flags)
 	return w;
 }
 
+/* Width of s[a..b), or any value above cap once it exceeds cap. */
+static size_t
+range_width_capped(const char *s, size_t a, size_t b, unsigned int flags, size_t cap)
+{
+	size_t w = 0;
+	while (a < b && w <= cap)
+		w += cp_width(upl__text_next(s, b, &a), flags);
+	return w;
+}
+
 int
 upl_text_width(size_t *out, const char *s, size_t len, unsigned int flags)
 {
@@ -180,11 +190,12 @@ wrap(lines *ls, const char *s, size_t n, size_t first_width, size_t width, unsig
 	while (b != UBRK_DONE) {
 		size_t end = (size_t)b;
 		size_t cend = content_end(s, seg_start, end);
-		size_t cw = range_width(s, seg_start, cend, flags);
+		size_t room = avail > line_w ? avail - line_w : 0;
+		size_t cw = range_width_capped(s, seg_start, cend, flags, room);
 		int status = ubrk_getRuleStatus(bi);
 		int hard = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT;
 
-		if (line_w + cw <= avail || cend == seg_start) {
+		if (cw <= room || cend == seg_start) {
 			/* the piece fits (or is only spaces): take it */
 			if (cend > seg_start) {
 				line_end = cend;
@@ -213,6 +224,13 @@ wrap(lines *ls, const char *s, size_t n, size_t first_width, size_t width, unsig
 			line_w = 0;
 			has_content = 0;
 			avail = width;
+			continue;
+		}
+		if (line_w > 0 && line_start < seg_start) {
+			/* only indentation before it, and the piece does not fit
+			 * after it: drop the indentation and try again */
+			line_start = line_end = seg_start;
+			line_w = 0;
 			continue;
 		}
 		/* alone on its line and too wide: cut it between characters */

@@ -1,6 +1,7 @@
 ## The text module (include/unionplan/text.h). Appends to Makefile.am's variables.
 
 unionplaninclude_HEADERS += include/unionplan/text.h
+EXTRA_DIST += doc/text.md
 
 UPL_CORE_SOURCES += \
 	libunionplan/text-private.h \
@@ -42,4 +43,26 @@ check_PROGRAMS += tests/check_text_numeral
 tests_check_text_numeral_SOURCES = tests/check_text_numeral.c
 tests_check_text_numeral_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_text_numeral_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_text_script
+tests_check_text_script_SOURCES = tests/check_text_script.c
+tests_check_text_script_CFLAGS = $(UPL_TEST_CFLAGS) -pthread
+tests_check_text_script_LDADD = $(UPL_TEST_PUBLIC_LIBS) -lpthread
+endif
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_text_layout
+tests_check_text_layout_SOURCES = tests/check_text_layout.c
+tests_check_text_layout_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_text_layout_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+# Every allocation of the text functions made to fail once.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_text_fault
+tests_check_text_fault_SOURCES = tests/check_text_fault.c
+tests_check_text_fault_CFLAGS = $(UPL_TEST_CFLAGS) -DUPL_FAULT_INJECTION=1
+tests_check_text_fault_LDADD = libunionplan/libupl-fault.la $(CHECK_LIBS)
 endif

@@ -26,10 +26,11 @@
  *
  * @par Threads
  * No function keeps mutable state between calls. ICU objects are made per
- * call or live inside a caller-owned ::upl_text_collator. Two sets of Han
- * characters used by upl_text_script() and upl_text_to_simplified() are
- * built once per process (pthread_once) and then frozen; ICU documents a
- * frozen set as immutable and thread-safe. Distinct objects may be used
+ * call or live inside a caller-owned ::upl_text_collator. Four sets of Han
+ * characters (those of GB2312 and Big5, and the level-1 characters of
+ * each), used by upl_text_detect(), upl_text_script() and
+ * upl_text_to_simplified(), are built once per process (pthread_once) and
+ * then frozen; ICU documents a frozen set as immutable and thread-safe. Distinct objects may be used
  * from distinct threads; one ::upl_text_collator must not be used by two
  * threads at the same time.
  */
@@ -181,7 +182,9 @@ UPL_EXTERN upl_script upl_text_script(const char *s, size_t len);
  * plan) are converted, one by one, so that simplified characters the
  * transform would wrongly touch (显著 → 显着, 与时俱进 → 与时具进) stay as
  * they are. Traditional text goes through the transform as a whole,
- * with ICU's context rules. Non-Han text is never changed.
+ * with ICU's context rules and its few mistakes (與時俱進 → 与时具进,
+ * 乾隆 → 干隆). Only Han characters are ever changed:
+ * punctuation stays as written (「工會」 → 「工会」, not “工会”).
  *
  * @param[out] out      the converted text, NUL-terminated; NULL on failure.
  * @param[out] out_len  its length in bytes; may be NULL.
@@ -219,7 +222,7 @@ UPL_EXTERN int upl_text_to_simplified(char **out, size_t *out_len, const char *s
  * - compatibility forms become the characters they stand for (NFKC of
  *   that character alone): Kangxi and CJK radicals (⼯ → 工), CJK
  *   compatibility ideographs, Latin ligatures (ﬁ → fi), half-width
- *   katakana;
+ *   katakana and half-width CJK punctuation (ｶ → カ, ｡ → 。);
  * - everything else, Chinese punctuation, circled numbers (①) and
  *   parenthesised numbers (⑴) included, is kept as written, so that
  *   labels stay recognisable.
@@ -283,7 +286,8 @@ UPL_EXTERN size_t upl_text_space_len(const char *s, size_t len);
  * - ::UPL_EINVAL: a unit repeated or out of order inside a section
  *   (十十, 十百, 一百二百), a section unit repeated or out of order
  *   (一万二万, 一万亿 is not supported), 零 before a unit (零十) or twice
- *   in a row (一千零零五), a digit run followed by a unit (二〇一三十,
+ *   in a row (一千零零五) or right after a digit (一百五零), a digit run
+ *   followed by a unit (二〇一三十,
  *   一二十), 两 inside a digit run, a Chinese digit right after another
  *   value (二十八九), a section of 10000 or more before 万 or of 10^8 or
  *   more before 亿, an Arabic coefficient other than 1..9 before 十/百/千,
@@ -629,7 +633,8 @@ typedef struct upl_text_span {
  * between Han characters, after spaces, never before closing punctuation
  * (，。、）」” …) nor after opening punctuation. Hard line breaks (LF, CR,
  * CRLF, U+2028, U+2029) end a line. Spaces where a line is wrapped are
- * left out of both lines; indentation after a hard break is kept. A piece
+ * left out of both lines; indentation after a hard break is kept when the
+ * first piece of text fits after it, and dropped otherwise. A piece
  * with no break opportunity wider than the width is split between
  * characters (grapheme clusters, never inside a UTF-8 sequence), and not
  * before a closing punctuation mark; if that cannot fit, the line runs

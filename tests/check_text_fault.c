@@ -1,0 +1,218 @@
+/* Failure injection for the text module: built against the library's
+ * fault-injecting build, where the Nth allocation the library makes fails.
+ * For every N up to the number a clean run makes, each operation must
+ * succeed or fail cleanly with UPL_ENOMEM (never crash, never leak: the
+ * leak part is checked by running this under valgrind and ASan). ICU's own
+ * allocations are not ours to fail. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unionplan.h>
+
+#include "util-private.h"
+
+static char *
+slurp(const char *rel, size_t *len)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	FILE *fp;
+	char *buf;
+	long n;
+	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
+	fp = fopen(path, "rb");
+	ck_assert_msg(fp != NULL, "cannot open %s", path);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+typedef int (*operation)(const char *data, size_t len);
+
+static int
+op_decode(const char *data, size_t len)
+{
+	char *out = NULL;
+	upl_error *err = NULL;
+	int rc = upl_text_to_utf8(&out, NULL, data, len, NULL, NULL, &err);
+	if (rc == 0 && out == NULL)
+		rc = -100;
+	if (rc != 0 && err != NULL && upl_error_code(err) != rc)
+		rc = -101;
+	upl_free(out);
+	upl_error_free(err);
+	return rc;
+}
+
+static int
+op_decode_invalid(const char *data, size_t len)
+{
+	/* the error is built under pressure */
+	char *out = NULL;
+	upl_error *err = NULL;
+	int rc = upl_text_to_utf8(&out, NULL, data, len - 1, "gb18030", NULL, &err);
+	upl_free(out);
+	upl_error_free(err);
+	return rc == UPL_EENCODING ? 0 : rc;
+}
+
+static int
+op_simplify(const char *data, size_t len)
+{
+	char *out = NULL;
+	upl_error *err = NULL;
+	int rc = upl_text_to_simplified(&out, NULL, data, len, &err);
+	upl_free(out);
+	upl_error_free(err);
+	return rc;
+}
+
+static int
+op_simplify_some(const char *data, size_t len)
+{
+	/* simplified text with a stray traditional character */
+	char *out = NULL;
+	int rc;
+	(void)data;
+	(void)len;
+	rc = upl_text_to_simplified(&out, NULL, "新北区教育工会2012年行事曆", UPL_TEXT_NUL, NULL);
+	upl_free(out);
+	return rc;
+}
+
+static int
+op_normalize(const char *data, size_t len)
+{
+	char *out = NULL;
+	int rc = upl_text_normalize(&out, NULL, data, len, UPL_TEXT_NORM_PUNCT, NULL);
+	upl_free(out);
+	return rc;
+}
+
+static int
+op_wrap(const char *data, size_t len)
+{
+	char *out = NULL;
+	upl_text_span *v = NULL;
+	size_t n;
+	int rc = upl_text_wrap(&out, NULL, data, len, 30, 0, NULL);
+	upl_free(out);
+	if (rc == 0)
+		rc = upl_text_wrap_lines(&v, &n, data, len, 10, 24, UPL_TEXT_WIDTH_AMBIGUOUS_WIDE, NULL);
+	upl_free(v);
+	return rc;
+}
+
+static int
+op_numerals_labels(const char *data, size_t len)
+{
+	char *s = NULL;
+	int rc, st;
+	long k;
+	(void)data;
+	(void)len;
+	/* *out is left alone on failure: start from NULL every time */
+	for (k = 0; k < 1200; k += 7) {
+		s = NULL;
+		rc = upl_text_numeral_format(&s, k * 9973, 0);
+		upl_free(s);
+		if (rc != 0)
+			return rc;
+		s = NULL;
+		rc = upl_text_numeral_format(&s, k, UPL_TEXT_NUMERAL_YEAR);
+		upl_free(s);
+		if (rc != 0)
+			return rc;
+	}
+	for (st = UPL_LABEL_HAN_COMMA; st <= UPL_LABEL_CIRCLED; st++) {
+		s = NULL;
+		rc = upl_text_label_format(&s, (upl_label_style)st, 12);
+		upl_free(s);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+op_sort(const char *data, size_t len)
+{
+	const char *names[] = { "张三", "王五", "李四", "赵六", "陈七", "阿姨" };
+	upl_text_collator *c = NULL;
+	upl_error *err = NULL;
+	int rc;
+	(void)data;
+	(void)len;
+	rc = upl_text_collator_new(&c, NULL, &err);
+	if (rc == 0)
+		rc = upl_text_sort(c, names, 6, &err);
+	upl_text_collator_free(c);
+	upl_error_free(err);
+	return rc;
+}
+
+static void
+run_every_n(operation op, const char *data, size_t len, const char *what)
+{
+	unsigned long n, made;
+	int rc;
+	upl__fault_set(0);
+	ck_assert_int_eq(op(data, len), 0);
+	made = upl__fault_set(0);
+	ck_assert_uint_gt(made, 0);
+	for (n = 1; n <= made; n++) {
+		upl__fault_set(n);
+		rc = op(data, len);
+		ck_assert_msg(rc == UPL_ENOMEM || rc == 0, "%s: allocation %lu failing gave %d",
+			      what, n, rc);
+	}
+	upl__fault_set(0);
+	printf("%s: %lu allocations, each made to fail once\n", what, made);
+}
+
+START_TEST(test_every_allocation)
+{
+	size_t glen, tlen, ulen;
+	char *gb = slurp("tests/data/text/000.gb18030.txt", &glen);
+	char *trad = slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &tlen);
+	char *u8 = slurp("tests/data/seeds/003_16f611ec0ac9a530.txt", &ulen);
+	run_every_n(op_decode, gb, glen, "decode GB18030");
+	run_every_n(op_decode, u8, ulen, "decode UTF-8");
+	run_every_n(op_decode_invalid, gb, glen - 2, "decode error"); /* cut inside the last 。 */
+	run_every_n(op_simplify, trad, tlen, "to simplified (traditional)");
+	run_every_n(op_simplify_some, NULL, 0, "to simplified (one character)");
+	run_every_n(op_normalize, u8, ulen, "normalize");
+	run_every_n(op_wrap, u8, ulen, "wrap");
+	run_every_n(op_numerals_labels, NULL, 0, "numerals and labels");
+	run_every_n(op_sort, NULL, 0, "collator and sort");
+	free(gb);
+	free(trad);
+	free(u8);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("text-fault");
+	TCase *tc = tcase_create("fault");
+	SRunner *sr;
+	int failed;
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, test_every_allocation);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
