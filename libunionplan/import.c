@@ -904,7 +904,7 @@ numbered_open(const builder *b)
 }
 
 static void
-add_group(builder *b, const imp_line *l, size_t label_len, int appendix)
+add_group(builder *b, const imp_line *l, size_t label_len, int appendix, int months_follow)
 {
 	upl_node *n;
 	const char *h = l->text + label_len;
@@ -921,7 +921,7 @@ add_group(builder *b, const imp_line *l, size_t label_len, int appendix)
 		trim(&ls, &ll);
 		set_field(b, &n->label, ls, ll);
 		n->role = UPL_ROLE_APPENDIX;
-		if (hl > 0 && upl__imp_schedule_title(h, hl)) {
+		if (hl > 0 && months_follow && upl__imp_schedule_title(h, hl)) {
 			set_field(b, &b->sched_heading, h, hl);
 			hl = 0;
 		}
@@ -963,7 +963,9 @@ body_line(builder *b, size_t i)
 		return;
 	}
 	if (f & F_APPENDIX) {
-		add_group(b, l, in->open_len, 1);
+		add_group(b, l, in->open_len, 1,
+			  i + 1 < c->ls.n &&
+				  (c->info[i + 1].flags & (F_MONTH | F_TABLE_HEAD | F_MONTH_LOOSE)));
 		return;
 	}
 	if ((f & (F_SCHED_TITLE | F_TABLE_HEAD)) && i + 1 < c->ls.n &&
@@ -1015,7 +1017,7 @@ body_line(builder *b, size_t i)
 		return;
 	}
 	if ((f & F_HEADING) && !numbered_open(b)) {
-		add_group(b, l, 0, 0);
+		add_group(b, l, 0, 0, 0);
 		return;
 	}
 	add_paragraph(b, l, 0, NULL, 0);
@@ -1189,6 +1191,20 @@ build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 		b.notes = 0;
 		b.depth = 1;
 		add_paragraph(&b, &c->ls.v[i], 0, NULL, 0);
+	}
+	if (b.sched_heading && !c->oom) {
+		/* a schedule's title that no month followed: keep it as text */
+		upl_node *p = NULL;
+		if (upl_node_new(&p, UPL_NODE_PARAGRAPH) == 0) {
+			p->text = b.sched_heading;
+			b.sched_heading = NULL;
+			if (upl_plan_block_add(b.plan, p) != 0) {
+				upl_node_free(p);
+				c->oom = 1;
+			}
+		} else {
+			c->oom = 1;
+		}
 	}
 	upl__dealloc(b.sched_heading);
 	if (c->oom) {
