@@ -79,18 +79,16 @@ upl__imp_is_han(unsigned int cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
-/* Drop layout spaces at the end of (s, *len). */
-static void
-rtrim(const char *s, size_t *len)
+size_t
+upl__imp_space_before(const char *s, size_t end)
 {
-	while (*len > 0) {
-		unsigned int cp = upl__utf8_prev(s, *len);
-		size_t k = 1;
+	while (end > 0) {
+		unsigned int cp = upl__utf8_prev(s, end);
 		if (!upl__imp_is_space(cp))
 			break;
-		k = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
-		*len -= k;
+		end -= cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3; /* the spaces are 1 to 3 bytes */
 	}
+	return end;
 }
 
 /* Skip layout spaces from off. */
@@ -167,7 +165,7 @@ upl__imp_title(const char *s, size_t len, int *piece, int *compilation)
 		if (j > i && upl__imp_skip_space(s, len, j) == len) {
 			*piece = (int)v;
 			n = (size_t)(p - s);
-			rtrim(s, &n);
+			n = upl__imp_space_before(s, n);
 		}
 	}
 	/* a trailing bracketed remark: （草案）, (2013年) */
@@ -177,7 +175,7 @@ upl__imp_title(const char *s, size_t len, int *piece, int *compilation)
 			k--;
 		if (k > 0) {
 			n = k - (upl__imp_ends(s, k, "（") ? strlen("（") : 1);
-			rtrim(s, &n);
+			n = upl__imp_space_before(s, n);
 		}
 	}
 	cps = upl__utf8_count(s, n);

@@ -6,21 +6,11 @@
 #include "messages-private.h"
 #include "validate-private.h"
 
-/* ------------------------------------------------------------------------ */
-/* UTF-8                                                                    */
-
-
+/* Layout around a line: the importer's spaces, and a stray byte-order mark. */
 static int
 is_layout_space(unsigned int cp)
 {
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == 0xFEFF;
-}
-
-static int
-is_han(unsigned int cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+	return upl__imp_is_space(cp) || cp == 0xFEFF;
 }
 
 int
@@ -406,7 +396,7 @@ drop_pinyin(imp_lines *ls)
 		while (off < l->len) {
 			unsigned int cp = upl__utf8_next(l->text + off, l->len - off, &k);
 			size_t open = off + k, close;
-			if (!is_han(cp) || open >= l->len || l->text[open] != '(') {
+			if (!upl__imp_is_han(cp) || open >= l->len || l->text[open] != '(') {
 				off += k;
 				continue;
 			}

@@ -409,13 +409,8 @@ end_schedule(builder *b)
 static void
 trim(const char **s, size_t *len)
 {
-	size_t a = upl__imp_skip_space(*s, *len, 0), e = *len;
-	while (e > a) {
-		unsigned int cp = upl__utf8_prev(*s, e);
-		if (!upl__imp_is_space(cp))
-			break;
-		e -= cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
-	}
+	size_t a = upl__imp_skip_space(*s, *len, 0);
+	size_t e = a < *len ? upl__imp_space_before(*s, *len) : a;
 	*s += a;
 	*len = e - a;
 }
@@ -1290,17 +1285,11 @@ sentence_end(unsigned int cp)
 	       cp == '!' || cp == '?' || cp == 0xFF0C /* ， */ || cp == ',';
 }
 
-/* The code point before off, skipping layout spaces. */
+/* The code point before off, skipping layout spaces (0 at the start). */
 static unsigned int
 prev_cp(const char *s, size_t off)
 {
-	while (off > 0) {
-		unsigned int cp = upl__utf8_prev(s, off);
-		if (!upl__imp_is_space(cp))
-			return cp;
-		off -= cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
-	}
-	return 0;
+	return upl__utf8_prev(s, upl__imp_space_before(s, off));
 }
 
 /* The longest organisation at the start of s (at most 30 characters)

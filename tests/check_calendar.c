@@ -8,29 +8,7 @@
 
 #include <unionplan.h>
 
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq(fread(buf, 1, (size_t)n, fp), n);
-	buf[n] = '\0';
-	fclose(fp);
-	if (len)
-		*len = (size_t)n;
-	return buf;
-}
+#include "testutil.h"
 
 static char *
 next_line(char **p)
@@ -100,7 +78,7 @@ START_TEST(test_lunar_festivals)
 	static const char *const keys[6] = {
 		"spring-festival", "lantern", "dragon-boat", "qixi", "mid-autumn", "double-ninth"
 	};
-	char *buf = slurp("tests/data/lunar/lunar-festivals-1901-2100.csv", NULL), *p = buf, *line;
+	char *buf = test_slurp("tests/data/lunar/lunar-festivals-1901-2100.csv", NULL), *p = buf, *line;
 	int rows = 0, k;
 	next_line(&p);
 	while ((line = next_line(&p)) != NULL) {
@@ -131,7 +109,7 @@ END_TEST
 /* upl_holiday_date(laba, Y) is the first 腊八 in Y, or none. */
 START_TEST(test_laba)
 {
-	char *buf = slurp("tests/data/lunar/lunar-festivals-1901-2100.csv", NULL), *p = buf, *line;
+	char *buf = test_slurp("tests/data/lunar/lunar-festivals-1901-2100.csv", NULL), *p = buf, *line;
 	static char first[2102][11];
 	int y, with_two = 0, with_none = 0;
 	upl_date d;
@@ -170,7 +148,7 @@ END_TEST
 
 START_TEST(test_qingming_dongzhi)
 {
-	char *buf = slurp("tests/data/lunar/solar-terms-qingming-dongzhi-1901-2100.csv", NULL), *p = buf, *line;
+	char *buf = test_slurp("tests/data/lunar/solar-terms-qingming-dongzhi-1901-2100.csv", NULL), *p = buf, *line;
 	int rows = 0;
 	next_line(&p);
 	while ((line = next_line(&p)) != NULL) {
@@ -538,7 +516,7 @@ START_TEST(test_find_seeds)
 		char *text;
 		upl_holiday_match m;
 		snprintf(rel, sizeof rel, "tests/data/seeds/%s", seeds[i].file);
-		text = slurp(rel, &len);
+		text = test_slurp(rel, &len);
 		while (upl_holiday_find(&m, text, len, from) == 0) {
 			used += (size_t)snprintf(got + used, sizeof got - used, "%s%s:%.*s",
 						 used ? " " : "", m.key, (int)m.len, text + m.start);

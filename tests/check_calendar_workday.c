@@ -9,34 +9,13 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 static void
 path_of(char *buf, size_t size, const char *rel)
 {
 	const char *top = getenv("top_srcdir");
 	snprintf(buf, size, "%s/%s", top ? top : ".", rel);
-}
-
-static char *
-slurp(const char *rel, size_t *len)
-{
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	path_of(path, sizeof path, rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq(fread(buf, 1, (size_t)n, fp), n);
-	buf[n] = '\0';
-	fclose(fp);
-	if (len)
-		*len = (size_t)n;
-	return buf;
 }
 
 static upl_date
@@ -96,7 +75,7 @@ read_json(int year, struct ref_day *days, size_t max)
 	char *text, *p, *obj, *end;
 	size_t n = 0;
 	snprintf(rel, sizeof rel, "tests/data/holidays-cn/%d.json", year);
-	text = slurp(rel, NULL);
+	text = test_slurp(rel, NULL);
 	p = strstr(text, "\"days\"");
 	ck_assert_ptr_nonnull(p);
 	while ((obj = strchr(p, '{')) != NULL) {
@@ -425,7 +404,7 @@ START_TEST(test_malformed)
 			      cases[i].file, upl_error_message(err));
 		upl_error_free(err);
 		/* the same from a buffer, without an error object */
-		buf = slurp(rel, &len);
+		buf = test_slurp(rel, &len);
 		ck_assert_int_eq(upl_calendar_load_buffer(cal, buf, len, NULL, NULL), UPL_EPARSE);
 		err = NULL;
 		ck_assert_int_eq(upl_calendar_load_buffer(cal, buf, len, NULL, &err), UPL_EPARSE);

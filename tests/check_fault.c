@@ -10,29 +10,9 @@
 
 #include <unionplan.h>
 
-#include "util-private.h"
+#include "testutil.h"
 
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_ptr_nonnull(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
+#include "util-private.h"
 
 /* One operation under test: returns 0 on success or a negative code. */
 typedef int (*operation)(const char *data, size_t len);
@@ -120,7 +100,7 @@ run_every_n(operation op, const char *data, size_t len, const char *what)
 START_TEST(test_every_allocation)
 {
 	size_t len;
-	char *data = slurp("doc/examples/seed-000.xml", &len);
+	char *data = test_slurp("doc/examples/seed-000.xml", &len);
 	run_every_n(op_parse_write, data, len, "parse+write");
 	run_every_n(op_validate, data, len, "validate");
 	run_every_n(op_parse_error, data, len, "parse error");

@@ -8,30 +8,10 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
-
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
 
 static char *
 path_of(const char *rel)
@@ -210,7 +190,7 @@ static void
 assert_fidelity(const char *rel, const upl_doc *doc, const upl_report *r, int traditional_source)
 {
 	size_t len, i, src, aside = 0, kept;
-	char *text = slurp(rel, &len);
+	char *text = test_slurp(rel, &len);
 	src = han_count(text, len);
 	for (i = 0; i < upl_report_count(r); i++) {
 		const upl_diag *d = upl_report_get(r, i);

@@ -7,29 +7,9 @@
 
 #include <unionplan.h>
 
-#include "import-private.h"
+#include "testutil.h"
 
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_ptr_nonnull(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
+#include "import-private.h"
 
 static size_t
 han_count(const char *s)
@@ -87,7 +67,7 @@ END_TEST
 START_TEST(test_seed001_noise)
 {
 	size_t len, i, han_before, han_after = 0;
-	char *text = slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
+	char *text = test_slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
 	imp_lines ls;
 	upl_report *r = NULL;
 	const upl_diag *d;
@@ -148,7 +128,7 @@ END_TEST
 START_TEST(test_numbered_items_are_not_chunks)
 {
 	size_t len;
-	char *text = slurp("tests/data/seeds/002_c586d096e016a226.txt", &len);
+	char *text = test_slurp("tests/data/seeds/002_c586d096e016a226.txt", &len);
 	imp_lines ls;
 	upl_report *r = NULL;
 	memset(&ls, 0, sizeof ls);

@@ -11,32 +11,12 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 #include "lunar-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Reading the reference CSV files (tests/data/lunar/)                      */
-
-static char *
-slurp(const char *rel)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_int_eq(fread(buf, 1, (size_t)n, fp), n);
-	buf[n] = '\0';
-	fclose(fp);
-	return buf;
-}
 
 /* Next line of a CSV buffer (NUL-terminates it), or NULL at the end. */
 static char *
@@ -83,7 +63,7 @@ days_of(upl_date d)
  * length, and that a day 30 does not exist in a 29-day month. */
 START_TEST(test_every_month)
 {
-	char *buf = slurp("tests/data/lunar/lunar-months-1901-2100.csv"), *p = buf, *line;
+	char *buf = test_slurp("tests/data/lunar/lunar-months-1901-2100.csv", NULL), *p = buf, *line;
 	int rows = 0, leap_months = 0;
 	next_line(&p); /* header */
 	while ((line = next_line(&p)) != NULL) {
@@ -125,7 +105,7 @@ END_TEST
 /* 春节 and the leap month of every year. */
 START_TEST(test_new_years)
 {
-	char *buf = slurp("tests/data/lunar/cny-1901-2100.csv"), *p = buf, *line;
+	char *buf = test_slurp("tests/data/lunar/cny-1901-2100.csv", NULL), *p = buf, *line;
 	int rows = 0, leap_years = 0;
 	next_line(&p);
 	while ((line = next_line(&p)) != NULL) {

@@ -10,28 +10,7 @@
 
 #include <unionplan.h>
 
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
+#include "testutil.h"
 
 /* Independent UTF-8 decoding for building UTF-16/32 inputs (valid input only). */
 static uint32_t
@@ -140,8 +119,8 @@ START_TEST(test_seeds_gb18030)
 	size_t k;
 	for (k = 0; k < sizeof gb_seeds / sizeof gb_seeds[0]; k++) {
 		size_t glen, ulen;
-		char *gb = slurp(gb_seeds[k][0], &glen);
-		char *u8 = slurp(gb_seeds[k][1], &ulen);
+		char *gb = test_slurp(gb_seeds[k][0], &glen);
+		char *u8 = test_slurp(gb_seeds[k][1], &ulen);
 		upl_text_encoding e;
 		ck_assert_int_eq(upl_text_detect(&e, gb, glen), 0);
 		ck_assert_str_eq(e.name, "GB18030");
@@ -170,9 +149,9 @@ END_TEST
 START_TEST(test_seed_big5)
 {
 	size_t blen, hlen, ulen, wlen;
-	char *b5 = slurp("tests/data/text/001.big5.txt", &blen);
-	char *hk = slurp("tests/data/text/001.big5hkscs.txt", &hlen);
-	char *u8 = slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &ulen);
+	char *b5 = test_slurp("tests/data/text/001.big5.txt", &blen);
+	char *hk = test_slurp("tests/data/text/001.big5hkscs.txt", &hlen);
+	char *u8 = test_slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &ulen);
 	char *want;
 	upl_text_encoding e;
 
@@ -213,7 +192,7 @@ END_TEST
 START_TEST(test_gbk_import_plan)
 {
 	size_t len, out_len;
-	char *gbk = slurp("tests/data/import/xx-year-gbk.txt", &len);
+	char *gbk = test_slurp("tests/data/import/xx-year-gbk.txt", &len);
 	char *out = NULL;
 	upl_text_encoding e;
 	ck_assert_int_eq(upl_text_to_utf8(&out, &out_len, gbk, len, NULL, &e, NULL), 0);
@@ -265,7 +244,7 @@ END_TEST
 START_TEST(test_boms)
 {
 	size_t ulen, n;
-	char *u8 = slurp("tests/data/seeds/000_4589f19a21d053f0.txt", &ulen);
+	char *u8 = test_slurp("tests/data/seeds/000_4589f19a21d053f0.txt", &ulen);
 	char *buf;
 	upl_text_encoding e;
 
@@ -383,7 +362,7 @@ END_TEST
 START_TEST(test_invalid_legacy)
 {
 	size_t glen, off;
-	char *gb = slurp("tests/data/text/000.gb18030.txt", &glen);
+	char *gb = test_slurp("tests/data/text/000.gb18030.txt", &glen);
 	unsigned line = 1;
 
 	/* an invalid byte at the start of line 35 (九月：) of seed 000 */
@@ -503,8 +482,8 @@ END_TEST
 START_TEST(test_large)
 {
 	size_t glen, ulen, reps = 150, k;
-	char *gb = slurp("tests/data/text/004.gb18030.txt", &glen);
-	char *u8 = slurp("tests/data/seeds/004_7fafac6153687fc9.txt", &ulen);
+	char *gb = test_slurp("tests/data/text/004.gb18030.txt", &glen);
+	char *u8 = test_slurp("tests/data/seeds/004_7fafac6153687fc9.txt", &ulen);
 	char *big = malloc(glen * reps), *want = malloc(ulen * reps);
 	ck_assert_ptr_nonnull(big);
 	ck_assert_ptr_nonnull(want);

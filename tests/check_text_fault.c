@@ -11,30 +11,9 @@
 
 #include <unionplan.h>
 
-#include "util-private.h"
+#include "testutil.h"
 
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
+#include "util-private.h"
 
 typedef int (*operation)(const char *data, size_t len);
 
@@ -182,9 +161,9 @@ run_every_n(operation op, const char *data, size_t len, const char *what)
 START_TEST(test_every_allocation)
 {
 	size_t glen, tlen, ulen;
-	char *gb = slurp("tests/data/text/000.gb18030.txt", &glen);
-	char *trad = slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &tlen);
-	char *u8 = slurp("tests/data/seeds/003_16f611ec0ac9a530.txt", &ulen);
+	char *gb = test_slurp("tests/data/text/000.gb18030.txt", &glen);
+	char *trad = test_slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &tlen);
+	char *u8 = test_slurp("tests/data/seeds/003_16f611ec0ac9a530.txt", &ulen);
 	run_every_n(op_decode, gb, glen, "decode GB18030");
 	run_every_n(op_decode, u8, ulen, "decode UTF-8");
 	run_every_n(op_decode_invalid, gb, glen - 2, "decode error"); /* cut inside the last 。 */

@@ -7,28 +7,7 @@
 
 #include <unionplan.h>
 
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
+#include "testutil.h"
 
 static size_t
 width_of(const char *s, size_t n, unsigned flags)
@@ -227,7 +206,7 @@ START_TEST(test_wrap_seeds)
 	size_t s, w;
 	for (s = 0; s < sizeof seeds / sizeof seeds[0]; s++) {
 		size_t len, alen, blen;
-		char *text = slurp(seeds[s], &len);
+		char *text = test_slurp(seeds[s], &len);
 		char *a = squeeze(text, len, &alen);
 		for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
 			upl_text_span *v = NULL;
@@ -418,7 +397,7 @@ START_TEST(test_sort_many)
 {
 	/* every line of seed 004, sorted: each adjacent pair in order */
 	size_t len, n = 0, k;
-	char *text = slurp("tests/data/seeds/004_7fafac6153687fc9.txt", &len), *p;
+	char *text = test_slurp("tests/data/seeds/004_7fafac6153687fc9.txt", &len), *p;
 	const char **lines = malloc(sizeof *lines * (len + 1));
 	upl_text_collator *c = NULL;
 	ck_assert_ptr_nonnull(lines);

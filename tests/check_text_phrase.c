@@ -9,28 +9,7 @@
 
 #include <unionplan.h>
 
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
+#include "testutil.h"
 
 /* --- the seeds ------------------------------------------------------------ */
 
@@ -443,7 +422,7 @@ static void
 check_seed(const char *file, const seed_line *want, const seed_date *wd)
 {
 	size_t len, pos = 0;
-	char *text = slurp(file, &len);
+	char *text = test_slurp(file, &len);
 	int line = 1;
 
 	for (;;) {
@@ -588,7 +567,7 @@ START_TEST(test_seed_inline_labels)
 		char *text, *at;
 		upl_text_label lb;
 		snprintf(rel, sizeof rel, "tests/data/seeds/%s", c->file);
-		text = slurp(rel, &len);
+		text = test_slurp(rel, &len);
 		at = strstr(text, c->needle);
 		ck_assert_msg(at != NULL && strstr(at + 1, c->needle) == NULL,
 			      "%s must occur once in %s", c->needle, c->file);

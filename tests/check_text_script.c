@@ -9,28 +9,7 @@
 
 #include <unionplan.h>
 
-static char *
-slurp(const char *rel, size_t *len)
-{
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
+#include "testutil.h"
 
 static const char *const simplified_seeds[] = {
 	"tests/data/seeds/000_4589f19a21d053f0.txt",
@@ -49,15 +28,15 @@ START_TEST(test_script_seeds)
 	size_t k, len;
 	char *t;
 	for (k = 0; k < sizeof simplified_seeds / sizeof simplified_seeds[0]; k++) {
-		t = slurp(simplified_seeds[k], &len);
+		t = test_slurp(simplified_seeds[k], &len);
 		ck_assert_msg(upl_text_script(t, len) == UPL_SCRIPT_HANS, "%s", simplified_seeds[k]);
 		free(t);
 	}
-	t = slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
+	t = test_slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
 	ck_assert_int_eq(upl_text_script(t, len), UPL_SCRIPT_HANT);
 	ck_assert_int_eq(upl_text_script(t, UPL_TEXT_NUL), UPL_SCRIPT_HANT);
 	free(t);
-	t = slurp("tests/data/import/traditional-pinyin.txt", &len);
+	t = test_slurp("tests/data/import/traditional-pinyin.txt", &len);
 	ck_assert_int_eq(upl_text_script(t, len), UPL_SCRIPT_HANT);
 	free(t);
 }
@@ -145,14 +124,14 @@ START_TEST(test_simplified_seeds)
 	char *t, *out;
 	/* simplified plans come back byte for byte */
 	for (k = 0; k < sizeof simplified_seeds / sizeof simplified_seeds[0]; k++) {
-		t = slurp(simplified_seeds[k], &len);
+		t = test_slurp(simplified_seeds[k], &len);
 		out = simplify(t, len, &n);
 		ck_assert_msg(n == len && memcmp(out, t, len) == 0, "%s changed", simplified_seeds[k]);
 		upl_free(out);
 		free(t);
 	}
 	/* the traditional seed becomes simplified */
-	t = slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
+	t = test_slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
 	out = simplify(t, len, &n);
 	ck_assert_int_eq(upl_text_script(out, n), UPL_SCRIPT_HANS);
 	ck_assert_ptr_nonnull(strstr(out, "2017年度小学工会工作计划与2017年度小学工会计划汇编"));
@@ -170,7 +149,7 @@ START_TEST(test_simplified_seeds)
 	}
 	upl_free(out);
 	free(t);
-	t = slurp("tests/data/import/traditional-pinyin.txt", &len);
+	t = test_slurp("tests/data/import/traditional-pinyin.txt", &len);
 	out = simplify(t, len, &n);
 	ck_assert_ptr_nonnull(strstr(out, "学校工会2016年工作计划\n一、指导(dǎo)思想\n"));
 	ck_assert_ptr_nonnull(strstr(out, "三、行事历\n三月：庆祝“三八”妇女节。"));
@@ -199,7 +178,7 @@ END_TEST
 START_TEST(test_simplified_large)
 {
 	size_t len, n, k, reps = 40;
-	char *t = slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
+	char *t = test_slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
 	char *big = malloc(len * reps), *out, *one;
 	ck_assert_ptr_nonnull(big);
 	for (k = 0; k < reps; k++)
@@ -262,7 +241,7 @@ START_TEST(test_normalize_seeds)
 	size_t k, len, n;
 	/* normalised text keeps every label, month and date recognisable */
 	for (k = 0; k < 4; k++) {
-		char *t = slurp(simplified_seeds[k], &len), *out = NULL;
+		char *t = test_slurp(simplified_seeds[k], &len), *out = NULL;
 		upl_text_date a, b;
 		ck_assert_int_eq(upl_text_normalize(&out, &n, t, len, 0, NULL), 0);
 		ck_assert_int_eq(upl_text_script(out, n), UPL_SCRIPT_HANS);
@@ -352,7 +331,7 @@ START_TEST(test_threads)
 	pthread_t th[N];
 	job jobs[N];
 	size_t len, k;
-	char *trad = slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
+	char *trad = test_slurp("tests/data/seeds/001_10ff43b2df3ecc86.txt", &len);
 	/* the threads start together, racing for the first use of the sets */
 	for (k = 0; k < N; k++) {
 		jobs[k].trad = trad;
