@@ -66,25 +66,12 @@ contains_any(const char *s, size_t len, const char *const *list)
 	return 0;
 }
 
-int
-upl__imp_is_space(unsigned int cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;
-}
-
-int
-upl__imp_is_han(unsigned int cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
-}
-
 size_t
 upl__imp_space_before(const char *s, size_t end)
 {
 	while (end > 0) {
 		unsigned int cp = upl__utf8_prev(s, end);
-		if (!upl__imp_is_space(cp))
+		if (!upl__is_space(cp))
 			break;
 		end -= cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3; /* the spaces are 1 to 3 bytes */
 	}
@@ -98,7 +85,7 @@ upl__imp_skip_space(const char *s, size_t len, size_t off)
 	while (off < len) {
 		size_t k;
 		unsigned int cp = upl__utf8_next(s + off, len - off, &k);
-		if (!upl__imp_is_space(cp))
+		if (!upl__is_space(cp))
 			break;
 		off += k;
 	}
@@ -228,7 +215,7 @@ han_name(const char *s, size_t len, size_t *n)
 	size_t i = 0, cps = 0, k;
 	while (i < len && cps < 6) {
 		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
-		if (!upl__imp_is_han(cp) && cp != 0xB7 && cp != 0x30FB)
+		if (!upl__is_han(cp) && cp != 0xB7 && cp != 0x30FB)
 			break;
 		i += k;
 		cps++;
@@ -292,7 +279,7 @@ upl__imp_docnumber(const char *s, size_t len, size_t *n)
 	const char *o, *c;
 	while (i < len) {
 		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
-		if (!upl__imp_is_han(cp))
+		if (!upl__is_han(cp))
 			break;
 		i += k;
 		hans++;
@@ -626,7 +613,7 @@ upl__imp_table_head(const char *s, size_t len)
 		return 0;
 	size_t k;
 	i = strlen(w);
-	if (i >= len || !upl__imp_is_space(upl__utf8_next(s + i, len - i, &k)))
+	if (i >= len || !upl__is_space(upl__utf8_next(s + i, len - i, &k)))
 		return 0;
 	return contains_any(s, len, cols);
 }

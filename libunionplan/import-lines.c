@@ -10,7 +10,7 @@
 static int
 is_layout_space(unsigned int cp)
 {
-	return upl__imp_is_space(cp) || cp == 0xFEFF;
+	return upl__is_space(cp) || cp == 0xFEFF;
 }
 
 int
@@ -396,7 +396,7 @@ drop_pinyin(imp_lines *ls)
 		while (off < l->len) {
 			unsigned int cp = upl__utf8_next(l->text + off, l->len - off, &k);
 			size_t open = off + k, close;
-			if (!upl__imp_is_han(cp) || open >= l->len || l->text[open] != '(') {
+			if (!upl__is_han(cp) || open >= l->len || l->text[open] != '(') {
 				off += k;
 				continue;
 			}

@@ -66,8 +66,6 @@ UPL_HIDDEN int upl__imp_is_pinyin(const char *s, size_t n);
 UPL_HIDDEN int upl__imp_starts(const char *s, size_t len, const char *lit);
 UPL_HIDDEN int upl__imp_ends(const char *s, size_t len, const char *lit);
 UPL_HIDDEN const char *upl__imp_find(const char *s, size_t len, const char *lit);
-UPL_HIDDEN int upl__imp_is_space(unsigned int cp);
-UPL_HIDDEN int upl__imp_is_han(unsigned int cp);
 UPL_HIDDEN size_t upl__imp_skip_space(const char *s, size_t len, size_t off);
 /* The offset before the layout spaces that end s[0..end). */
 UPL_HIDDEN size_t upl__imp_space_before(const char *s, size_t end);

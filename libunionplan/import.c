@@ -82,7 +82,7 @@ note(imp_ctx *c, const char *code, int variant, upl_pos p, const char *arg)
 static int
 is_sep(unsigned int cp)
 {
-	return cp == 0xFF1A /* ： */ || cp == ':' || upl__imp_is_space(cp);
+	return cp == 0xFF1A /* ： */ || cp == ':' || upl__is_space(cp);
 }
 
 /* 九月份工作安排： — words after a month that only say it heads a month:
@@ -1359,7 +1359,7 @@ byline_end(const char *s, size_t len, size_t off)
 	i = upl__imp_skip_space(s, len, i);
 	for (j = i; j < len && n < 4; n++) {
 		unsigned int cp = upl__utf8_next(s + j, len - j, &k);
-		if (!upl__imp_is_han(cp))
+		if (!upl__is_han(cp))
 			break;
 		j += k;
 	}
@@ -1420,7 +1420,7 @@ split_runon(imp_ctx *c)
 			upl_text_month mon;
 			unsigned int cp = upl__utf8_next(s + off, len - off, &k);
 			size_t cut = (size_t)-1, resume = 0;
-			if (off > 0 && !upl__imp_is_space(cp)) {
+			if (off > 0 && !upl__is_space(cp)) {
 				unsigned int pc = prev_cp(s, off);
 				size_t n;
 				if (upl__imp_starts(s + off, len - off, "作者") &&
@@ -1428,7 +1428,7 @@ split_runon(imp_ctx *c)
 					/* a byline, and after it maybe the next plan's front matter */
 					cut = off;
 					resume = n;
-				} else if (upl__imp_opening(s + off, len - off) > 0 && !upl__imp_is_han(pc)) {
+				} else if (upl__imp_opening(s + off, len - off) > 0 && !upl__is_han(pc)) {
 					cut = off;
 				} else if (upl__imp_opening(s + off, len - off) > 0 && ncuts > 0 &&
 					   cuts[ncuts - 1] + 60 > off && pc != 0x201C) {

@@ -288,12 +288,6 @@ is_closer(int32_t c)
 	}
 }
 
-static int
-is_han_char(int32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
 /* Outcome of trying one start position. */
 enum { NO_MATCH = 0, MATCH = 1, IMPOSSIBLE = 2 };
 
@@ -422,7 +416,7 @@ try_at(upl_text_date *out, const char *s, size_t n, size_t p, int32_t prev, size
 							ok = 1;
 							break;
 						}
-						if (!is_han_char(h))
+						if (h < 0 || !upl__is_han((uint32_t)h))
 							break;
 						q += lq;
 					}

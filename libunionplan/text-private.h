@@ -28,9 +28,6 @@ UPL_HIDDEN int32_t upl__text_peek(const char *s, size_t n, size_t i, size_t *l);
  * -1 if what precedes is not a valid sequence, or i == 0. */
 UPL_HIDDEN int32_t upl__text_prev(const char *s, size_t i, size_t *l);
 
-/* U+0020, tab, U+3000, U+00A0. */
-UPL_HIDDEN int upl__text_is_space(int32_t c);
-
 /* 0..9 for ASCII and full-width digits, else -1. */
 UPL_HIDDEN int upl__text_digit(int32_t c);
 

@@ -130,13 +130,6 @@ upl__text_big5_set(void)
 	return big5_set;
 }
 
-static int
-is_han(int32_t c)
-{
-	UErrorCode st = U_ZERO_ERROR;
-	return c >= 0x2E80 && uscript_getScript(c, &st) == USCRIPT_HAN && U_SUCCESS(st);
-}
-
 upl_script
 upl_text_script(const char *s, size_t len)
 {
@@ -152,7 +145,7 @@ upl_text_script(const char *s, size_t len)
 	while (i < n) {
 		int32_t c = upl__text_next(s, n, &i);
 		int in_gb, in_b5;
-		if (c < 0x2E80 || !is_han(c))
+		if (c < 0 || !upl__is_han((uint32_t)c))
 			continue;
 		in_gb = uset_contains(gb, c) != 0;
 		in_b5 = uset_contains(b5, c) != 0;
@@ -267,7 +260,7 @@ convert_some(UTransliterator *t, upl_buf *b, const char *s, size_t n)
 	while (i < n) {
 		size_t at = i;
 		int32_t c = upl__text_next(s, n, &i);
-		if (gb != NULL && c >= 0x2E80 && is_han(c) && !uset_contains(gb, c)) {
+		if (gb != NULL && c >= 0 && upl__is_han((uint32_t)c) && !uset_contains(gb, c)) {
 			UChar *u = upl__malloc(16 * sizeof *u);
 			int32_t un = 0, cap = 16;
 			UBool overflow = 0;
@@ -403,7 +396,7 @@ upl_text_space_len(const char *s, size_t len)
 	while (i < n) {
 		size_t j = i;
 		int32_t c = upl__text_next(s, n, &j);
-		if (!upl__text_is_space(c))
+		if (!upl__is_space(c))
 			break;
 		i = j;
 	}

@@ -17,47 +17,10 @@ upl__text_len(const char *s, size_t len)
 int32_t
 upl__text_next(const char *s, size_t n, size_t *i)
 {
-	const unsigned char *p = (const unsigned char *)s + *i;
-	size_t left = n - *i;
-	unsigned char c = p[0];
-	int32_t cp;
-	size_t need, k;
-
-	if (c < 0x80) {
-		*i += 1;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3;
-		cp = c & 0x07;
-	} else {
-		*i += 1;
-		return -1;
-	}
-	if (left < need + 1) {
-		*i += 1;
-		return -1;
-	}
-	for (k = 1; k <= need; k++) {
-		if ((p[k] & 0xC0) != 0x80) {
-			*i += 1;
-			return -1;
-		}
-		cp = (cp << 6) | (p[k] & 0x3F);
-	}
-	if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-		*i += 1;
-		return -1;
-	}
-	*i += need + 1;
-	return cp;
+	size_t l;
+	int32_t c = upl__utf8_decode(s + *i, n - *i, &l);
+	*i += l;
+	return c;
 }
 
 int32_t
@@ -93,12 +56,6 @@ upl__text_prev(const char *s, size_t i, size_t *l)
 		*l = i - start;
 		return c;
 	}
-}
-
-int
-upl__text_is_space(int32_t c)
-{
-	return c == 0x20 || c == 0x09 || c == 0x3000 || c == 0xA0;
 }
 
 int

@@ -74,7 +74,7 @@ is_break_char(int32_t c)
 static int
 is_blank(int32_t c)
 {
-	return upl__text_is_space(c) || is_break_char(c);
+	return upl__is_space(c) || is_break_char(c);
 }
 
 /* End of s[a..b) without trailing spaces and line breaks. */
@@ -131,7 +131,7 @@ force_cut(UBreakIterator *gi, const char *s, size_t a, size_t e, size_t avail,
 		int32_t c = upl__text_peek(s, e, q, &l);
 		w += range_width(s, prev, (size_t)g, flags);
 		prev = (size_t)g;
-		while (c >= 0 && upl__text_is_space(c)) {
+		while (c >= 0 && upl__is_space(c)) {
 			q += l;
 			c = upl__text_peek(s, e, q, &l);
 		}
@@ -154,7 +154,7 @@ skip_blank(const char *s, size_t i, size_t n)
 	while (i < n) {
 		size_t j = i;
 		int32_t c = upl__text_next(s, n, &j);
-		if (!upl__text_is_space(c))
+		if (!upl__is_space(c))
 			break;
 		i = j;
 	}

@@ -81,6 +81,10 @@ UPL_HIDDEN int upl__error_set(upl_error **err, int code, const char *file,
 			      const char *fmt, ...) UPL_PRINTF(6, 7);
 
 /* --- UTF-8 ------------------------------------------------------------- */
+/* The code point at s (n > 0 bytes available), its sequence length in
+ * *len; an invalid or truncated sequence gives -1 with *len = 1. The one
+ * decoder: the helpers below and the text module's are built on it. */
+UPL_HIDDEN int32_t upl__utf8_decode(const char *s, size_t n, size_t *len);
 /* Number of code points in s[0..n), counting each invalid byte as one. */
 UPL_HIDDEN size_t upl__utf8_count(const char *s, size_t n);
 /* 1 if s[0..n) is valid UTF-8 (no surrogates, no overlongs), else 0; on
@@ -91,5 +95,16 @@ UPL_HIDDEN int upl__utf8_valid(const char *s, size_t n, size_t *bad);
 UPL_HIDDEN unsigned int upl__utf8_next(const char *s, size_t n, size_t *len);
 /* The code point that ends at byte off of s (0 when off is 0). */
 UPL_HIDDEN unsigned int upl__utf8_prev(const char *s, size_t off);
+
+/* --- character classes ------------------------------------------------ */
+/* 1 for a Han character: Unicode's Script=Han by block, i.e. the CJK
+ * radicals (U+2E80-U+2FDF), 々 (U+3005), 〇 (U+3007), the Hangzhou numerals
+ * (U+3021-U+3029, U+3038-U+303B), Extension A (U+3400-U+4DBF), the unified
+ * ideographs (U+4E00-U+9FFF), the compatibility ideographs (U+F900-U+FAFF)
+ * and planes 2 and 3 (U+20000-U+323AF). The one Han test of the library. */
+UPL_HIDDEN int upl__is_han(uint32_t cp);
+/* 1 for a layout space: U+0020, tab, U+3000 (ideographic), U+00A0. Line
+ * breaks are not spaces here; XML's own whitespace is the reader's. */
+UPL_HIDDEN int upl__is_space(uint32_t cp);
 
 #endif /* UNIONPLAN_UTIL_PRIVATE_H */

@@ -306,45 +306,53 @@ upl_strerror(int code)
 
 /* --- UTF-8 ------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
+/* The one UTF-8 decoder of the library: every other helper (here and in
+ * the text module) is built on it. Strict: no overlong forms, no
+ * surrogates, nothing above U+10FFFF. */
+int32_t
+upl__utf8_decode(const char *s, size_t n, size_t *len)
 {
-	unsigned char c = s[0];
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char c = p[0];
+	int32_t cp;
+	size_t need, k;
+
+	*len = 1;
 	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xE0 && s[1] < 0xA0)
-			return 0; /* overlong */
-		if (c == 0xED && s[1] >= 0xA0)
-			return 0; /* surrogate */
-		return 3;
+		return c;
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		cp = c & 0x07;
+	} else {
+		return -1;
 	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		if (c == 0xF0 && s[1] < 0x90)
-			return 0;
-		if (c == 0xF4 && s[1] >= 0x90)
-			return 0;
-		return 4;
+	if (n < need + 1)
+		return -1;
+	for (k = 1; k <= need; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (p[k] & 0x3F);
 	}
-	return 0;
+	if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*len = need + 1;
+	return cp;
 }
 
 size_t
 upl__utf8_count(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, count = 0;
+	size_t i = 0, count = 0, l;
 	while (i < n) {
-		size_t l = utf8_seq(p + i, n - i);
-		i += l ? l : 1;
+		(void)upl__utf8_decode(s + i, n - i, &l);
+		i += l;
 		count++;
 	}
 	return count;
@@ -353,16 +361,13 @@ upl__utf8_count(const char *s, size_t n)
 int
 upl__utf8_valid(const char *s, size_t n, size_t *bad)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, l;
 	while (i < n) {
-		size_t l;
-		if (p[i] < 0x80) {
+		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		l = utf8_seq(p + i, n - i);
-		if (l == 0) {
+		if (upl__utf8_decode(s + i, n - i, &l) < 0) {
 			if (bad)
 				*bad = i;
 			return 0;
@@ -375,26 +380,8 @@ upl__utf8_valid(const char *s, size_t n, size_t *bad)
 unsigned int
 upl__utf8_next(const char *s, size_t n, size_t *len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t l = utf8_seq(p, n);
-	switch (l) {
-	case 1:
-		*len = 1;
-		return p[0];
-	case 2:
-		*len = 2;
-		return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-	case 3:
-		*len = 3;
-		return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-	case 4:
-		*len = 4;
-		return ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
-		       (p[3] & 0x3Fu);
-	default:
-		*len = 1;
-		return 0xFFFD;
-	}
+	int32_t cp = upl__utf8_decode(s, n, len);
+	return cp < 0 ? 0xFFFDu : (unsigned int)cp;
 }
 
 unsigned int
@@ -407,4 +394,24 @@ upl__utf8_prev(const char *s, size_t off)
 		i--;
 	} while (i > 0 && off - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80);
 	return upl__utf8_next(s + i, off - i, &len);
+}
+
+/* --- character classes ------------------------------------------------- */
+
+int
+upl__is_han(uint32_t cp)
+{
+	if (cp < 0x2E80)
+		return 0;
+	if (cp < 0x3400)
+		return cp <= 0x2FDF || cp == 0x3005 || cp == 0x3007 ||
+		       (cp >= 0x3021 && cp <= 0x3029) || (cp >= 0x3038 && cp <= 0x303B);
+	return cp <= 0x4DBF || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x323AF);
+}
+
+int
+upl__is_space(uint32_t cp)
+{
+	return cp == 0x20 || cp == 0x09 || cp == 0x3000 || cp == 0xA0;
 }

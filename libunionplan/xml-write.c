@@ -28,18 +28,11 @@ static size_t
 xml_char(const unsigned char *s, size_t n)
 {
 	size_t l;
-	unsigned int c;
+	int32_t c;
 	if (s[0] < 0x80)
 		return (s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' || s[0] == '\r') ? 1 : 0;
-	l = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
-	if (l > n || !upl__utf8_valid((const char *)s, l, NULL))
-		return 0;
-	if (l == 3) {
-		c = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-		if (c == 0xFFFE || c == 0xFFFF)
-			return 0;
-	}
-	return l;
+	c = upl__utf8_decode((const char *)s, n, &l);
+	return (c < 0 || c == 0xFFFE || c == 0xFFFF) ? 0 : l;
 }
 
 static void

@@ -10,41 +10,11 @@
 
 #include "testutil.h"
 
-static char *
-next_line(char **p)
-{
-	char *line = *p, *nl;
-	if (*line == '\0')
-		return NULL;
-	nl = strchr(line, '\n');
-	if (nl) {
-		*nl = '\0';
-		*p = nl + 1;
-	} else {
-		*p = line + strlen(line);
-	}
-	return line;
-}
-
-static upl_date
-iso(const char *s)
-{
-	upl_date d = UPL_DATE_INIT;
-	ck_assert_msg(upl_date_parse(&d, s, 10) == 0, "bad date %.10s", s);
-	return d;
-}
-
 static int
 date_is(upl_date d, const char *s)
 {
-	return upl_date_compare(d, iso(s)) == 0;
+	return upl_date_compare(d, test_iso(s)) == 0;
 }
-
-#define ck_assert_date(d, s) do { \
-	char buf_[UPL_DATE_ISO_SIZE]; \
-	upl_date_format(buf_, (d)); \
-	ck_assert_str_eq(buf_, (s)); \
-} while (0)
 
 /* ------------------------------------------------------------------------ */
 /* Festivals against tests/data/lunar/lunar-festivals-1901-2100.csv         */
@@ -80,8 +50,8 @@ START_TEST(test_lunar_festivals)
 	};
 	char *buf = test_slurp("tests/data/lunar/lunar-festivals-1901-2100.csv", NULL), *p = buf, *line;
 	int rows = 0, k;
-	next_line(&p);
-	while ((line = next_line(&p)) != NULL) {
+	test_next_line(&p);
+	while ((line = test_next_line(&p)) != NULL) {
 		char f[8][11];
 		int y;
 		upl_holiday_occurrence occ[4];
@@ -94,7 +64,7 @@ START_TEST(test_lunar_festivals)
 		check_festival("spring-festival-eve", y + 1, f[7]);
 		/* 腊八 of lunar year y falls in Gregorian y + 1 or late in y: the
 		 * list finds it wherever it is. */
-		ck_assert_int_eq(upl_holiday_list(occ, 4, &n, iso(f[6]), iso(f[6])), 0);
+		ck_assert_int_eq(upl_holiday_list(occ, 4, &n, test_iso(f[6]), test_iso(f[6])), 0);
 		for (i = 0; i < n; i++)
 			if (strcmp(occ[i].key, "laba") == 0)
 				lab++;
@@ -114,8 +84,8 @@ START_TEST(test_laba)
 	int y, with_two = 0, with_none = 0;
 	upl_date d;
 	memset(first, 0, sizeof first);
-	next_line(&p);
-	while ((line = next_line(&p)) != NULL) {
+	test_next_line(&p);
+	while ((line = test_next_line(&p)) != NULL) {
 		char laba[11];
 		ck_assert_int_eq(sscanf(line, "%*d,%*[^,],%*[^,],%*[^,],%*[^,],%*[^,],%*[^,],%10[^,]", laba), 1);
 		y = atoi(laba);
@@ -150,8 +120,8 @@ START_TEST(test_qingming_dongzhi)
 {
 	char *buf = test_slurp("tests/data/lunar/solar-terms-qingming-dongzhi-1901-2100.csv", NULL), *p = buf, *line;
 	int rows = 0;
-	next_line(&p);
-	while ((line = next_line(&p)) != NULL) {
+	test_next_line(&p);
+	while ((line = test_next_line(&p)) != NULL) {
 		char q[11], dz[11], qi[20], di[20];
 		int y, k;
 		ck_assert_int_eq(sscanf(line, "%d,%10[^,],%10[^,],%19[^,],%19s", &y, q, dz, qi, di), 5);
@@ -168,7 +138,7 @@ START_TEST(test_qingming_dongzhi)
 			 * (lunar-javascript's, to the second). */
 			ck_assert_int_eq(upl_solar_term_instant(&date, &minute, y, term), 0);
 			upl_date_to_days(&a, date);
-			upl_date_to_days(&b, iso(instant));
+			upl_date_to_days(&b, test_iso(instant));
 			ref = atoi(instant + 11) * 60 + atoi(instant + 14);
 			ck_assert_msg(labs((a * 1440 + minute) - (b * 1440 + ref)) <= 1,
 				      "%d %s: computed %d min, reference %s", y, k ? "dongzhi" : "qingming",
@@ -198,7 +168,7 @@ START_TEST(test_terms_2024)
 		ck_assert_int_eq(upl_solar_term_on(&found, d), 0);
 		ck_assert_int_eq(found, t);
 	}
-	ck_assert_int_eq(upl_solar_term_on(&found, iso("2024-01-07")), UPL_ENOTFOUND);
+	ck_assert_int_eq(upl_solar_term_on(&found, test_iso("2024-01-07")), UPL_ENOTFOUND);
 	ck_assert_str_eq(upl_solar_term_name(UPL_TERM_QINGMING, 0), "清明");
 	ck_assert_str_eq(upl_solar_term_name(UPL_TERM_JINGZHE, 0), "惊蛰");
 	ck_assert_str_eq(upl_solar_term_name(UPL_TERM_JINGZHE, 1), "驚蟄");
@@ -593,7 +563,7 @@ START_TEST(test_holiday_list)
 	size_t n = 99, i, labas = 0;
 	upl_date bad;
 	/* 2022 has two 腊八 (Jan 10, Dec 30); 2023 none */
-	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, iso("2022-01-01"), iso("2022-12-31")), 0);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, test_iso("2022-01-01"), test_iso("2022-12-31")), 0);
 	ck_assert_int_eq(n, 21);
 	for (i = 0; i < n; i++) {
 		if (strcmp(occ[i].key, "laba") == 0) {
@@ -604,10 +574,10 @@ START_TEST(test_holiday_list)
 			ck_assert_int_le(upl_date_compare(occ[i - 1].date, occ[i].date), 0);
 	}
 	ck_assert_int_eq(labas, 2);
-	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, iso("2023-01-01"), iso("2023-12-31")), 0);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, test_iso("2023-01-01"), test_iso("2023-12-31")), 0);
 	ck_assert_int_eq(n, 19);
 	/* the school year 2026: 春节 2027 on Feb 6 */
-	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, iso("2027-02-01"), iso("2027-02-28")), 0);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, test_iso("2027-02-01"), test_iso("2027-02-28")), 0);
 	ck_assert_int_eq(n, 3);
 	ck_assert_date(occ[0].date, "2027-02-05");
 	ck_assert_str_eq(occ[0].key, "spring-festival-eve");
@@ -616,27 +586,27 @@ START_TEST(test_holiday_list)
 	ck_assert_date(occ[2].date, "2027-02-20");
 	ck_assert_str_eq(occ[2].key, "lantern");
 	/* the same day twice: 2012-10-01? no; 1900-06-01 is 儿童节 and 端午 */
-	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, iso("1900-06-01"), iso("1900-06-01")), 0);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, test_iso("1900-06-01"), test_iso("1900-06-01")), 0);
 	ck_assert_int_eq(n, 2);
 	ck_assert_str_eq(occ[0].key, "childrens-day");
 	ck_assert_str_eq(occ[1].key, "dragon-boat");
 	/* a buffer too small: the first ones and the count */
-	ck_assert_int_eq(upl_holiday_list(occ, 2, &n, iso("2027-01-01"), iso("2027-12-31")), UPL_ERANGE);
+	ck_assert_int_eq(upl_holiday_list(occ, 2, &n, test_iso("2027-01-01"), test_iso("2027-12-31")), UPL_ERANGE);
 	ck_assert_int_eq(n, 20);
 	ck_assert_date(occ[0].date, "2027-01-01");
 	ck_assert_date(occ[1].date, "2027-01-15");
-	ck_assert_int_eq(upl_holiday_list(NULL, 0, &n, iso("2027-01-01"), iso("2027-12-31")), UPL_ERANGE);
+	ck_assert_int_eq(upl_holiday_list(NULL, 0, &n, test_iso("2027-01-01"), test_iso("2027-12-31")), UPL_ERANGE);
 	ck_assert_int_eq(n, 20);
-	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, iso("2027-01-02"), iso("2027-01-14")), 0);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, test_iso("2027-01-02"), test_iso("2027-01-14")), 0);
 	ck_assert_int_eq(n, 0);
 	/* hostile */
-	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, iso("2027-12-31"), iso("2027-01-01")), UPL_EINVAL);
-	ck_assert_int_eq(upl_holiday_list(occ, 64, NULL, iso("2027-01-01"), iso("2027-12-31")), UPL_EINVAL);
-	ck_assert_int_eq(upl_holiday_list(NULL, 3, &n, iso("2027-01-01"), iso("2027-12-31")), UPL_EINVAL);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, test_iso("2027-12-31"), test_iso("2027-01-01")), UPL_EINVAL);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, NULL, test_iso("2027-01-01"), test_iso("2027-12-31")), UPL_EINVAL);
+	ck_assert_int_eq(upl_holiday_list(NULL, 3, &n, test_iso("2027-01-01"), test_iso("2027-12-31")), UPL_EINVAL);
 	bad.year = 2013; bad.month = 2; bad.day = 30;
-	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, bad, iso("2013-12-31")), UPL_EINVAL);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, bad, test_iso("2013-12-31")), UPL_EINVAL);
 	bad.year = 0; bad.month = 1; bad.day = 1;
-	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, bad, iso("2013-12-31")), UPL_EINVAL);
+	ck_assert_int_eq(upl_holiday_list(occ, 64, &n, bad, test_iso("2013-12-31")), UPL_EINVAL);
 }
 END_TEST
 
@@ -710,13 +680,4 @@ calendar_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(calendar_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(calendar_suite)

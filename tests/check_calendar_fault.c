@@ -11,6 +11,8 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 #include "util-private.h"
 
 static const char data[] =
@@ -94,20 +96,16 @@ START_TEST(test_queries)
 }
 END_TEST
 
-int
-main(void)
+static Suite *
+calendar_fault_suite(void)
 {
 	Suite *s = suite_create("calendar-fault");
 	TCase *tc = tcase_create("alloc");
-	SRunner *sr;
-	int failed;
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_new_and_load);
 	tcase_add_test(tc, test_queries);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }
+
+TEST_MAIN(calendar_fault_suite)

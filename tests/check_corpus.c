@@ -28,6 +28,8 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 static char *
 path_join(const char *a, const char *b, const char *c)
 {
@@ -36,28 +38,6 @@ path_join(const char *a, const char *b, const char *c)
 	ck_assert_ptr_nonnull(p);
 	snprintf(p, n, "%s/%s%s%s", a, b, c ? "/" : "", c ? c : "");
 	return p;
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-	long n;
-	if (fp == NULL)
-		return NULL;
-	ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	ck_assert_int_ge(n, 0);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(buf);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	buf[n] = '\0';
-	fclose(fp);
-	if (len)
-		*len = (size_t)n;
-	return buf;
 }
 
 static const char *
@@ -114,7 +94,7 @@ check_round_trip(const char *path, int canonical)
 	ck_assert_uint_eq(upl_doc_plan_count(d1), upl_doc_plan_count(d2));
 	ck_assert_int_eq(upl_doc_is_collection(d1), upl_doc_is_collection(d2));
 	if (canonical) {
-		orig = slurp(path, &lo);
+		orig = test_slurp_path(path, &lo);
 		ck_assert_msg(lo == l1 && memcmp(orig, w1, l1) == 0,
 			      "%s is not in canonical form (run unionplan format)", path);
 		free(orig);
@@ -149,7 +129,7 @@ START_TEST(test_valid_corpus)
 		memcpy(exp_path, path, strlen(path) - 4);
 		strcpy(exp_path + strlen(path) - 4, ".expected");
 		got = report_of(path);
-		expected = slurp(exp_path, NULL);
+		expected = test_slurp_path(exp_path, NULL);
 		ck_assert_msg(strcmp(got, expected ? expected : "") == 0,
 			      "%s: diagnostics\n%s\nexpected\n%s", path, got, expected ? expected : "(none)");
 		check_round_trip(path, 0);
@@ -181,7 +161,7 @@ START_TEST(test_examples_canonical)
 		ck_assert_ptr_nonnull(exp_path);
 		memcpy(exp_path, path, strlen(path) - 4);
 		strcpy(exp_path + strlen(path) - 4, ".expected");
-		expected = slurp(exp_path, NULL);
+		expected = test_slurp_path(exp_path, NULL);
 		got = report_of(path);
 		ck_assert_msg(strcmp(got, expected ? expected : "") == 0,
 			      "%s: diagnostics\n%s\nexpected\n%s", path, got, expected ? expected : "(none)");
@@ -217,7 +197,7 @@ walk_cases(const char *subdir, int must_fail, int min_cases)
 			continue;
 		input = path_join(dir, e->d_name, "input.xml");
 		exp_path = path_join(dir, e->d_name, "expected");
-		expected = slurp(exp_path, NULL);
+		expected = test_slurp_path(exp_path, NULL);
 		ck_assert_msg(expected != NULL, "%s: no expected file", exp_path);
 		got = report_of(input);
 		ck_assert_msg(strcmp(got, expected) == 0, "%s: diagnostics\n%s\nexpected\n%s", input,
@@ -284,13 +264,4 @@ corpus_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(corpus_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(corpus_suite)

@@ -5,6 +5,8 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 START_TEST(test_leap_years)
 {
 	ck_assert_int_eq(upl_date_is_leap_year(2000), 1);
@@ -170,13 +172,4 @@ date_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(date_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(date_suite)

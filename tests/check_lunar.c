@@ -16,32 +16,7 @@
 #include "lunar-private.h"
 
 /* ------------------------------------------------------------------------ */
-/* Reading the reference CSV files (tests/data/lunar/)                      */
-
-/* Next line of a CSV buffer (NUL-terminates it), or NULL at the end. */
-static char *
-next_line(char **p)
-{
-	char *line = *p, *nl;
-	if (*line == '\0')
-		return NULL;
-	nl = strchr(line, '\n');
-	if (nl) {
-		*nl = '\0';
-		*p = nl + 1;
-	} else {
-		*p = line + strlen(line);
-	}
-	return line;
-}
-
-static upl_date
-iso(const char *s)
-{
-	upl_date d = UPL_DATE_INIT;
-	ck_assert_msg(upl_date_parse(&d, s, 10) == 0, "bad date in reference: %.10s", s);
-	return d;
-}
+/* Day numbers                                                              */
 
 static long
 days_of(upl_date d)
@@ -51,12 +26,6 @@ days_of(upl_date d)
 	return z;
 }
 
-#define ck_assert_date(d, s) do { \
-	char buf_[UPL_DATE_ISO_SIZE]; \
-	upl_date_format(buf_, (d)); \
-	ck_assert_str_eq(buf_, (s)); \
-} while (0)
-
 /* ------------------------------------------------------------------------ */
 
 /* Every one of the 2,473 months: its first and last day both ways, its
@@ -65,15 +34,15 @@ START_TEST(test_every_month)
 {
 	char *buf = test_slurp("tests/data/lunar/lunar-months-1901-2100.csv", NULL), *p = buf, *line;
 	int rows = 0, leap_months = 0;
-	next_line(&p); /* header */
-	while ((line = next_line(&p)) != NULL) {
+	test_next_line(&p); /* header */
+	while ((line = test_next_line(&p)) != NULL) {
 		int y, m, leap, days;
 		char start[11];
 		upl_date s, e, d;
 		upl_lunar_date l;
 		upl_lunar_source src = 0;
 		ck_assert_int_eq(sscanf(line, "%d,%d,%d,%10[^,],%d", &y, &m, &leap, start, &days), 5);
-		s = iso(start);
+		s = test_iso(start);
 		upl_date_add_days(&e, s, days - 1);
 		ck_assert_int_eq(upl_lunar_to_date(&d, &src, y, m, leap, 1), 0);
 		ck_assert_int_eq(upl_date_compare(d, s), 0);
@@ -107,14 +76,14 @@ START_TEST(test_new_years)
 {
 	char *buf = test_slurp("tests/data/lunar/cny-1901-2100.csv", NULL), *p = buf, *line;
 	int rows = 0, leap_years = 0;
-	next_line(&p);
-	while ((line = next_line(&p)) != NULL) {
+	test_next_line(&p);
+	while ((line = test_next_line(&p)) != NULL) {
 		int y, lm;
 		char cny[11];
 		upl_date d;
 		ck_assert_int_eq(sscanf(line, "%d,%10[^,],%d", &y, cny, &lm), 3);
 		ck_assert_int_eq(upl_lunar_to_date(&d, NULL, y, 1, 0, 1), 0);
-		ck_assert_int_eq(upl_date_compare(d, iso(cny)), 0);
+		ck_assert_int_eq(upl_date_compare(d, test_iso(cny)), 0);
 		ck_assert_int_eq(upl_lunar_leap_month(y), lm);
 		if (lm) {
 			leap_years++;
@@ -142,8 +111,8 @@ START_TEST(test_round_trip)
 	z0 = days_of(first);
 	z1 = days_of(last);
 	table_begin = upl__lunar_table_begin();
-	ck_assert_int_eq(table_begin, days_of(iso("1901-02-19")));
-	ck_assert_int_eq(upl__lunar_table_end(), days_of(iso("2101-01-29")));
+	ck_assert_int_eq(table_begin, days_of(test_iso("1901-02-19")));
+	ck_assert_int_eq(upl__lunar_table_end(), days_of(test_iso("2101-01-29")));
 	for (z = z0; z <= z1; z++) {
 		upl_date_from_days(&d, z);
 		ck_assert_int_eq(upl_lunar_from_date(&l, d), 0);
@@ -213,7 +182,7 @@ walk_close(struct walk *w, long last)
 		      "a new deviation from ICU: %04d-%02d-%02d..%04d-%02d-%02d",
 		      f.year, f.month, f.day, l.year, l.month, l.day);
 	kd = &known_deviations[w->found];
-	ck_assert_msg(upl_date_compare(f, iso(kd->from)) == 0 && upl_date_compare(l, iso(kd->to)) == 0,
+	ck_assert_msg(upl_date_compare(f, test_iso(kd->from)) == 0 && upl_date_compare(l, test_iso(kd->to)) == 0,
 		      "deviation %zu is %04d-%02d-%02d..%04d-%02d-%02d, expected %s..%s", w->found,
 		      f.year, f.month, f.day, l.year, l.month, l.day, kd->from, kd->to);
 	ck_assert(w->table.year == kd->y && w->table.month == kd->m &&
@@ -269,7 +238,7 @@ START_TEST(test_icu_deviations)
 	/* And the public API never answers with ICU inside the table. */
 	for (i = 0; i < N_DEVIATIONS; i++) {
 		upl_lunar_date l;
-		ck_assert_int_eq(upl_lunar_from_date(&l, iso(known_deviations[i].from)), 0);
+		ck_assert_int_eq(upl_lunar_from_date(&l, test_iso(known_deviations[i].from)), 0);
 		ck_assert_int_eq(l.source, UPL_LUNAR_SOURCE_TABLE);
 		ck_assert_int_eq(l.year, known_deviations[i].y);
 		ck_assert_int_eq(l.month, known_deviations[i].m);
@@ -319,7 +288,7 @@ START_TEST(test_outside_table)
 	upl_date d;
 	upl_lunar_source src = 0;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		ck_assert_int_eq(upl_lunar_from_date(&l, iso(cases[i].date)), 0);
+		ck_assert_int_eq(upl_lunar_from_date(&l, test_iso(cases[i].date)), 0);
 		ck_assert_msg(l.year == cases[i].y && l.month == cases[i].m && l.leap == cases[i].leap &&
 			      l.day == cases[i].d, "%s", cases[i].date);
 		ck_assert_int_eq(l.source, UPL_LUNAR_SOURCE_ICU);
@@ -335,22 +304,22 @@ START_TEST(test_outside_table)
 	ck_assert_int_eq(upl_lunar_to_date(&d, NULL, 1900, 11, 0, 30), UPL_EINVAL);
 	ck_assert_int_eq(upl_lunar_to_date(&d, NULL, 1900, 7, 1, 1), UPL_EINVAL);
 	/* The day after the table: ICU, consistent both ways. */
-	ck_assert_int_eq(upl_lunar_from_date(&l, iso("2101-01-29")), 0);
+	ck_assert_int_eq(upl_lunar_from_date(&l, test_iso("2101-01-29")), 0);
 	ck_assert_int_eq(l.source, UPL_LUNAR_SOURCE_ICU);
 	ck_assert_int_eq(l.year, 2101);
 	ck_assert_int_eq(l.month, 1);
 	ck_assert_int_eq(l.day, 1);
-	ck_assert_int_eq(upl_lunar_from_date(&l, iso("2101-01-28")), 0);
+	ck_assert_int_eq(upl_lunar_from_date(&l, test_iso("2101-01-28")), 0);
 	ck_assert_int_eq(l.source, UPL_LUNAR_SOURCE_TABLE);
 	ck_assert_int_eq(l.year, 2100);
 	ck_assert_int_eq(l.day, upl_lunar_month_days(2100, 12, 0));
 	/* The edges of the supported range. */
-	ck_assert_int_eq(upl_lunar_from_date(&l, iso("0001-01-01")), UPL_ERANGE);
-	ck_assert_int_eq(upl_lunar_from_date(&l, iso("0001-03-01")), 0);
+	ck_assert_int_eq(upl_lunar_from_date(&l, test_iso("0001-01-01")), UPL_ERANGE);
+	ck_assert_int_eq(upl_lunar_from_date(&l, test_iso("0001-03-01")), 0);
 	ck_assert_int_eq(l.year, 1);
 	ck_assert_int_eq(upl_lunar_to_date(&d, NULL, l.year, l.month, l.leap, l.day), 0);
 	ck_assert_date(d, "0001-03-01");
-	ck_assert_int_eq(upl_lunar_from_date(&l, iso("9999-12-31")), 0);
+	ck_assert_int_eq(upl_lunar_from_date(&l, test_iso("9999-12-31")), 0);
 	ck_assert_int_eq(l.year, 9999);
 	ck_assert_int_eq(l.source, UPL_LUNAR_SOURCE_ICU);
 	ck_assert_int_eq(upl_lunar_to_date(&d, NULL, l.year, l.month, l.leap, l.day), 0);
@@ -408,7 +377,7 @@ START_TEST(test_invalid)
 	ck_assert_int_eq(upl_lunar_from_date(&l, bad), UPL_EINVAL);
 	bad.year = -2147483647 - 1; bad.month = 1; bad.day = 1;
 	ck_assert_int_eq(upl_lunar_from_date(&l, bad), UPL_EINVAL);
-	ck_assert_int_eq(upl_lunar_from_date(NULL, iso("2012-09-30")), UPL_EINVAL);
+	ck_assert_int_eq(upl_lunar_from_date(NULL, test_iso("2012-09-30")), UPL_EINVAL);
 }
 END_TEST
 
@@ -425,7 +394,7 @@ START_TEST(test_leap_months)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		upl_lunar_date l;
 		char text[UPL_LUNAR_TEXT_SIZE];
-		ck_assert_int_eq(upl_lunar_from_date(&l, iso(cases[i].date)), 0);
+		ck_assert_int_eq(upl_lunar_from_date(&l, test_iso(cases[i].date)), 0);
 		ck_assert_int_eq(l.year, cases[i].y);
 		ck_assert_int_eq(l.month, cases[i].m);
 		ck_assert_int_eq(l.leap, 1);
@@ -479,7 +448,7 @@ START_TEST(test_names)
 	ck_assert_ptr_null(upl_lunar_day_name(0));
 	ck_assert_ptr_null(upl_lunar_day_name(31));
 
-	ck_assert_int_eq(upl_lunar_from_date(&l, iso("2012-09-30")), 0);
+	ck_assert_int_eq(upl_lunar_from_date(&l, test_iso("2012-09-30")), 0);
 	ck_assert_int_eq(upl_lunar_format(text, sizeof text, &l, 0), 0);
 	ck_assert_str_eq(text, "壬辰年八月十五");
 	ck_assert_int_eq(upl_lunar_format(text, sizeof text, &l, UPL_LUNAR_FORMAT_ZODIAC), 0);
@@ -490,13 +459,13 @@ START_TEST(test_names)
 	ck_assert_int_eq(upl_lunar_format(text, sizeof text, &l, UPL_LUNAR_FORMAT_NO_YEAR), 0);
 	ck_assert_str_eq(text, "八月十五");
 	/* 2013-02-09 (除夕) is lunar year 2012, month 12 */
-	ck_assert_int_eq(upl_lunar_from_date(&l, iso("2013-02-09")), 0);
+	ck_assert_int_eq(upl_lunar_from_date(&l, test_iso("2013-02-09")), 0);
 	ck_assert_int_eq(l.year, 2012);
 	ck_assert_int_eq(upl_lunar_format(text, sizeof text, &l, 0), 0);
 	ck_assert_str_eq(text, "壬辰年腊月廿九");
 	ck_assert_int_eq(upl_lunar_format(text, sizeof text, &l, UPL_LUNAR_FORMAT_TRADITIONAL), 0);
 	ck_assert_str_eq(text, "壬辰年臘月廿九");
-	ck_assert_int_eq(upl_lunar_from_date(&l, iso("2013-02-10")), 0);
+	ck_assert_int_eq(upl_lunar_from_date(&l, test_iso("2013-02-10")), 0);
 	ck_assert_int_eq(upl_lunar_format(text, sizeof text, &l, 0), 0);
 	ck_assert_str_eq(text, "癸巳年正月初一");
 	/* buffers and bad fields */
@@ -537,13 +506,4 @@ lunar_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(lunar_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(lunar_suite)

@@ -7,6 +7,8 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 static upl_node *
 node(upl_kind kind)
 {
@@ -510,13 +512,4 @@ plan_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(plan_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(plan_suite)

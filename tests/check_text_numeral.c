@@ -9,6 +9,8 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 typedef struct parse_case {
 	const char *in;
 	int rc;
@@ -325,13 +327,4 @@ numeral_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(numeral_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+TEST_MAIN(numeral_suite)

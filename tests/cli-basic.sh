@@ -3,24 +3,8 @@
 # exit statuses, diagnostic formats, standard input, atomic output, and
 # that hostile input (external entities, entity expansion) is refused.
 set -u
-: "${top_srcdir:=.}" "${top_builddir:=.}"
-cli="$top_builddir/cli/unionplan"
-data="$top_srcdir/tests/data"
+. "${top_srcdir:-.}/tests/cli-lib.sh"
 ex="$top_srcdir/doc/examples"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { printf 'ok - %s\n' "$1"; }
-bad() { printf 'FAIL - %s\n' "$1"; fails=$((fails + 1)); }
-# expect STATUS DESCRIPTION COMMAND...: run, keep stdout/stderr in $tmp/out, $tmp/err
-expect() {
-	want=$1; what=$2; shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok "$what"; else bad "$what (exit $got, want $want)"; sed 's/^/  # /' "$tmp/err" | head -5; fi
-}
-contains() { if grep -q -- "$2" "$1"; then ok "$3"; else bad "$3 (no '$2' in $1)"; sed 's/^/  # /' "$1" | head -5; fi; }
-lacks() { if grep -q -- "$2" "$1"; then bad "$3 ('$2' found)"; else ok "$3"; fi; }
 
 expect 0 "--version" "$cli" --version
 contains "$tmp/out" "^unionplan [0-9]" "--version names the tool"
@@ -157,5 +141,4 @@ end=$(date +%s)
 if [ $((end - start)) -le 5 ]; then ok "billion laughs fails fast in 256 MiB"; else bad "billion laughs took $((end - start)) s"; fi
 contains "$tmp/err" "billion-laughs/input.xml:3:3: error: entity declaration 'a' refused" "billion laughs stopped at the first declaration"
 
-echo "$fails failure(s)"
-[ $fails -eq 0 ]
+finish

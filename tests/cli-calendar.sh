@@ -2,23 +2,8 @@
 # The command-line contract of unionplan holidays / lunar / workday: CSV
 # formats, exit statuses, options, hostile input.
 set -u
-: "${top_srcdir:=.}" "${top_builddir:=.}"
-cli="$top_builddir/cli/unionplan"
+. "${top_srcdir:-.}/tests/cli-lib.sh"
 data="$top_srcdir/tests/data/calendar"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { printf 'ok - %s\n' "$1"; }
-bad() { printf 'FAIL - %s\n' "$1"; fails=$((fails + 1)); }
-expect() {
-	want=$1; what=$2; shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok "$what"; else bad "$what (exit $got, want $want)"; sed 's/^/  # /' "$tmp/err" | head -5; fi
-}
-contains() { if grep -q -- "$2" "$1"; then ok "$3"; else bad "$3 (no '$2' in $1)"; sed 's/^/  # /' "$1" | head -5; fi; }
-lacks() { if grep -q -- "$2" "$1"; then bad "$3 ('$2' found)"; else ok "$3"; fi; }
-same() { if printf '%s\n' "$2" | cmp -s - "$1"; then ok "$3"; else bad "$3"; printf '%s\n' "$2" | diff - "$1" | sed 's/^/  # /' | head -10; fi; }
 
 for c in holidays lunar workday; do
 	expect 0 "$c --help" "$cli" $c --help
@@ -132,4 +117,4 @@ contains "$tmp/err" "invalid-utf8.txt:2:3: error: not valid UTF-8" "the data fil
 expect 1 "workday with an impossible date" "$cli" workday 2013-02-30 2012-10-01
 contains "$tmp/out" "^2012-10-01" "the valid date is still answered"
 
-exit $((fails > 0))
+finish

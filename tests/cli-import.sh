@@ -3,23 +3,8 @@
 # on standard error, --report, --simplified, --encoding, standard input,
 # atomic output, and that every seed imports into a document that validates.
 set -u
-: "${top_srcdir:=.}" "${top_builddir:=.}"
-cli="$top_builddir/cli/unionplan"
-data="$top_srcdir/tests/data"
+. "${top_srcdir:-.}/tests/cli-lib.sh"
 seeds="$data/seeds"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { printf 'ok - %s\n' "$1"; }
-bad() { printf 'FAIL - %s\n' "$1"; fails=$((fails + 1)); }
-expect() {
-	want=$1; what=$2; shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok "$what"; else bad "$what (exit $got, want $want)"; sed 's/^/  # /' "$tmp/err" | head -5; fi
-}
-contains() { if grep -q -- "$2" "$1"; then ok "$3"; else bad "$3 (no '$2' in $1)"; sed 's/^/  # /' "$1" | head -5; fi; }
-lacks() { if grep -q -- "$2" "$1"; then bad "$3 ('$2' found)"; else ok "$3"; fi; }
 
 expect 0 "import --help" "$cli" import --help
 contains "$tmp/out" "^Usage: unionplan import" "import --help shows its usage"
@@ -101,5 +86,4 @@ expect 0 "import -o over an existing file" "$cli" import -q -o "$tmp/keep.xml" "
 contains "$tmp/keep.xml" "<title>2012学年第一学期工会工作计划</title>" "OUT replaced"
 ls "$tmp" | grep -q '^\.\?keep.xml.' && bad "temporary file left" || ok "no temporary file left"
 
-[ $fails -eq 0 ] && echo "cli import: all ok"
-[ $fails -eq 0 ]
+finish

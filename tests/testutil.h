@@ -1,25 +1,26 @@
 /* Helpers shared by the check suites: reading test data from the source
- * tree (the top_srcdir environment variable, "." when unset). */
+ * tree (the top_srcdir environment variable, "." when unset), walking CSV
+ * reference tables, comparing dates, and the main() every suite has. */
 #ifndef UNIONPLAN_TESTUTIL_H
 #define UNIONPLAN_TESTUTIL_H
 
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-/* The whole file top_srcdir/rel, NUL-terminated (free() it); its length
- * in *len when len is not NULL. A missing file fails the test. */
+#include <unionplan/date.h>
+
+/* The whole file at path, NUL-terminated (free() it), its length in *len
+ * when len is not NULL; NULL when it cannot be opened. */
 static inline char *
-test_slurp(const char *rel, size_t *len)
+test_slurp_path(const char *path, size_t *len)
 {
-	const char *top = getenv("top_srcdir");
-	char path[1024];
-	FILE *fp;
+	FILE *fp = fopen(path, "rb");
 	char *buf;
 	long n;
-	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
+	if (fp == NULL)
+		return NULL;
 	ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
 	n = ftell(fp);
 	ck_assert_int_ge(n, 0);
@@ -33,5 +34,67 @@ test_slurp(const char *rel, size_t *len)
 		*len = (size_t)n;
 	return buf;
 }
+
+/* The whole file top_srcdir/rel, as test_slurp_path; a missing file fails
+ * the test. */
+static inline char *
+test_slurp(const char *rel, size_t *len)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	char *buf;
+	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
+	buf = test_slurp_path(path, len);
+	ck_assert_msg(buf != NULL, "cannot open %s", path);
+	return buf;
+}
+
+/* The next line of a text buffer (its newline replaced by NUL), advancing
+ * *p; NULL at the end. For walking the CSV reference tables in place. */
+static inline char *
+test_next_line(char **p)
+{
+	char *line = *p, *nl;
+	if (*line == '\0')
+		return NULL;
+	nl = strchr(line, '\n');
+	if (nl) {
+		*nl = '\0';
+		*p = nl + 1;
+	} else {
+		*p = line + strlen(line);
+	}
+	return line;
+}
+
+/* The ISO date at s (YYYY-MM-DD, the first ten bytes); fails the test
+ * when it is not one. */
+static inline upl_date
+test_iso(const char *s)
+{
+	upl_date d = UPL_DATE_INIT;
+	ck_assert_msg(upl_date_parse(&d, s, 10) == 0, "bad date %.10s", s);
+	return d;
+}
+
+/* Assert that date d formats as the ISO string s. */
+#define ck_assert_date(d, s) do { \
+	char buf_[UPL_DATE_ISO_SIZE]; \
+	upl_date_format(buf_, (d)); \
+	ck_assert_str_eq(buf_, (s)); \
+} while (0)
+
+/* Run one suite and exit with its verdict: TEST_MAIN(make_suite) defines
+ * main() for a suite built by make_suite(). */
+#define TEST_MAIN(make_suite) \
+	int main(void) \
+	{ \
+		SRunner *sr_ = srunner_create(make_suite()); \
+		int failed_; \
+		srunner_run_all(sr_, CK_NORMAL); \
+		failed_ = srunner_ntests_failed(sr_); \
+		srunner_free(sr_); \
+		return failed_ ? EXIT_FAILURE : EXIT_SUCCESS; \
+	}
 
 #endif
