@@ -24,5 +24,13 @@ fi
 if ! diff -u "$tmp/listed" "$tmp/declared"; then
 	echo "FAIL: symbols in libunionplan.map differ from UPL_EXTERN declarations (- listed, + declared)"; fail=1
 fi
+# Fault injection lives only in the test copy of the library (libupl-fault.la):
+# the installed library has none of its code, and configure no switch for it.
+if nm "$lib" 2>/dev/null | grep -q 'upl__fault_set\|fault_now'; then
+	echo "FAIL: the installed library contains the allocation fault injector"; fail=1
+fi
+if "$top_srcdir/configure" --help | grep -q 'fault-injection'; then
+	echo "FAIL: configure offers a switch that builds fault injection into the installed library"; fail=1
+fi
 echo "$(wc -l < "$tmp/exported") exported symbols checked"
 exit $fail
