@@ -408,3 +408,44 @@ upl__utf8_prev(const char *s, size_t off)
 	} while (i > 0 && off - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80);
 	return upl__utf8_next(s + i, off - i, &len);
 }
+
+size_t
+upl__utf8_cut(const char *s, size_t n, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, cps = 0;
+	while (i < n && cps < max) {
+		size_t l = utf8_seq(p + i, n - i);
+		i += l ? l : 1;
+		cps++;
+	}
+	return i;
+}
+
+void
+upl__buf_put_utf8(upl_buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		size_t l = utf8_seq(p + i, n - i);
+		if (l == 0) {
+			upl__buf_put(b, "\xEF\xBF\xBD", 3); /* U+FFFD */
+			i++;
+			continue;
+		}
+		upl__buf_put(b, s + i, l);
+		i += l;
+	}
+}
+
+char *
+upl__utf8_excerpt(const char *s, size_t n, size_t max)
+{
+	upl_buf b = UPL_BUF_INIT;
+	size_t k = upl__utf8_cut(s, n, max);
+	upl__buf_put_utf8(&b, s, k);
+	if (k < n)
+		upl__buf_put(&b, "\xE2\x80\xA6", 3); /* … */
+	return upl__buf_detach(&b, NULL);
+}
