@@ -7,6 +7,8 @@
 
 #include <unionplan.h>
 
+#include "json.h"
+
 /* Exit statuses (see unionplan(1)). */
 enum {
 	CLI_OK = 0,       /* all good (warnings allowed unless --strict) */
@@ -48,9 +50,6 @@ void cli_gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int co
 /* Print what a plan holds (unionplan summary); detail also lists the
  * activities that carry a date or a holiday. */
 void cli_print_plan_summary(const upl_plan *p, size_t index, size_t count, int detail);
-
-/* Write s as a JSON string literal (quoted, escaped). */
-void cli_json_string(FILE *fp, const char *s);
 
 /* Parse a --format=VALUE against a NULL-terminated list; returns the index
  * or -1. */

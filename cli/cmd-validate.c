@@ -9,46 +9,7 @@
 #include "cli.h"
 
 /* ------------------------------------------------------------------------ */
-/* JSON output                                                              */
-
-void
-cli_json_string(FILE *fp, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	fputc('"', fp);
-	for (; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		default:
-			if (*p < 0x20)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				fputc(*p, fp);
-		}
-	}
-	fputc('"', fp);
-}
-
-static void
-json_diag(FILE *fp, int *first, const char *file, unsigned int line, unsigned int column,
-	  const char *severity, const char *code, const char *message)
-{
-	fputs(*first ? "\n  {" : ",\n  {", fp);
-	*first = 0;
-	fputs("\"file\": ", fp);
-	cli_json_string(fp, file);
-	fprintf(fp, ", \"line\": %u, \"column\": %u, \"severity\": ", line, column);
-	cli_json_string(fp, severity);
-	fputs(", \"code\": ", fp);
-	cli_json_string(fp, code);
-	fputs(", \"message\": ", fp);
-	cli_json_string(fp, message);
-	fputc('}', fp);
-}
+/* GNU output                                                               */
 
 void
 cli_gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int column,
@@ -78,7 +39,6 @@ validate_usage(FILE *fp)
 		"                       of any XSD processor), not the semantic rules\n"
 		"      --rules=LIST     run only these rule groups (comma-separated): numbering,\n"
 		"                       months, dates, holidays, crosscheck, meta\n"
-		"      --today=DATE     the date rules take as today (default: today in China)\n"
 		"      --lang=LANG      messages in 'en' or 'zh-Hans' (default: from LANGUAGE,\n"
 		"                       LC_ALL, LC_MESSAGES, LANG)\n"
 		"      --explain=CODE   describe the rule CODE with an example and exit;\n"
@@ -146,15 +106,22 @@ explain(const char *code, const char *lang)
 	return CLI_OK;
 }
 
-int
-cli_cmd_validate(int argc, char **argv)
+/* What the command line of validate asks. */
+typedef struct validate_args {
+	int json, strict, quiet, verbose;
+	upl_validate_options opts;
+} validate_args;
+
+/* Read the options into *a. Returns -1 to go on with the files, or the
+ * exit status (--help, --explain, a usage error). */
+static int
+validate_options(validate_args *a, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "schema-only", no_argument, NULL, 'S' },
 		{ "rules", required_argument, NULL, 'R' },
-		{ "today", required_argument, NULL, 'T' },
 		{ "lang", required_argument, NULL, 'L' },
 		{ "explain", required_argument, NULL, 'E' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -164,38 +131,30 @@ cli_cmd_validate(int argc, char **argv)
 	};
 	static const char *const formats[] = { "gnu", "json", NULL };
 	static const char *const langs[] = { "en", "zh-Hans", "zh", "zh_CN", NULL };
-	int json = 0, strict = 0, quiet = 0, verbose = 0, c, i, status = CLI_OK, first = 1;
-	upl_report *report = NULL;
-	upl_validate_options vopts = UPL_VALIDATE_OPTIONS_INIT;
-
+	int c;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+f:sqvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if ((json = cli_pick(optarg, formats)) < 0)
+			if ((a->json = cli_pick(optarg, formats)) < 0)
 				return cli_usage_error("validate", "unknown format '%s' (gnu or json)", optarg);
 			break;
-		case 's': strict = 1; break;
-		case 'S': vopts.flags |= UPL_VALIDATE_SCHEMA_ONLY; break;
+		case 's': a->strict = 1; break;
+		case 'S': a->opts.flags |= UPL_VALIDATE_SCHEMA_ONLY; break;
 		case 'R':
-			if (parse_rules(optarg, &vopts.rules) != 0)
+			if (parse_rules(optarg, &a->opts.rules) != 0)
 				return cli_usage_error("validate", "unknown rule group in '%s'", optarg);
-			break;
-		case 'T':
-			if (upl_date_parse(&vopts.today, optarg, (size_t)-1) != 0 ||
-			    !upl_date_is_valid(vopts.today))
-				return cli_usage_error("validate", "--today needs a date YYYY-MM-DD, not '%s'", optarg);
 			break;
 		case 'L':
 			if (cli_pick(optarg, langs) < 0)
 				return cli_usage_error("validate", "unknown language '%s' (en or zh-Hans)", optarg);
-			vopts.lang = optarg;
+			a->opts.lang = optarg;
 			break;
 		case 'E':
-			return explain(optarg, vopts.lang);
-		case 'q': quiet = 1; break;
-		case 'v': verbose = 1; break;
+			return explain(optarg, a->opts.lang);
+		case 'q': a->quiet = 1; break;
+		case 'v': a->verbose = 1; break;
 		case 'h': validate_usage(stdout); return CLI_OK;
 		default:
 			return cli_usage_error("validate", "unknown option '%s'", argv[optind - 1]);
@@ -203,55 +162,67 @@ cli_cmd_validate(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("validate", "no file given");
+	return -1;
+}
+
+/* Check one file ('-' = standard input) into report and print what it
+ * gives; *first tracks the JSON array. Returns the file's exit status. */
+static int
+validate_one(const validate_args *a, upl_report *report, const char *path, int *first)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	upl_error *err = NULL;
+	size_t k;
+	int rc;
+	upl_report_clear(report);
+	rc = is_stdin ? upl_validate_fd(report, STDIN_FILENO, name, &a->opts, &err)
+		      : upl_validate_file(report, path, &a->opts, &err);
+	if (rc != 0) {
+		const char *code = rc == UPL_EIO ? "io-error" : "internal-error";
+		if (a->json && !a->quiet)
+			cli_json_diag(stdout, first, name, 0, 0, "error", code, upl_error_message(err));
+		else if (!a->quiet)
+			fprintf(stderr, "%s: error: %s [%s]\n", name, upl_error_message(err), code);
+		upl_error_free(err);
+		return CLI_FAILURE;
+	}
+	if (a->json && !a->quiet)
+		cli_json_report(stdout, first, report);
+	for (k = 0; k < upl_report_count(report) && !a->quiet && !a->json; k++) {
+		const upl_diag *d = upl_report_get(report, k);
+		cli_gnu_diag(stderr, upl_diag_file(d), upl_diag_line(d), upl_diag_column(d),
+			     upl_severity_name(upl_diag_severity(d)), upl_diag_code(d),
+			     upl_diag_message(d));
+	}
+	if (upl_report_failed(report, a->strict))
+		return CLI_INVALID;
+	if (a->verbose && !a->quiet && !a->json)
+		printf("%s: valid\n", name);
+	return CLI_OK;
+}
+
+int
+cli_cmd_validate(int argc, char **argv)
+{
+	validate_args a = { 0, 0, 0, 0, UPL_VALIDATE_OPTIONS_INIT };
+	upl_report *report = NULL;
+	int i, status = CLI_OK, first = 1;
+
+	if ((i = validate_options(&a, argc, argv)) >= 0)
+		return i;
 	if (upl_report_new(&report) != 0) {
 		cli_errorf("out of memory");
 		return CLI_FAILURE;
 	}
-	if (json && !quiet)
+	if (a.json && !a.quiet)
 		fputc('[', stdout);
 	for (i = optind; i < argc; i++) {
-		const char *path = argv[i];
-		int is_stdin = strcmp(path, "-") == 0;
-		const char *name = is_stdin ? "<stdin>" : path;
-		upl_error *err = NULL;
-		size_t k;
-		int rc;
-		upl_report_clear(report);
-		rc = is_stdin ? upl_validate_fd(report, STDIN_FILENO, name, &vopts, &err)
-			      : upl_validate_file(report, path, &vopts, &err);
-		if (rc != 0) {
-			if (!quiet) {
-				if (json)
-					json_diag(stdout, &first, name, 0, 0, "error",
-						  rc == UPL_EIO ? "io-error" : "internal-error",
-						  upl_error_message(err));
-				else
-					fprintf(stderr, "%s: error: %s [%s]\n", name,
-						upl_error_message(err),
-						rc == UPL_EIO ? "io-error" : "internal-error");
-			}
-			upl_error_free(err);
-			status = CLI_FAILURE;
-			continue;
-		}
-		for (k = 0; k < upl_report_count(report) && !quiet; k++) {
-			const upl_diag *d = upl_report_get(report, k);
-			const char *sev = upl_severity_name(upl_diag_severity(d));
-			if (json)
-				json_diag(stdout, &first, upl_diag_file(d), upl_diag_line(d),
-					  upl_diag_column(d), sev, upl_diag_code(d), upl_diag_message(d));
-			else
-				cli_gnu_diag(stderr, upl_diag_file(d), upl_diag_line(d),
-					 upl_diag_column(d), sev, upl_diag_code(d), upl_diag_message(d));
-		}
-		if (upl_report_failed(report, strict)) {
-			if (status == CLI_OK)
-				status = CLI_INVALID;
-		} else if (verbose && !quiet && !json) {
-			printf("%s: valid\n", name);
-		}
+		int st = validate_one(&a, report, argv[i], &first);
+		if (st == CLI_FAILURE || (st == CLI_INVALID && status == CLI_OK))
+			status = st;
 	}
-	if (json && !quiet)
+	if (a.json && !a.quiet)
 		fputs(first ? "]\n" : "\n]\n", stdout);
 	upl_report_free(report);
 	if (fflush(stdout) != 0) {

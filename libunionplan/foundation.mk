@@ -9,7 +9,9 @@ UPL_CORE_SOURCES += \
 	libunionplan/plan.c libunionplan/plan-private.h \
 	libunionplan/xml-read.c libunionplan/xml-write.c libunionplan/xml-private.h \
 	libunionplan/validate.c libunionplan/validate-private.h \
-	libunionplan/rules.c libunionplan/messages.c libunionplan/messages-private.h
+	libunionplan/report.c libunionplan/report-private.h \
+	libunionplan/rules.c libunionplan/rules.def \
+	libunionplan/messages.c libunionplan/messages-private.h
 
 # The schema: installed, and embedded in the library (one source of truth).
 dist_pkgdata_DATA = libunionplan/schema/unionplan-1.xsd
@@ -59,7 +61,7 @@ if HAVE_CHECK
 check_PROGRAMS += tests/check_rules
 tests_check_rules_SOURCES = tests/check_rules.c
 tests_check_rules_CFLAGS = $(UPL_TEST_CFLAGS)
-tests_check_rules_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+tests_check_rules_LDADD = $(UPL_TEST_CORE_LIBS)
 endif
 
 # Fuzzing: the target replayed over the corpus by make check; `make fuzz`
@@ -76,3 +78,22 @@ fuzz: tests/fuzz/fuzz_parse.c
 	@echo "run: tests/fuzz/fuzz_parse -max_total_time=60 $(srcdir)/tests/data/valid"
 .PHONY: fuzz
 CLEANFILES += tests/fuzz/fuzz_parse
+
+# The JSON writer of the command line under any input and file name.
+check_PROGRAMS += tests/fuzz/replay-json
+tests_fuzz_replay_json_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_json.c cli/json.c cli/json.h
+tests_fuzz_replay_json_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/cli
+tests_fuzz_replay_json_LDADD = libunionplan/libupl-core.la
+fuzz: fuzz-json
+fuzz-json: tests/fuzz/fuzz_json.c cli/json.c
+	$(MKDIR_P) tests/fuzz
+	$(LIBTOOL) --tag=CC --mode=link clang -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(AM_CPPFLAGS) -I$(top_builddir) -I$(srcdir)/cli $(srcdir)/tests/fuzz/fuzz_json.c $(srcdir)/cli/json.c \
+		$(addprefix $(srcdir)/,$(filter %.c,$(UPL_CORE_SOURCES))) $(UPL_GENERATED_SOURCES) $(LIBXML2_CFLAGS) $(ICU_CFLAGS) \
+		$(LIBXML2_LIBS) $(ICU_LIBS) -lpthread -o tests/fuzz/fuzz_json
+	@echo "run: tests/fuzz/fuzz_json -max_total_time=60 $(srcdir)/tests/data"
+.PHONY: fuzz-json
+CLEANFILES += tests/fuzz/fuzz_json
+
+dist_check_SCRIPTS += tests/cli-json.sh
+TESTS += tests/cli-json.sh

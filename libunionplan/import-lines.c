@@ -203,34 +203,8 @@ upl__imp_join(imp_line *a, const imp_line *b)
 	return 0;
 }
 
-static void
-note(imp_lines *ls, const char *code, upl_pos p, const char *what)
-{
-	if (upl__msg_emit(ls->report, ls->zh, code, 0, ls->file, p.line, p.column, what) != 0)
-		ls->oom = 1;
-}
-
-/* An excerpt of at most max code points, for messages. */
-static char *
-excerpt(const char *s, size_t max)
-{
-	size_t i = 0, cps = 0, k;
-	while (s[i] && cps < max) {
-		upl__utf8_next(s + i, strlen(s + i), &k);
-		i += k;
-		cps++;
-	}
-	if (s[i] == '\0')
-		return upl__strdup(s);
-	{
-		char *r = upl__malloc(i + 4);
-		if (r == NULL)
-			return NULL;
-		memcpy(r, s, i);
-		memcpy(r + i, "\xE2\x80\xA6", 4); /* … */
-		return r;
-	}
-}
+#define note(ls, id, p, what) \
+	upl__msg_emit((ls)->report, (ls)->zh, &(ls)->oom, (ls)->file, UPL__MSG(id, 0), (p), (what))
 
 /* ------------------------------------------------------------------------ */
 /* Boilerplate                                                              */
@@ -264,12 +238,12 @@ drop_boilerplate(imp_lines *ls)
 	while (i < ls->n && !ls->oom) {
 		imp_line *l = &ls->v[i];
 		if (is_boilerplate(l->text)) {
-			char *x = excerpt(l->text, 24);
+			char *x = upl__utf8_excerpt(l->text, strlen(l->text), 24);
 			if (x == NULL) {
 				ls->oom = 1;
 				return;
 			}
-			note(ls, "import-boilerplate", upl__imp_pos(l, 0), x);
+			note(ls, UPL_CODE_IMPORT_BOILERPLATE, upl__imp_pos(l, 0), x);
 			upl__dealloc(x);
 			upl__imp_remove_line(ls, i);
 			continue;
@@ -329,7 +303,7 @@ drop_chunk_markers(imp_lines *ls)
 			chunk_marker(l->text, &num, &mlen);
 			memcpy(marker, l->text, mlen);
 			marker[mlen] = '\0';
-			note(ls, "import-chunk-marker", upl__imp_pos(l, 0), marker);
+			note(ls, UPL_CODE_IMPORT_CHUNK_MARKER, upl__imp_pos(l, 0), marker);
 			if (cut(l, 0, mlen) != 0)
 				ls->oom = 1;
 		}
@@ -411,7 +385,7 @@ drop_pinyin(imp_lines *ls)
 			{
 				char what[64];
 				snprintf(what, sizeof what, "%.*s", (int)(close + 1 - off), l->text + off);
-				note(ls, "import-pinyin", upl__imp_pos(l, open), what);
+				note(ls, UPL_CODE_IMPORT_PINYIN, upl__imp_pos(l, open), what);
 			}
 			if (cut(l, open, close + 1 - open) != 0)
 				ls->oom = 1;
@@ -434,7 +408,7 @@ drop_controls(imp_lines *ls)
 			if ((cp < 0x20 && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {
 				char what[16];
 				snprintf(what, sizeof what, "U+%04X", cp);
-				note(ls, "import-control", upl__imp_pos(l, off), what);
+				note(ls, UPL_CODE_IMPORT_CONTROL, upl__imp_pos(l, off), what);
 				if (cut(l, off, k) != 0) {
 					ls->oom = 1;
 					return;

@@ -69,12 +69,8 @@ typedef struct imp_ctx {
 	upl_pos collection_pos;
 } imp_ctx;
 
-static void
-note(imp_ctx *c, const char *code, int variant, upl_pos p, const char *arg)
-{
-	if (upl__msg_emit(c->report, c->zh, code, variant, c->file, p.line, p.column, arg) != 0)
-		c->oom = 1;
-}
+#define note(c, id, variant, p, arg) \
+	upl__msg_emit((c)->report, (c)->zh, &(c)->oom, (c)->file, UPL__MSG(id, variant), (p), (arg))
 
 /* ------------------------------------------------------------------------ */
 /* Stage 4: what each line is                                               */
@@ -661,7 +657,7 @@ new_month(builder *b, const imp_line *l, const upl_text_month *mon)
 		b->sched_depth = d + 1;
 	}
 	if (mon->year_unknown && !b->said_unknown) {
-		note(b->c, "import-year-unknown", 0, upl__imp_pos(l, 0), "");
+		note(b->c, UPL_CODE_IMPORT_YEAR_UNKNOWN, 0, upl__imp_pos(l, 0), "");
 		b->said_unknown = 1;
 	}
 	year = mon->year_unknown ? 0 : month_year(b, mon->month, mon->year);
@@ -1053,7 +1049,7 @@ set_period(builder *b, const char *title, size_t len, upl_pos pos)
 	if (p->year_unknown) {
 		b->year_unknown = 1;
 		b->said_unknown = 1;
-		note(b->c, "import-year-unknown", 0, pos, "");
+		note(b->c, UPL_CODE_IMPORT_YEAR_UNKNOWN, 0, pos, "");
 	}
 	/* the organisation written before the period: 常州市新北区教育工会2012年工作意见 */
 	if (b->plan->organization == NULL && p->off > 0) {
@@ -1136,6 +1132,10 @@ meta_line(builder *b, size_t i, int front)
 static int
 build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 {
+	static const upl__msg_id split_msg[] = {
+		UPL__MSG(UPL_CODE_IMPORT_PLAN_SPLIT, 0), UPL__MSG(UPL_CODE_IMPORT_PLAN_SPLIT, 1),
+		UPL__MSG(UPL_CODE_IMPORT_PLAN_SPLIT, 2)
+	};
 	builder b;
 	size_t i, tail = to;
 	int rc;
@@ -1151,7 +1151,8 @@ build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 	    upl_plan_set_source(b.plan, c->file, c->encoding) != 0)
 		c->oom = 1;
 	if (!first)
-		note(c, "import-plan-split", reason, upl__imp_pos(&c->ls.v[from], 0), "");
+		upl__msg_emit(c->report, c->zh, &c->oom, c->file, split_msg[reason],
+			      upl__imp_pos(&c->ls.v[from], 0));
 	/* closing lines: organisation, date, byline after the body */
 	while (tail > from + 1 && to - tail < 3 &&
 	       (c->info[tail - 1].flags & (F_ORG | F_DATE | F_BYLINE)))
@@ -1170,7 +1171,7 @@ build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 				upl_node_free(p);
 				c->oom = 1;
 			}
-			note(c, "import-kept", 0, c->collection_pos, "");
+			note(c, UPL_CODE_IMPORT_KEPT, 0, c->collection_pos, "");
 		} else {
 			c->oom = 1;
 		}

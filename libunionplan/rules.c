@@ -6,8 +6,6 @@
  * Messages come from the bilingual catalogue in messages.c. */
 #include "config.h"
 
-#include <time.h>
-
 #include <unionplan/calendar.h>
 #include <unionplan/text.h>
 
@@ -19,7 +17,6 @@ typedef struct rule_ctx {
 	const char *file;
 	unsigned int groups;
 	int zh;
-	upl_date today;
 	int oom;
 	/* the plan being checked */
 	const upl_plan *plan;
@@ -29,20 +26,14 @@ typedef struct rule_ctx {
 	int plan_year;         /* a calendar year the plan is for, 0 = unknown */
 } rule_ctx;
 
-/* Append diagnostic (code, variant); the arguments must match the
- * catalogue's format for it. */
-#define emit(c, code, variant, p, ...)                                            \
-	do {                                                                      \
-		if (upl__msg_emit((c)->report, (c)->zh, (code), (variant), (c)->file, \
-				  (p).line, (p).column, __VA_ARGS__) != 0)        \
-			(c)->oom = 1;                                             \
-	} while (0)
-#define emit0(c, code, variant, p)                                                \
-	do {                                                                      \
-		if (upl__msg_emit((c)->report, (c)->zh, (code), (variant), (c)->file, \
-				  (p).line, (p).column) != 0)                     \
-			(c)->oom = 1;                                             \
-	} while (0)
+/* Append message (id, variant) of the registry; the arguments after the
+ * position must match its format. */
+#define emit(c, id, variant, ...)                                                    \
+	upl__msg_emit((c)->report, (c)->zh, &(c)->oom, (c)->file, UPL__MSG(id, variant), \
+		      __VA_ARGS__)
+
+/* The longest text a message quotes, in code points. */
+#define QUOTE_MAX 40
 
 static int
 date_known(upl_date d)
@@ -93,12 +84,20 @@ month_year(const rule_ctx *c, const upl_node *m)
 	return c->plan_year;
 }
 
+/* The year calendar month mm of month node m falls in when the node's span
+ * starts in year y: a span over the year end (十二月至一月) ends in y + 1. */
+static int
+span_year(const upl_node *m, int y, int mm)
+{
+	return (m->month_to && m->month_to < m->month && mm <= m->month_to) ? y + 1 : y;
+}
+
 /* The first day and last day of a month node's span in year y. */
 static void
 span_bounds(const upl_node *m, int y, upl_date *first, upl_date *last)
 {
 	int to = m->month_to ? m->month_to : m->month;
-	int ylast = (to < m->month) ? y + 1 : y;
+	int ylast = span_year(m, y, to);
 	first->year = y;
 	first->month = m->month;
 	first->day = 1;
@@ -156,19 +155,19 @@ rules_meta(rule_ctx *c)
 	const upl_plan *p = c->plan;
 	char a[UPL_DATE_ISO_SIZE], b[UPL_DATE_ISO_SIZE];
 	if (p->lang == NULL)
-		emit0(c, "plan-lang", 0, p->pos);
+		emit(c, UPL_CODE_PLAN_LANG, 0, p->pos);
 	else if (strcmp(p->lang, "zh-Hans") != 0 && strcmp(p->lang, "zh-Hant") != 0)
-		emit(c, "plan-lang", 1, p->pos, p->lang);
+		emit(c, UPL_CODE_PLAN_LANG, 1, p->pos, p->lang);
 	if (p->title == NULL || p->title[0] == '\0')
-		emit0(c, "meta-title", 0, p->title ? p->title_pos : (p->meta_pos.line ? p->meta_pos : p->pos));
+		emit(c, UPL_CODE_META_TITLE, 0, p->title ? p->title_pos : (p->meta_pos.line ? p->meta_pos : p->pos));
 	if (date_known(p->period_start) && date_known(p->period_end) &&
 	    upl_date_compare(p->period_start, p->period_end) > 0) {
 		upl_date_format(a, p->period_start);
 		upl_date_format(b, p->period_end);
-		emit(c, "meta-period", 0, p->period_pos, a, b);
+		emit(c, UPL_CODE_META_PERIOD, 0, p->period_pos, a, b);
 	}
 	if (p->docnumber && !docnumber_ok(p->docnumber))
-		emit(c, "meta-docnumber", 0, p->docnumber_pos, p->docnumber);
+		emit(c, UPL_CODE_META_DOCNUMBER, 0, p->docnumber_pos, p->docnumber);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -216,7 +215,7 @@ check_holidays(rule_ctx *c, const upl_node *m, int y)
 			continue;
 		span_bounds(m, y, &first, &last);
 		if (d.month && d.year == 0 && span_has(m->month, m->month_to, d.month))
-			d.year = (m->month_to && m->month_to < m->month && d.month <= m->month_to) ? y + 1 : y;
+			d.year = span_year(m, y, d.month);
 		if (d.year && !upl_date_is_valid(d))
 			d.year = 0; /* date-impossible says so */
 		if (d.year) {
@@ -224,7 +223,7 @@ check_holidays(rule_ctx *c, const upl_node *m, int y)
 			if (upl_calendar_workday(&w, NULL, d) == 0 && w.status == UPL_DAY_OFF &&
 			    strcmp(w.reason, "weekend") != 0) {
 				upl_date_format(ds, d);
-				emit(c, "holiday-day-off", 0, a->pos, ds,
+				emit(c, UPL_CODE_HOLIDAY_DAY_OFF, 0, a->pos, ds,
 				     upl__holiday_key(w.reason) ? holiday_name(c, w.reason) : w.reason);
 			}
 		}
@@ -239,7 +238,7 @@ check_holidays(rule_ctx *c, const upl_node *m, int y)
 		if (d.year && (a->relation == UPL_RELATION_ON || a->relation == UPL_RELATION_NONE)) {
 			if (upl_date_compare(d, hd) != 0) {
 				upl_date_format(ds, d);
-				emit(c, "holiday-date", 0, a->pos, holiday_name(c, a->holiday), hd.year, hs, ds);
+				emit(c, UPL_CODE_HOLIDAY_DATE, 0, a->pos, holiday_name(c, a->holiday), hd.year, hs, ds);
 			}
 			continue;
 		}
@@ -275,7 +274,7 @@ check_holidays(rule_ctx *c, const upl_node *m, int y)
 					upl_date_format(ds, d);
 					where = ds;
 				}
-				emit(c, "holiday-month", 0, a->pos, holiday_name(c, a->holiday), hd.year, hs,
+				emit(c, UPL_CODE_HOLIDAY_MONTH, 0, a->pos, holiday_name(c, a->holiday), hd.year, hs,
 				     upl__msg_word(w, c->zh), where);
 			}
 		}
@@ -285,101 +284,171 @@ check_holidays(rule_ctx *c, const upl_node *m, int y)
 /* ------------------------------------------------------------------------ */
 /* months and dates                                                         */
 
+/* month-span-backwards: a span that ends before it starts, not over the
+ * year end. */
+static void
+check_span_backwards(rule_ctx *c, const upl_node *m)
+{
+	if (m->month_to && m->month_to < m->month && !span_wraps(m->month, m->month_to))
+		emit(c, UPL_CODE_MONTH_SPAN_BACKWARDS, 0, m->pos, m->month, m->month_to);
+}
+
+/* month-duplicate: month i of the schedule (of year y) came before. Returns
+ * whether it did. */
+static int
+check_month_duplicate(rule_ctx *c, const upl_node *sched, size_t i, int y)
+{
+	const upl_node *m = sched->children[i];
+	char l1[32];
+	size_t j;
+	for (j = 0; j < i; j++) {
+		const upl_node *o = sched->children[j];
+		if (o->month == m->month && o->month_to == m->month_to && month_year(c, o) == y) {
+			emit(c, UPL_CODE_MONTH_DUPLICATE, 0, m->pos, label_or(m, l1, sizeof l1),
+			     o->pos.line);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The months of a schedule seen so far. */
+typedef struct month_walk {
+	const upl_node *prev; /* the previous month */
+	int prev_y;           /* its year, 0 = unknown */
+	int wraps;            /* the month numbers wrapped into the next year */
+} month_walk;
+
+/* month-order: chronological order, by year and month when both years are
+ * known; otherwise the month number may wrap once, from the autumn term
+ * into the next year (九月 … 十二月, 一月). */
+static void
+check_month_order(rule_ctx *c, month_walk *w, const upl_node *m, int y)
+{
+	const upl_node *prev = w->prev;
+	char l1[32], l2[32];
+	int back;
+	if (prev == NULL)
+		return;
+	if (y && w->prev_y)
+		back = y * 12 + m->month < w->prev_y * 12 + prev->month;
+	else
+		back = m->month < prev->month;
+	if (back && !(y && w->prev_y) && !w->wraps &&
+	    (prev->month_to ? prev->month_to : prev->month) >= 9 && m->month <= 8)
+		w->wraps = 1;
+	else if (back)
+		emit(c, UPL_CODE_MONTH_ORDER, 0, m->pos, label_or(m, l1, sizeof l1),
+		     label_or(prev, l2, sizeof l2));
+}
+
+/* month-outside-period, with one month of grace on each side: schedules
+ * run into the month after the period (year-end meetings in 一月). */
+static void
+check_month_period(rule_ctx *c, const upl_node *m, int y)
+{
+	upl_date first, last, lo, hi;
+	char a[UPL_DATE_ISO_SIZE], b[UPL_DATE_ISO_SIZE], l1[32];
+	if (!y || !c->has_period)
+		return;
+	span_bounds(m, y, &first, &last);
+	if (upl_date_add_days(&lo, c->pstart, -31) != 0)
+		lo = c->pstart;
+	if (upl_date_add_days(&hi, c->pend, 31) != 0)
+		hi = c->pend;
+	if (upl_date_compare(last, lo) < 0 || upl_date_compare(first, hi) > 0) {
+		upl_date_format(a, c->pstart);
+		upl_date_format(b, c->pend);
+		emit(c, UPL_CODE_MONTH_OUTSIDE_PERIOD, 0, m->pos, label_or(m, l1, sizeof l1), a, b);
+	}
+}
+
+/* date-outside-month: activity a of month m (of year y) dated elsewhere.
+ * Returns whether it was. */
+static int
+check_date_in_month(rule_ctx *c, const upl_node *m, const upl_node *a, int y)
+{
+	upl_date d = a->date;
+	char ds[UPL_DATE_ISO_SIZE], l1[32];
+	if (span_has(m->month, m->month_to, d.month) &&
+	    !(d.year && y && d.year != span_year(m, y, d.month)))
+		return 0;
+	upl_date_format(ds, d);
+	emit(c, UPL_CODE_DATE_OUTSIDE_MONTH, 0, a->pos, ds, label_or(m, l1, sizeof l1));
+	return 1;
+}
+
+/* date-impossible: a date without a year that the year of its month does
+ * not have. Returns whether it is; *d receives its year otherwise. */
+static int
+check_date_exists(rule_ctx *c, const upl_node *m, const upl_node *a, int y, upl_date *d)
+{
+	char ds[UPL_DATE_ISO_SIZE];
+	int dy;
+	if (d->year != 0 || !y)
+		return 0;
+	dy = span_year(m, y, d->month);
+	if (d->day > upl_date_days_in_month(dy, d->month)) {
+		upl_date_format(ds, *d);
+		emit(c, UPL_CODE_DATE_IMPOSSIBLE, 0, a->pos, ds, dy);
+		return 1;
+	}
+	d->year = dy;
+	return 0;
+}
+
+/* date-outside-period: date d of activity a. */
+static void
+check_date_period(rule_ctx *c, const upl_node *a, upl_date d)
+{
+	char ds[UPL_DATE_ISO_SIZE], s1[UPL_DATE_ISO_SIZE], s2[UPL_DATE_ISO_SIZE];
+	if (!d.year || !c->has_period ||
+	    (upl_date_compare(d, c->pstart) >= 0 && upl_date_compare(d, c->pend) <= 0))
+		return;
+	upl_date_format(s1, c->pstart);
+	upl_date_format(s2, c->pend);
+	upl_date_format(ds, d);
+	emit(c, UPL_CODE_DATE_OUTSIDE_PERIOD, 0, a->pos, ds, s1, s2);
+}
+
+/* The dates of the activities of month m (of year y, 0 = unknown). */
+static void
+check_dates(rule_ctx *c, const upl_node *m, int y)
+{
+	size_t j;
+	for (j = 0; j < m->nchildren && !c->oom; j++) {
+		const upl_node *a = m->children[j];
+		upl_date d = a->date;
+		if (a->kind != UPL_NODE_ACTIVITY || d.month == 0)
+			continue;
+		if (check_date_in_month(c, m, a, y) || check_date_exists(c, m, a, y, &d))
+			continue;
+		check_date_period(c, a, d);
+	}
+}
+
 static void
 check_schedule(rule_ctx *c, const upl_node *sched)
 {
-	size_t i, j;
-	int wraps = 0;
-	char l1[32], l2[32];
-	const upl_node *prev = NULL;
-	int prev_key = -1, prev_y = 0;
+	month_walk w = { NULL, 0, 0 };
+	size_t i;
 	for (i = 0; i < sched->nchildren && !c->oom; i++) {
 		const upl_node *m = sched->children[i];
-		int y = month_year(c, m), key;
+		int y = month_year(c, m);
 		if (m->kind != UPL_NODE_MONTH)
 			continue;
-		if ((c->groups & UPL_RULES_MONTHS) && m->month_to && m->month_to < m->month &&
-		    !span_wraps(m->month, m->month_to))
-			emit(c, "month-span-backwards", 0, m->pos, m->month, m->month_to);
-		/* the same month twice */
-		for (j = 0; (c->groups & UPL_RULES_MONTHS) && j < i; j++) {
-			const upl_node *o = sched->children[j];
-			if (o->month == m->month && o->month_to == m->month_to &&
-			    month_year(c, o) == y) {
-				emit(c, "month-duplicate", 0, m->pos, label_or(m, l1, sizeof l1),
-				     o->pos.line);
-				break;
-			}
+		if (c->groups & UPL_RULES_MONTHS) {
+			check_span_backwards(c, m);
+			if (!check_month_duplicate(c, sched, i, y))
+				check_month_order(c, &w, m, y);
+			check_month_period(c, m, y);
 		}
-		/* chronological order: by year and month when both years are
-		 * known; otherwise the month number may wrap once, from the
-		 * autumn term into the next year (九月 … 十二月, 一月) */
-		key = y * 12 + m->month - 1;
-		if ((c->groups & UPL_RULES_MONTHS) && prev && j == i) {
-			int back = (y && prev_y) ? key < prev_key : m->month < prev->month;
-			if (back && !(y && prev_y) && !wraps &&
-			    (prev->month_to ? prev->month_to : prev->month) >= 9 && m->month <= 8)
-				wraps = 1;
-			else if (back)
-				emit(c, "month-order", 0, m->pos, label_or(m, l1, sizeof l1),
-				     label_or(prev, l2, sizeof l2));
-		}
-		prev = m;
-		prev_key = key;
-		prev_y = y;
-		/* the plan's period */
-		if ((c->groups & UPL_RULES_MONTHS) && y && c->has_period) {
-			upl_date first, last, lo, hi;
-			span_bounds(m, y, &first, &last);
-			/* one month of grace on each side: schedules run into the
-			 * month after the period (year-end meetings in 一月) */
-			if (upl_date_add_days(&lo, c->pstart, -31) != 0)
-				lo = c->pstart;
-			if (upl_date_add_days(&hi, c->pend, 31) != 0)
-				hi = c->pend;
-			if (upl_date_compare(last, lo) < 0 || upl_date_compare(first, hi) > 0) {
-				char a[UPL_DATE_ISO_SIZE], b[UPL_DATE_ISO_SIZE];
-				upl_date_format(a, c->pstart);
-				upl_date_format(b, c->pend);
-				emit(c, "month-outside-period", 0, m->pos, label_or(m, l1, sizeof l1), a, b);
-			}
-		}
+		w.prev = m;
+		w.prev_y = y;
 		if ((c->groups & UPL_RULES_HOLIDAYS) && y)
 			check_holidays(c, m, y);
-		/* the dates of its activities */
-		if (!(c->groups & UPL_RULES_DATES))
-			continue;
-		for (j = 0; j < m->nchildren && !c->oom; j++) {
-			const upl_node *a = m->children[j];
-			upl_date d = a->date;
-			char ds[UPL_DATE_ISO_SIZE];
-			if (a->kind != UPL_NODE_ACTIVITY || d.month == 0)
-				continue;
-			upl_date_format(ds, d);
-			if (!span_has(m->month, m->month_to, d.month) ||
-			    (d.year && y && d.year != ((m->month_to && m->month_to < m->month &&
-							d.month <= m->month_to) ? y + 1 : y))) {
-				emit(c, "date-outside-month", 0, a->pos, ds, label_or(m, l1, sizeof l1));
-				continue;
-			}
-			if (d.year == 0 && y) {
-				int dy = (m->month_to && m->month_to < m->month && d.month <= m->month_to) ?
-						 y + 1 : y;
-				if (d.day > upl_date_days_in_month(dy, d.month)) {
-					emit(c, "date-impossible", 0, a->pos, ds, dy);
-					continue;
-				}
-				d.year = dy;
-			}
-			if (d.year && c->has_period &&
-			    (upl_date_compare(d, c->pstart) < 0 || upl_date_compare(d, c->pend) > 0)) {
-				char s1[UPL_DATE_ISO_SIZE], s2[UPL_DATE_ISO_SIZE];
-				upl_date_format(s1, c->pstart);
-				upl_date_format(s2, c->pend);
-				upl_date_format(ds, d);
-				emit(c, "date-outside-period", 0, a->pos, ds, s1, s2);
-			}
-		}
+		if (c->groups & UPL_RULES_DATES)
+			check_dates(c, m, y);
 	}
 }
 
@@ -407,7 +476,7 @@ check_group(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n,
 		if (first == NULL) {
 			first = x;
 			if (x->number != 1 && x->number != *last + 1)
-				emit(c, "numbering-start", 0, x->pos, x->number);
+				emit(c, UPL_CODE_NUMBERING_START, 0, x->pos, x->number);
 		} else {
 			for (j = 0; j < i; j++) {
 				const upl_node *o = items[j];
@@ -415,9 +484,9 @@ check_group(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n,
 					break;
 			}
 			if (j < i)
-				emit(c, "numbering-duplicate", 0, x->pos, x->number, items[j]->pos.line);
+				emit(c, UPL_CODE_NUMBERING_DUPLICATE, 0, x->pos, x->number, items[j]->pos.line);
 			else if (x->number != prev->number + 1)
-				emit(c, "numbering-skip", 0, x->pos, prev->number, x->number);
+				emit(c, UPL_CODE_NUMBERING_SKIP, 0, x->pos, prev->number, x->number);
 		}
 		prev = x;
 	}
@@ -453,7 +522,7 @@ check_styles(rule_ctx *c, upl_node *const *items, size_t n, upl_kind kind)
 			first = x;
 			style = st;
 		} else if (st != style) {
-			emit(c, "numbering-style", 0, x->pos, x->label, first->label);
+			emit(c, UPL_CODE_NUMBERING_STYLE, 0, x->pos, x->label, first->label);
 		}
 	}
 }
@@ -477,7 +546,7 @@ check_heading_order(rule_ctx *c, const upl_node *parent, upl_node *const *items,
 			label_style(x, &level);
 		if ((x->kind == UPL_NODE_SECTION || x->kind == UPL_NODE_ITEM) && level > 0 &&
 		    level <= plevel)
-			emit(c, "heading-order", 0, x->pos, level, x->label ? x->label : "", plevel,
+			emit(c, UPL_CODE_HEADING_ORDER, 0, x->pos, level, x->label ? x->label : "", plevel,
 			     parent->label ? parent->label : "");
 	}
 }
@@ -554,10 +623,14 @@ check_counts_in(rule_ctx *c, const char *s, upl_pos pos)
 			int implied = (int)(k + (size_t)n);
 			int year = plan_year_of_month(c, k == 1984 ? 9 : 3);
 			if (year && implied != year) {
-				char what[128];
 				size_t start = (size_t)(p - 3 - s), end = hm.start + hm.len;
-				snprintf(what, sizeof what, "%.*s", (int)(end - start), s + start);
-				emit(c, "count-year", 0, pos, what, implied, year);
+				char *what = upl__utf8_excerpt(s + start, end - start, QUOTE_MAX);
+				if (what == NULL) {
+					c->oom = 1;
+					return;
+				}
+				emit(c, UPL_CODE_COUNT_YEAR, 0, pos, what, implied, year);
+				upl__dealloc(what);
 			}
 		}
 	}
@@ -627,13 +700,6 @@ plan_context(rule_ctx *c, const upl_plan *p)
 		c->plan_year = p->period_start.year;
 }
 
-static void
-today_cst(upl_date *out)
-{
-	time_t now = time(NULL) + 8 * 3600; /* China Standard Time, no DST */
-	upl_date_from_days(out, (long)(now / 86400));
-}
-
 int
 upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
 	       const upl_validate_options *opts)
@@ -645,10 +711,6 @@ upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
 	c.file = name;
 	c.groups = (opts && opts->rules) ? opts->rules : UPL_RULES_ALL;
 	c.zh = upl__msg_lang_zh(opts ? opts->lang : NULL);
-	if (opts && upl_date_is_valid(opts->today))
-		c.today = opts->today;
-	else
-		today_cst(&c.today);
 	for (i = 0; i < doc->nplans && !c.oom; i++) {
 		const upl_plan *p = doc->plans[i];
 		int schedules;
@@ -665,7 +727,7 @@ upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
 			check_counts(&c, p->blocks, p->nblocks);
 		if ((c.groups & UPL_RULES_HOLIDAYS) && schedules && !c.has_period && !c.schoolyear &&
 		    !c.plan_year && !some_month_year(&c, p->blocks, p->nblocks))
-			emit(&c, "year-unknown", 0, p->period_pos.line ? p->period_pos : p->pos,
+			emit(&c, UPL_CODE_YEAR_UNKNOWN, 0, p->period_pos.line ? p->period_pos : p->pos,
 			     p->period_text ? p->period_text :
 					      upl__msg_word(UPL__WORD_NO_PERIOD, c.zh));
 	}

@@ -95,6 +95,16 @@ UPL_HIDDEN int upl__utf8_valid(const char *s, size_t n, size_t *bad);
 UPL_HIDDEN unsigned int upl__utf8_next(const char *s, size_t n, size_t *len);
 /* The code point that ends at byte off of s (0 when off is 0). */
 UPL_HIDDEN unsigned int upl__utf8_prev(const char *s, size_t off);
+/* The byte length of the first max code points of s[0..n) (all of it when
+ * shorter): a cut that never splits a UTF-8 sequence. An invalid byte
+ * counts as one code point. */
+UPL_HIDDEN size_t upl__utf8_cut(const char *s, size_t n, size_t max);
+/* Append s[0..n) with each invalid byte replaced by U+FFFD. */
+UPL_HIDDEN void upl__buf_put_utf8(upl_buf *b, const char *s, size_t n);
+/* The first max code points of s[0..n) as valid UTF-8, ending in "…" when
+ * cut, for messages that quote text; caller frees with upl__dealloc. NULL
+ * when out of memory. */
+UPL_HIDDEN char *upl__utf8_excerpt(const char *s, size_t n, size_t max);
 
 /* --- character classes ------------------------------------------------ */
 /* 1 for a Han character: Unicode's Script=Han by block, i.e. the CJK

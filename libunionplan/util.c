@@ -396,6 +396,44 @@ upl__utf8_prev(const char *s, size_t off)
 	return upl__utf8_next(s + i, off - i, &len);
 }
 
+size_t
+upl__utf8_cut(const char *s, size_t n, size_t max)
+{
+	size_t i = 0, cps = 0, l;
+	while (i < n && cps < max) {
+		(void)upl__utf8_decode(s + i, n - i, &l);
+		i += l;
+		cps++;
+	}
+	return i;
+}
+
+void
+upl__buf_put_utf8(upl_buf *b, const char *s, size_t n)
+{
+	size_t i = 0, l;
+	while (i < n) {
+		if (upl__utf8_decode(s + i, n - i, &l) < 0) {
+			upl__buf_put(b, "\xEF\xBF\xBD", 3); /* U+FFFD */
+			i++;
+			continue;
+		}
+		upl__buf_put(b, s + i, l);
+		i += l;
+	}
+}
+
+char *
+upl__utf8_excerpt(const char *s, size_t n, size_t max)
+{
+	upl_buf b = UPL_BUF_INIT;
+	size_t k = upl__utf8_cut(s, n, max);
+	upl__buf_put_utf8(&b, s, k);
+	if (k < n)
+		upl__buf_put(&b, "\xE2\x80\xA6", 3); /* … */
+	return upl__buf_detach(&b, NULL);
+}
+
 /* --- character classes ------------------------------------------------- */
 
 int

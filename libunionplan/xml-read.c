@@ -246,26 +246,17 @@ pos_at(reader *r, size_t off)
 	return r->cur;
 }
 
-/* The reader's own messages, from the bilingual catalogue. */
-#define say(r, code, variant, p, ...)                                           \
-	do {                                                                    \
-		if (upl__msg_emit((r)->report, (r)->zh, (code), (variant), (r)->name, \
-				  (p).line, (p).column, __VA_ARGS__) != 0)      \
-			(r)->oom = 1;                                           \
-	} while (0)
-#define say0(r, code, variant, p)                                               \
-	do {                                                                    \
-		if (upl__msg_emit((r)->report, (r)->zh, (code), (variant), (r)->name, \
-				  (p).line, (p).column) != 0)                   \
-			(r)->oom = 1;                                           \
-	} while (0)
+/* The reader's own messages, from the rule registry. */
+#define say(r, id, variant, ...) \
+	upl__msg_emit((r)->report, (r)->zh, &(r)->oom, (r)->name, UPL__MSG(id, variant), __VA_ARGS__)
+#define say0 say
 
 static void
-diag(reader *r, upl_severity sev, const char *code, upl_pos p, const char *fmt, ...)
+diag(reader *r, upl_severity sev, upl_rule_id code, upl_pos p, const char *fmt, ...)
 	UPL_PRINTF(5, 6);
 
 static void
-diag(reader *r, upl_severity sev, const char *code, upl_pos p, const char *fmt, ...)
+diag(reader *r, upl_severity sev, upl_rule_id code, upl_pos p, const char *fmt, ...)
 {
 	upl_buf b = UPL_BUF_INIT;
 	va_list ap;
@@ -323,7 +314,7 @@ on_parser_error(void *data, xmlErrorPtr e)
 	xmlParserCtxtPtr ctxt = data;
 	reader *r = ctxt ? ctxt->_private : NULL;
 	upl_severity sev;
-	const char *code;
+	upl_rule_id code;
 	char *msg;
 	upl_pos p;
 	if (r == NULL || e == NULL || r->fatal_seen || r->stopped)
@@ -517,7 +508,7 @@ static void
 on_schema_error(void *data, xmlErrorPtr e)
 {
 	reader *r = data;
-	const char *code;
+	upl_rule_id code;
 	upl_severity sev;
 	upl_pos p;
 	char *msg;
@@ -549,7 +540,7 @@ on_schema_error(void *data, xmlErrorPtr e)
 		    (e->code >= XML_SCHEMAV_CVC_ELT_2 && e->code <= XML_SCHEMAV_CVC_ATTRIBUTE_4))
 			code = UPL_CODE_SCHEMA_VALUE;
 		else
-			code = UPL_CODE_SCHEMA_OTHER;
+			code = UPL_CODE_SCHEMA_INVALID;
 	}
 	sev = e->level == XML_ERR_WARNING ? UPL_SEVERITY_WARNING : UPL_SEVERITY_ERROR;
 	node = e->node;
@@ -590,7 +581,7 @@ on_schema_error(void *data, xmlErrorPtr e)
 	 * type); keep the first of two at the same place with the same code. */
 	if (r->report->n > r->first_diag) {
 		const upl_diag *last = &r->report->items[r->report->n - 1];
-		if (last->code == code && last->line == p.line && last->column == p.column) {
+		if (last->rule == code && last->line == p.line && last->column == p.column) {
 			upl__dealloc(msg);
 			return;
 		}
@@ -1223,7 +1214,8 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	for (i = 0; i < len && is_space(data[i]); i++)
 		;
 	if (i == len) {
-		say0(&r, UPL_CODE_XML_EMPTY, len ? 1 : 0, start);
+		upl__msg_emit(r.report, r.zh, &r.oom, r.name, len ? UPL__MSG(UPL_CODE_XML_EMPTY, 1) :
+			      UPL__MSG(UPL_CODE_XML_EMPTY, 0), start);
 		goto done;
 	}
 	if (len > (size_t)INT32_MAX) {
@@ -1239,7 +1231,7 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 
 	schema = upl__xml_schema();
 	if (schema == NULL) {
-		say0(&r, UPL_CODE_SCHEMA_OTHER, 0, start);
+		say0(&r, UPL_CODE_SCHEMA_INVALID, 0, start);
 		goto done;
 	}
 	ctxt = xmlNewParserCtxt();
@@ -1285,7 +1277,7 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 		if (r.oom)
 			goto done;
 		if (vrc != 0 && !upl__report_has_error_since(report, r.first_diag))
-			say0(&r, UPL_CODE_SCHEMA_OTHER, 1, node_pos(&r, xmlDocGetRootElement(xdoc)));
+			say0(&r, UPL_CODE_SCHEMA_INVALID, 1, node_pos(&r, xmlDocGetRootElement(xdoc)));
 	}
 	if (out && !upl__report_has_error_since(report, r.first_diag)) {
 		*out = build_doc(&r, xdoc);

@@ -1,13 +1,21 @@
-/* The semantic layer: messages in English and Chinese, per-call options
- * (language, rule groups), the rule descriptions, and that every rule in
- * the catalogue can be explained. The rules' positions and codes are
- * checked by the corpus (tests/data/rules). */
+/* The rule registry and the semantic layer: every row of the registry
+ * (libunionplan/rules.def) has a corpus case that produces it, is listed
+ * in doc/rules.md with the same severity and group, and renders in English
+ * and Chinese; messages in both languages, per-call options (language,
+ * rule groups, flags), the rule descriptions. The rules' positions are
+ * checked by the corpus (tests/data/rules, tests/check_corpus.c). */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unionplan.h>
+
+#include "messages-private.h"
+#include "util-private.h"
+#include "testutil.h"
 
 static char *
 data_path(const char *rel)
@@ -249,6 +257,382 @@ START_TEST(test_fails_at)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* The registry                                                             */
+
+static int
+rule_index(const char *code)
+{
+	int i;
+	for (i = 0; i < UPL__RULE_COUNT; i++)
+		if (strcmp(upl__rule_code((upl_rule_id)i), code) == 0)
+			return i;
+	return -1;
+}
+
+/* Mark the codes of report in seen[]. */
+static void
+mark(int *seen, const upl_report *r)
+{
+	size_t k;
+	for (k = 0; k < upl_report_count(r); k++) {
+		int i = rule_index(upl_diag_code(upl_report_get(r, k)));
+		ck_assert_int_ge(i, 0);
+		seen[i] = 1;
+	}
+}
+
+/* Validate (name.xml, dir/input.xml) or import (name.txt, dir/input.txt)
+ * the corpus file at path, marking what it produces. */
+static void
+run_case(int *seen, const char *path)
+{
+	size_t n = strlen(path);
+	upl_report *r = NULL;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	if (n > 4 && strcmp(path + n - 4, ".txt") == 0) {
+		upl_doc *doc = NULL;
+		if (upl_import_file(&doc, r, path, NULL, NULL) == 0)
+			upl_doc_free(doc);
+	} else if (n > 4 && strcmp(path + n - 4, ".xml") == 0) {
+		ck_assert_int_eq(upl_validate_file(r, path, NULL, NULL), 0);
+	}
+	mark(seen, r);
+	upl_report_free(r);
+}
+
+/* Every file of the corpus directory rel, and every CASE/input.* in it. */
+static void
+walk(int *seen, const char *rel)
+{
+	char *dir = data_path(rel);
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	ck_assert_msg(dp != NULL, "cannot open %s", dir);
+	while ((e = readdir(dp)) != NULL) {
+		char path[2048];
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s/input.xml", dir, e->d_name);
+		if (access(path, F_OK) != 0)
+			snprintf(path, sizeof path, "%s/%s/input.txt", dir, e->d_name);
+		if (access(path, F_OK) != 0)
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		run_case(seen, path);
+	}
+	closedir(dp);
+	free(dir);
+}
+
+/* Each rule of the registry has a corpus case that produces it. */
+START_TEST(test_every_rule_has_a_corpus_case)
+{
+	/* No corpus case can produce these; each is tested elsewhere. */
+	static const char *const exceptions[] = {
+		"xml-too-large",  /* 64 MiB of input: check_xml.c lowers the limit */
+		"schema-invalid", /* the embedded schema failing to compile, or a
+				   * schema finding of no other kind: none that
+				   * the schema allows a document to provoke */
+	};
+	int seen[UPL__RULE_COUNT] = { 0 };
+	size_t k;
+	int i;
+	walk(seen, "tests/data/rules");
+	walk(seen, "tests/data/invalid");
+	walk(seen, "tests/data/valid");
+	walk(seen, "tests/data/import");
+	walk(seen, "tests/data/seeds");
+	for (k = 0; k < sizeof exceptions / sizeof exceptions[0]; k++) {
+		i = rule_index(exceptions[k]);
+		ck_assert_int_ge(i, 0);
+		ck_assert_msg(!seen[i], "%s has a corpus case now: remove the exception",
+			      exceptions[k]);
+		seen[i] = 1;
+	}
+	for (i = 0; i < UPL__RULE_COUNT; i++)
+		ck_assert_msg(seen[i], "rule %s: no corpus case in tests/data/rules produces it",
+			      upl__rule_code((upl_rule_id)i));
+}
+END_TEST
+
+static int
+is_severity(const char *s)
+{
+	return strcmp(s, "error") == 0 || strcmp(s, "warning") == 0 || strcmp(s, "note") == 0;
+}
+
+/* The table rows "| `code` | [group |] severity |" of doc/rules.md as
+ * "code group severity" lines (group "-" when the table has none). */
+static void
+doc_rows(char *text, char *out, size_t size)
+{
+	char *line = strtok(text, "\n");
+	size_t len = 0;
+	out[0] = '\0';
+	for (; line; line = strtok(NULL, "\n")) {
+		char code[64], a[64], b[64] = "";
+		if (sscanf(line, "| `%63[a-z-]` | %63[a-z] | %63[a-z] |", code, a, b) < 2)
+			continue;
+		if (is_severity(a))
+			len += (size_t)snprintf(out + len, size - len, "%s - %s\n", code, a);
+		else
+			len += (size_t)snprintf(out + len, size - len, "%s %s %s\n", code, a, b);
+		ck_assert_uint_lt(len, size);
+	}
+}
+
+static int
+by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines of s, sorted, joined again. */
+static void
+sort_lines(char *s)
+{
+	char *lines[256], *copy = strdup(s), *l;
+	size_t n = 0, i, len = 0;
+	ck_assert_ptr_nonnull(copy);
+	for (l = strtok(copy, "\n"); l && n < 256; l = strtok(NULL, "\n"))
+		lines[n++] = l;
+	qsort(lines, n, sizeof lines[0], by_string);
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(s + len, "%s\n", lines[i]);
+	free(copy);
+}
+
+/* doc/rules.md lists every code of the registry, with its severity and,
+ * for the semantic rules, its group; and no code the registry lacks. */
+START_TEST(test_doc_lists_every_rule)
+{
+	static char doc[16384], reg[16384];
+	char *text = test_slurp("doc/rules.md", NULL);
+	size_t len = 0;
+	int i;
+	doc_rows(text, doc, sizeof doc);
+	free(text);
+	for (i = 0; i < UPL__RULE_COUNT; i++) {
+		const char *g = upl__rule_group((upl_rule_id)i);
+		int semantic = strcmp(g, "schema") != 0 && strcmp(g, "import") != 0;
+		len += (size_t)snprintf(reg + len, sizeof reg - len, "%s %s %s\n",
+					upl__rule_code((upl_rule_id)i), semantic ? g : "-",
+					upl_severity_name(upl__rule_severity((upl_rule_id)i)));
+	}
+	sort_lines(doc);
+	sort_lines(reg);
+	ck_assert_msg(strcmp(doc, reg) == 0,
+		      "doc/rules.md (code group severity):\n%s\nthe registry:\n%s", doc, reg);
+}
+END_TEST
+
+/* The conversions of a printf format ("%s", "%zu", "%02X" ...) in order,
+ * as their conversion letters with length modifiers ("s zu X"). */
+static void
+conversions(const char *fmt, char *out, size_t size)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (; *fmt; fmt++) {
+		if (*fmt != '%')
+			continue;
+		fmt++;
+		ck_assert_int_ne(*fmt, '%'); /* no literal percent sign in a message */
+		while (strchr("0123456789.-", *fmt))
+			fmt++;
+		if (*fmt == 'z')
+			len += (size_t)snprintf(out + len, size - len, "z%c ", *++fmt);
+		else
+			len += (size_t)snprintf(out + len, size - len, "%c ", *fmt);
+	}
+}
+
+/* Render fmt with a sample argument for each conversion. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+static void
+render_sample(const char *fmt, char *out, size_t size)
+{
+	size_t len = 0;
+	const char *p = fmt;
+	while (*p) {
+		const char *q = strchr(p, '%');
+		char spec[16];
+		size_t k = 0;
+		if (q == NULL) {
+			len += (size_t)snprintf(out + len, size - len, "%s", p);
+			break;
+		}
+		len += (size_t)snprintf(out + len, size - len, "%.*s", (int)(q - p), p);
+		spec[k++] = *q++;
+		while (strchr("0123456789.-z", *q) && k < sizeof spec - 2)
+			spec[k++] = *q++;
+		spec[k++] = *q++;
+		spec[k] = '\0';
+		if (strchr(spec, 's'))
+			len += (size_t)snprintf(out + len, size - len, spec, "样例");
+		else if (strchr(spec, 'z'))
+			len += (size_t)snprintf(out + len, size - len, spec, (size_t)130);
+		else if (strchr(spec, 'u') || strchr(spec, 'X'))
+			len += (size_t)snprintf(out + len, size - len, spec, 0x81u);
+		else
+			len += (size_t)snprintf(out + len, size - len, spec, 12);
+		p = q;
+	}
+	ck_assert_uint_lt(len, size);
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+/* Every message row renders in both languages: the two formats take the
+ * same arguments in the same order, the Chinese one is Chinese, both are
+ * valid UTF-8; and the variants of a rule are numbered 0, 1, 2 ... */
+START_TEST(test_every_message_in_both_languages)
+{
+	int m, expect_variant = 0;
+	upl_rule_id rule = UPL__RULE_COUNT;
+	for (m = 0; m < UPL__MSG_COUNT; m++) {
+		const char *en = upl__msg_format((upl__msg_id)m, 0);
+		const char *zh = upl__msg_format((upl__msg_id)m, 1);
+		const char *code = upl__rule_code(upl__msg_rule((upl__msg_id)m));
+		char ce[64], cz[64], re[512], rz[512];
+		if (upl__msg_rule((upl__msg_id)m) != rule) {
+			rule = upl__msg_rule((upl__msg_id)m);
+			expect_variant = 0;
+		}
+		ck_assert_msg(upl__msg_variant((upl__msg_id)m) == expect_variant,
+			      "%s: variant %d where %d was due", code,
+			      upl__msg_variant((upl__msg_id)m), expect_variant);
+		expect_variant++;
+		conversions(en, ce, sizeof ce);
+		conversions(zh, cz, sizeof cz);
+		ck_assert_msg(strcmp(ce, cz) == 0, "%s: '%s' and '%s' take other arguments", code, en, zh);
+		render_sample(en, re, sizeof re);
+		render_sample(zh, rz, sizeof rz);
+		ck_assert_msg(strchr(re, '%') == NULL && strchr(rz, '%') == NULL, "%s: %s", code, re);
+		ck_assert_msg(has_cjk(rz), "%s: no Chinese in '%s'", code, rz);
+		ck_assert_str_ne(re, rz);
+		ck_assert(upl__utf8_valid(re, strlen(re), NULL));
+		ck_assert(upl__utf8_valid(rz, strlen(rz), NULL));
+	}
+}
+END_TEST
+
+/* Each message names its rule's code and severity when emitted. */
+START_TEST(test_emit_takes_code_and_severity_from_the_registry)
+{
+	upl_report *r = NULL;
+	upl_pos p = { 3, 4 };
+	int oom = 0;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	ck_assert_int_eq(upl__msg_emit(r, 0, &oom, "f.xml", UPL__MSG(UPL_CODE_MONTH_SPAN_BACKWARDS, 0),
+				       p, 8, 7), 0);
+	ck_assert_int_eq(upl__msg_emit(r, 1, &oom, "f.xml", UPL__MSG(UPL_CODE_PLAN_LANG, 1), p, "en"),
+			 0);
+	ck_assert_int_eq(oom, 0);
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 0)), "month-span-backwards");
+	ck_assert_int_eq(upl_diag_severity(upl_report_get(r, 0)), UPL_SEVERITY_ERROR);
+	ck_assert_str_eq(upl_diag_message(upl_report_get(r, 0)),
+			 "the month span runs backwards, from month 8 to month 7");
+	ck_assert_str_eq(upl_diag_message(upl_report_get(r, 1)),
+			 "xml:lang 为“en”；应为 zh-Hans（简体）或 zh-Hant（繁体）");
+	ck_assert_uint_eq(upl_diag_line(upl_report_get(r, 1)), 3);
+	ck_assert_uint_eq(upl_diag_column(upl_report_get(r, 1)), 4);
+	upl_report_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Messages are valid UTF-8 whatever they quote                             */
+
+START_TEST(test_utf8_cut)
+{
+	static const char s[] = "第二十八个"; /* five 3-byte characters */
+	char *x;
+	ck_assert_uint_eq(upl__utf8_cut(s, 15, 2), 6);
+	ck_assert_uint_eq(upl__utf8_cut(s, 15, 5), 15);
+	ck_assert_uint_eq(upl__utf8_cut(s, 15, 9), 15);
+	ck_assert_uint_eq(upl__utf8_cut(s, 15, 0), 0);
+	ck_assert_uint_eq(upl__utf8_cut("a\xFF" "b", 3, 2), 2); /* a bad byte counts as one */
+	x = upl__utf8_excerpt(s, 15, 2);
+	ck_assert_str_eq(x, "第二…");
+	upl__dealloc(x);
+	x = upl__utf8_excerpt(s, 15, 5);
+	ck_assert_str_eq(x, "第二十八个");
+	upl__dealloc(x);
+	x = upl__utf8_excerpt("a\xE7\xAC" "b", 4, 10); /* a cut sequence becomes U+FFFD */
+	ck_assert_str_eq(x, "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+	upl__dealloc(x);
+}
+END_TEST
+
+/* A 45-digit count: the quote is cut after 40 characters, on a character
+ * boundary, with "…" (it was cut at 128 bytes, inside a character). */
+START_TEST(test_count_year_quote_is_cut_on_a_character)
+{
+	upl_report *r = check_file("tests/data/rules/count-year-long/input.xml", "en", 0);
+	const char *msg;
+	ck_assert_uint_eq(upl_report_count(r), 1);
+	msg = upl_diag_message(upl_report_get(r, 0));
+	ck_assert_msg(upl__utf8_valid(msg, strlen(msg), NULL), "not UTF-8: %s", msg);
+	ck_assert_ptr_nonnull(strstr(msg, "〇…' implies the year 2012, but the plan is for 2013"));
+	ck_assert_uint_eq(upl__utf8_count(msg, (size_t)(strstr(msg, "…") - msg)), 1 + 40);
+	upl_report_free(r);
+}
+END_TEST
+
+/* What the reader quotes from the raw bytes (an encoding name that is not
+ * UTF-8) comes out as valid UTF-8. */
+START_TEST(test_reader_quote_of_raw_bytes_is_utf8)
+{
+	static const char doc[] = "<?xml version=\"1.0\" encoding=\"X\xC3(\xFF\"?><plan/>";
+	upl_report *r = NULL;
+	const char *msg;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	ck_assert_int_eq(upl_validate_buffer(r, doc, sizeof doc - 1, "e.xml", NULL, NULL), 0);
+	ck_assert_uint_eq(upl_report_count(r), 1);
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 0)), "xml-encoding");
+	msg = upl_diag_message(upl_report_get(r, 0));
+	ck_assert_str_eq(msg, "unsupported encoding 'X\xEF\xBF\xBD(\xEF\xBF\xBD'");
+	upl_report_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Flags                                                                    */
+
+/* Unknown flag bits are refused, as the parse functions refuse theirs. */
+START_TEST(test_unknown_flags_refused)
+{
+	upl_validate_options o = UPL_VALIDATE_OPTIONS_INIT;
+	upl_report *r = NULL;
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	char *path = data_path("doc/examples/seed-002.xml");
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	ck_assert_int_eq(upl_doc_parse_file(&doc, path, NULL, NULL), 0);
+	o.flags = 0x2u;
+	ck_assert_int_eq(upl_validate_file(r, path, &o, &err), UPL_EINVAL);
+	ck_assert_int_eq(upl_error_code(err), UPL_EINVAL);
+	ck_assert_int_eq(upl_validate_buffer(r, "<a/>", 4, "a", &o, NULL), UPL_EINVAL);
+	ck_assert_int_eq(upl_validate_fd(r, 0, "a", &o, NULL), UPL_EINVAL);
+	ck_assert_int_eq(upl_doc_validate(r, doc, &o, NULL), UPL_EINVAL);
+	o.flags = UPL_VALIDATE_SCHEMA_ONLY | 0x80000000u;
+	ck_assert_int_eq(upl_validate_file(r, path, &o, NULL), UPL_EINVAL);
+	ck_assert_uint_eq(upl_report_count(r), 0);
+	o.flags = UPL_VALIDATE_SCHEMA_ONLY;
+	ck_assert_int_eq(upl_validate_file(r, path, &o, NULL), 0);
+	ck_assert_int_eq(upl_doc_validate(r, doc, &o, NULL), 0);
+	upl_error_free(err);
+	upl_doc_free(doc);
+	upl_report_free(r);
+	free(path);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -264,6 +648,14 @@ main(void)
 	tcase_add_test(tc, test_rule_groups);
 	tcase_add_test(tc, test_explain_every_rule);
 	tcase_add_test(tc, test_fails_at);
+	tcase_add_test(tc, test_every_rule_has_a_corpus_case);
+	tcase_add_test(tc, test_doc_lists_every_rule);
+	tcase_add_test(tc, test_every_message_in_both_languages);
+	tcase_add_test(tc, test_emit_takes_code_and_severity_from_the_registry);
+	tcase_add_test(tc, test_utf8_cut);
+	tcase_add_test(tc, test_count_year_quote_is_cut_on_a_character);
+	tcase_add_test(tc, test_reader_quote_of_raw_bytes_is_utf8);
+	tcase_add_test(tc, test_unknown_flags_refused);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

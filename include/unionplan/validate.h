@@ -87,7 +87,8 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
 /** Current version of ::upl_validate_options. */
 #define UPL_VALIDATE_OPTIONS_VERSION 1
 
-/** Run the schema layer only. */
+/** Run the schema layer only. The only flag so far: the validate functions
+ * refuse any other bit of upl_validate_options::flags with ::UPL_EINVAL. */
 #define UPL_VALIDATE_SCHEMA_ONLY 0x1u
 
 /** @name Rule groups, for upl_validate_options::rules */
@@ -108,15 +109,14 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
  */
 typedef struct upl_validate_options {
 	unsigned int version; /**< ::UPL_VALIDATE_OPTIONS_VERSION */
-	unsigned int flags;   /**< UPL_VALIDATE_* flags */
+	unsigned int flags;   /**< UPL_VALIDATE_* flags; an unknown bit is ::UPL_EINVAL */
 	size_t max_bytes;     /**< refuse larger input; 0 = ::UPL_DEFAULT_MAX_BYTES */
 	unsigned int rules;   /**< UPL_RULES_* groups to run; 0 = all */
-	upl_date today;       /**< "today" for rules that need it; all zero = the system clock (China Standard Time) */
 	const char *lang;     /**< message language: "en" or "zh-Hans" (also "zh", "zh_CN"); NULL = from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) */
 } upl_validate_options;
 
 /** Initialiser for ::upl_validate_options with the defaults. */
-#define UPL_VALIDATE_OPTIONS_INIT { UPL_VALIDATE_OPTIONS_VERSION, 0u, 0u, 0u, UPL_DATE_INIT, NULL }
+#define UPL_VALIDATE_OPTIONS_INIT { UPL_VALIDATE_OPTIONS_VERSION, 0u, 0u, 0u, NULL }
 
 /**
  * @return 1 if the report holds a diagnostic of severity @p threshold or
@@ -158,7 +158,8 @@ UPL_EXTERN int upl_rule_severity(const char *code);
  * @param[out] err details when the file could not be checked (optional).
  * @return 0 when the file was checked (look at the report for the verdict);
  * ::UPL_EIO when it cannot be read (missing, a directory, unreadable, too
- * large); ::UPL_EINVAL; ::UPL_ENOMEM.
+ * large); ::UPL_EINVAL for a NULL report or path, options of an unknown
+ * version, or an unknown bit in upl_validate_options::flags; ::UPL_ENOMEM.
  * @since 0.1
  */
 UPL_EXTERN int upl_validate_file(upl_report *report, const char *path,
