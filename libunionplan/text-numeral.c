@@ -51,14 +51,10 @@ next_tok(const char *s, size_t n, size_t i, tok *t)
 		t->end = i + l;
 		return;
 	}
-	switch (c) {
-	case 0x5341: case 0x62FE: t->kind = T_UNIT; t->value = 10; break;     /* 十 拾 */
-	case 0x767E: case 0x4F70: t->kind = T_UNIT; t->value = 100; break;    /* 百 佰 */
-	case 0x5343: case 0x4EDF: t->kind = T_UNIT; t->value = 1000; break;   /* 千 仟 */
-	case 0x4E07: case 0x842C: t->kind = T_BIG; t->value = 10000L; break;  /* 万 萬 */
-	case 0x4EBF: case 0x5104: t->kind = T_BIG; t->value = 100000000L; break; /* 亿 億 */
-	default: return;
-	}
+	t->value = upl__text_han_unit(c);
+	if (t->value == 0)
+		return;
+	t->kind = t->value < 10000 ? T_UNIT : T_BIG; /* 十百千, 万亿 */
 	t->end = i + l;
 }
 

@@ -372,21 +372,31 @@ form_md(const date_at *a, date_read *r)
 	return try_md_yue(a->s, a->n, a->p, &r->month, &r->day, &r->end);
 }
 
-/* 9/10 12/31, not inside a longer run of slashes and digits */
+/* Arabic M, the separator sep (ASCII, or its full-width form) and Arabic D
+ * at the position, not inside a longer run of digits and separators: 1
+ * with the date in *r and the character after it in *after. */
+static int
+arabic_md(const date_at *a, int32_t sep, date_read *r, int32_t *after)
+{
+	int32_t wide = sep + 0xFEE0, c;
+	size_t e, l;
+	if (!a->arabic || a->prev == sep || a->prev == wide ||
+	    !arabic_small(a->s, a->n, a->p, &r->month, &e))
+		return 0;
+	c = upl__text_peek(a->s, a->n, e, &l);
+	if ((c != sep && c != wide) || !arabic_small(a->s, a->n, e + l, &r->day, &r->end))
+		return 0;
+	*after = upl__text_peek(a->s, a->n, r->end, &l);
+	r->year = 0;
+	return upl__text_digit(*after) < 0 && *after != sep && *after != wide;
+}
+
+/* 9/10 12/31 */
 static int
 form_slash(const date_at *a, date_read *r)
 {
-	size_t e, l, l3;
-	int32_t sep, after;
-	if (!a->arabic || !arabic_small(a->s, a->n, a->p, &r->month, &e))
-		return 0;
-	sep = upl__text_peek(a->s, a->n, e, &l);
-	if ((sep != '/' && sep != 0xFF0F) || a->prev == '/' || a->prev == 0xFF0F ||
-	    !arabic_small(a->s, a->n, e + l, &r->day, &r->end))
-		return 0;
-	after = upl__text_peek(a->s, a->n, r->end, &l3);
-	r->year = 0;
-	return upl__text_digit(after) < 0 && after != '/' && after != 0xFF0F;
+	int32_t after;
+	return arabic_md(a, '/', r, &after);
 }
 
 /* 1 if one of 节 節 follows at i within four Han characters (3.8妇女节). */
@@ -411,21 +421,12 @@ festival_follows(const char *s, size_t n, size_t i)
 static int
 form_dot(const date_at *a, date_read *r)
 {
-	size_t e, l, l3;
-	int32_t sep, after;
-	if (!a->arabic || !arabic_small(a->s, a->n, a->p, &r->month, &e))
-		return 0;
-	sep = upl__text_peek(a->s, a->n, e, &l);
-	if ((sep != '.' && sep != 0xFF0E) || is_ascii_alnum(a->prev) || a->prev == '.' ||
-	    a->prev == 0xFF0E || !arabic_small(a->s, a->n, e + l, &r->day, &r->end))
-		return 0;
-	after = upl__text_peek(a->s, a->n, r->end, &l3);
-	if (upl__text_digit(after) >= 0 || after == '.' || after == 0xFF0E || after == '%' ||
+	int32_t after;
+	if (!arabic_md(a, '.', r, &after) || is_ascii_alnum(a->prev) || after == '%' ||
 	    after == 0xFF05 || is_ascii_alnum(after))
 		return 0;
 	if (!(is_bracket(a->prev, 0) && is_bracket(after, 1)) && !festival_follows(a->s, a->n, r->end))
 		return 0;
-	r->year = 0;
 	return valid_date(0, r->month, r->day);
 }
 

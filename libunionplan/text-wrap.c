@@ -148,17 +148,11 @@ force_cut(UBreakIterator *gi, const char *s, size_t a, size_t e, size_t avail,
 	return best ? best : over ? over : e;
 }
 
+/* After the spaces at s[i] (s has n bytes). */
 static size_t
 skip_blank(const char *s, size_t i, size_t n)
 {
-	while (i < n) {
-		size_t j = i;
-		int32_t c = upl__text_next(s, n, &j);
-		if (!upl__is_space(c))
-			break;
-		i = j;
-	}
-	return i;
+	return i + upl_text_space_len(s + i, n - i);
 }
 
 /* A wrap in progress: the line being filled, and the piece of text since
