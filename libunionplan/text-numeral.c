@@ -106,7 +106,7 @@ typedef struct units {
  * negative. */
 enum { UNITS_ON = 0, UNITS_STOP = 1 };
 
-/* 零: at most one, and not right after a number (二〇一三十). */
+/* 零: one at a time, and not after a number still waiting for its unit. */
 static int
 units_zero(units *u, size_t pos)
 {
