@@ -46,6 +46,149 @@ load_data(upl_calendar **cal, char **files, int n)
 	return CLI_OK;
 }
 
+/* What the options of holidays, lunar and workday set: each command's
+ * long options say which of them it takes. */
+struct cal_opts {
+	const char *cmd;
+	const char *const *formats;  /* the --format names it takes, FMT_* order */
+	const char *format_names;    /* them, for a message: "text or csv" */
+	void (*usage)(FILE *fp);
+	/* check the operands from optind on: GO_ON or an exit status */
+	int (*operands)(struct cal_opts *o, int argc, char **argv);
+	int format, statutory, trad;
+	char **data;                 /* the --data FILEs (NULL: none) */
+	int ndata;
+	upl_date from, to;           /* --from, --to */
+	int have_from, have_to;
+};
+
+/* What start() and its steps return when the command goes on. */
+#define GO_ON (-1)
+
+static void
+cal_opts_init(struct cal_opts *o, const char *cmd, const char *const *formats,
+	      const char *format_names, void (*usage)(FILE *fp),
+	      int (*operands)(struct cal_opts *o, int argc, char **argv))
+{
+	memset(o, 0, sizeof *o);
+	o->cmd = cmd;
+	o->formats = formats;
+	o->format_names = format_names;
+	o->usage = usage;
+	o->operands = operands;
+	o->format = FMT_TEXT;
+}
+
+/* Read the options: GO_ON, or the exit status (--help, a usage error). */
+static int
+parse_options(struct cal_opts *o, int argc, char **argv, const char *shortopts,
+	      const struct option *longopts)
+{
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((o->format = cli_pick(optarg, o->formats)) < 0)
+				return cli_usage_error(o->cmd, "unknown format '%s' (%s)", optarg,
+						       o->format_names);
+			break;
+		case 's': o->statutory = 1; break;
+		case 't': o->trad = 1; break;
+		case 'D':
+			if (o->data == NULL && (o->data = calloc((size_t)argc + 1, sizeof *o->data)) == NULL) {
+				cli_errorf("out of memory");
+				return CLI_FAILURE;
+			}
+			o->data[o->ndata++] = optarg;
+			break;
+		case 'F':
+		case 'T':
+			if (parse_date_arg(c == 'F' ? &o->from : &o->to, optarg) != 0)
+				return cli_usage_error(o->cmd, "--%s needs a date YYYY-MM-DD, not '%s'",
+						       c == 'F' ? "from" : "to", optarg);
+			*(c == 'F' ? &o->have_from : &o->have_to) = 1;
+			break;
+		case 'h': o->usage(stdout); return CLI_OK;
+		default:
+			return cli_usage_error(o->cmd, "unknown option or missing argument '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	return GO_ON;
+}
+
+/* The start of each command: the options, the operands, the --data files
+ * (into *cal, which stays NULL without them). GO_ON, or the exit status. */
+static int
+start(struct cal_opts *o, int argc, char **argv, const char *shortopts,
+      const struct option *longopts, upl_calendar **cal)
+{
+	int status = parse_options(o, argc, argv, shortopts, longopts);
+	if (status == GO_ON)
+		status = o->operands(o, argc, argv);
+	if (status == GO_ON && (status = load_data(cal, o->data, o->ndata)) == CLI_OK)
+		status = GO_ON;
+	free(o->data);
+	o->data = NULL;
+	return status;
+}
+
+/* Operands DATE...: at least one. */
+static int
+dates_given(struct cal_opts *o, int argc, char **argv)
+{
+	(void)argv;
+	return optind < argc ? GO_ON : cli_usage_error(o->cmd, "no DATE given");
+}
+
+/* What lunar and workday do with one DATE operand: print it, and return
+ * the status as it should be after it. */
+typedef int (*show_date)(const struct cal_opts *o, const upl_calendar *cal, upl_date d,
+			 const char *arg, int status);
+
+/* lunar and workday: options, DATE... operands each given to show(), in
+ * text or in CSV under csv_header. An operand that is not a date is
+ * reported and makes the status CLI_INVALID. */
+static int
+dates_command(int argc, char **argv, const char *cmd, void (*usage)(FILE *fp),
+	      const char *shortopts, const struct option *longopts, const char *csv_header,
+	      show_date show)
+{
+	static const char *const formats[] = { "text", "csv", NULL };
+	struct cal_opts o;
+	upl_calendar *cal = NULL;
+	int i, status;
+
+	cal_opts_init(&o, cmd, formats, "text or csv", usage, dates_given);
+	if ((status = start(&o, argc, argv, shortopts, longopts, &cal)) != GO_ON)
+		return status;
+	if (o.format == FMT_CSV)
+		printf("%s\n", csv_header);
+	status = CLI_OK;
+	for (i = optind; i < argc; i++) {
+		upl_date d;
+		if (parse_date_arg(&d, argv[i]) != 0) {
+			cli_errorf("'%s' is not a date YYYY-MM-DD", argv[i]);
+			status = CLI_INVALID;
+			continue;
+		}
+		status = show(&o, cal, d, argv[i], status);
+	}
+	upl_calendar_free(cal);
+	return status;
+}
+
+/* The start of a text row: "2012-09-30  星期日  ". */
+static void
+print_day(upl_date d)
+{
+	char iso[UPL_DATE_ISO_SIZE];
+	upl_date_format(iso, d);
+	printf("%s  %s  ", iso, weekday_names[upl_date_weekday(d)]);
+}
+
 /* ------------------------------------------------------------------------ */
 /* holidays                                                                 */
 
@@ -103,8 +246,8 @@ print_rows(const struct row *rows, size_t n, int format)
 			cli_json_string(stdout, rows[i].name);
 			printf("}");
 		} else {
-			printf("%s  %s  %s (%s)\n", iso, weekday_names[upl_date_weekday(rows[i].date)],
-			       rows[i].name, rows[i].key);
+			print_day(rows[i].date);
+			printf("%s (%s)\n", rows[i].name, rows[i].key);
 		}
 	}
 	if (format == FMT_JSON)
@@ -196,6 +339,34 @@ statutory_rows(struct row **rows, size_t *n, const upl_calendar *cal, upl_date f
 	return 0;
 }
 
+/* Operands of holidays: YEAR, or none with --from and --to. */
+static int
+holidays_operands(struct cal_opts *o, int argc, char **argv)
+{
+	char *end;
+	long y;
+	if (o->have_from || o->have_to) {
+		if (!o->have_from || !o->have_to || optind < argc)
+			return cli_usage_error("holidays", "give either YEAR or both --from and --to");
+		if (upl_date_compare(o->from, o->to) > 0)
+			return cli_usage_error("holidays", "--to is before --from");
+		if (o->to.year - o->from.year > 1000)
+			return cli_usage_error("holidays", "a range of more than 1000 years");
+		return GO_ON;
+	}
+	if (optind >= argc)
+		return cli_usage_error("holidays", "no YEAR given");
+	if (argc - optind > 1)
+		return cli_usage_error("holidays", "one YEAR at a time");
+	y = strtol(argv[optind], &end, 10);
+	if (*argv[optind] == '\0' || *end != '\0' || y < 1 || y > 9999)
+		return cli_usage_error("holidays", "YEAR must be a number from 1 to 9999, not '%s'",
+				       argv[optind]);
+	upl_date_make(&o->from, (int)y, 1, 1);
+	upl_date_make(&o->to, (int)y, 12, 31);
+	return GO_ON;
+}
+
 int
 cli_cmd_holidays(int argc, char **argv)
 {
@@ -210,100 +381,27 @@ cli_cmd_holidays(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static const char *const formats[] = { "text", "csv", "json", NULL };
-	int format = FMT_TEXT, statutory = 0, trad = 0, c, rc, status, missing = 0;
-	int have_from = 0, have_to = 0, ndata = 0;
-	char **data = calloc((size_t)argc + 1, sizeof *data);
-	upl_date from = UPL_DATE_INIT, to = UPL_DATE_INIT;
+	struct cal_opts o;
 	upl_calendar *cal = NULL;
 	struct row *rows = NULL;
 	size_t n = 0;
+	int rc, status, missing = 0;
 
-	if (data == NULL) {
-		cli_errorf("out of memory");
-		return CLI_FAILURE;
-	}
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:sth", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((format = cli_pick(optarg, formats)) < 0) {
-				free(data);
-				return cli_usage_error("holidays", "unknown format '%s' (text, csv or json)", optarg);
-			}
-			break;
-		case 's': statutory = 1; break;
-		case 'D': data[ndata++] = optarg; break;
-		case 't': trad = 1; break;
-		case 'F':
-		case 'T':
-			if (parse_date_arg(c == 'F' ? &from : &to, optarg) != 0) {
-				free(data);
-				return cli_usage_error("holidays", "--%s needs a date YYYY-MM-DD, not '%s'",
-						       c == 'F' ? "from" : "to", optarg);
-			}
-			if (c == 'F')
-				have_from = 1;
-			else
-				have_to = 1;
-			break;
-		case 'h': holidays_usage(stdout); free(data); return CLI_OK;
-		default:
-			free(data);
-			return cli_usage_error("holidays", "unknown option or missing argument '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (have_from || have_to) {
-		if (!have_from || !have_to || optind < argc) {
-			free(data);
-			return cli_usage_error("holidays", "give either YEAR or both --from and --to");
-		}
-		if (upl_date_compare(from, to) > 0) {
-			free(data);
-			return cli_usage_error("holidays", "--to is before --from");
-		}
-		if (to.year - from.year > 1000) {
-			free(data);
-			return cli_usage_error("holidays", "a range of more than 1000 years");
-		}
-	} else {
-		char *end;
-		long y;
-		if (optind >= argc) {
-			free(data);
-			return cli_usage_error("holidays", "no YEAR given");
-		}
-		if (argc - optind > 1) {
-			free(data);
-			return cli_usage_error("holidays", "one YEAR at a time");
-		}
-		y = strtol(argv[optind], &end, 10);
-		if (*argv[optind] == '\0' || *end != '\0' || y < 1 || y > 9999) {
-			free(data);
-			return cli_usage_error("holidays", "YEAR must be a number from 1 to 9999, not '%s'",
-					       argv[optind]);
-		}
-		upl_date_make(&from, (int)y, 1, 1);
-		upl_date_make(&to, (int)y, 12, 31);
-	}
-	status = load_data(&cal, data, ndata);
-	free(data);
-	if (status != CLI_OK)
+	cal_opts_init(&o, "holidays", formats, "text, csv or json", holidays_usage, holidays_operands);
+	if ((status = start(&o, argc, argv, "f:sth", longopts, &cal)) != GO_ON)
 		return status;
-	if (statutory)
-		rc = statutory_rows(&rows, &n, cal, from, to, trad, &missing);
+	if (o.statutory)
+		rc = statutory_rows(&rows, &n, cal, o.from, o.to, o.trad, &missing);
 	else
-		rc = festival_rows(&rows, &n, from, to, trad);
-	if (rc != 0) {
+		rc = festival_rows(&rows, &n, o.from, o.to, o.trad);
+	if (rc == 0)
+		print_rows(rows, n, o.format);
+	else
 		cli_errorf("%s", upl_strerror(rc));
-		free(rows);
-		upl_calendar_free(cal);
-		return CLI_FAILURE;
-	}
-	print_rows(rows, n, format);
 	free(rows);
 	upl_calendar_free(cal);
+	if (rc != 0)
+		return CLI_FAILURE;
 	if (missing) {
 		cli_errorf("no official arrangement for %d: its days are not listed", missing);
 		return CLI_INVALID;
@@ -335,6 +433,43 @@ lunar_usage(FILE *fp)
 		cli_program);
 }
 
+/* One DATE of lunar: the lunar date, and in text the zodiac animal, the
+ * festivals and the solar term of the day. */
+static int
+show_lunar(const struct cal_opts *o, const upl_calendar *cal, upl_date d, const char *arg,
+	   int status)
+{
+	upl_lunar_date l;
+	upl_holiday_occurrence occ[4];
+	char text[UPL_LUNAR_TEXT_SIZE], iso[UPL_DATE_ISO_SIZE];
+	size_t n = 0, k;
+	int rc, term;
+
+	(void)cal;
+	rc = upl_lunar_from_date(&l, d);
+	if (rc != 0) {
+		cli_errorf("%s: %s", arg, rc == UPL_ERANGE ?
+			   "outside the lunar calendar's range" : upl_strerror(rc));
+		return rc == UPL_ERANGE ? (status == CLI_FAILURE ? status : CLI_INVALID) : CLI_FAILURE;
+	}
+	upl_date_format(iso, d);
+	upl_lunar_format(text, sizeof text, &l, o->trad ? UPL_LUNAR_FORMAT_TRADITIONAL : 0);
+	if (o->format == FMT_CSV) {
+		printf("%s,%d,%d,%d,%d,%s\n", iso, l.year, l.month, l.leap, l.day, text);
+		return status;
+	}
+	printf("%s  %s  %s年", iso, text, upl_lunar_zodiac(l.year, o->trad));
+	if (upl_holiday_list(occ, 4, &n, d, d) == 0)
+		for (k = 0; k < n; k++)
+			printf("  %s", upl_holiday_name(occ[k].key, o->trad));
+	if (upl_solar_term_on(&term, d) == 0 && term != UPL_TERM_QINGMING && term != UPL_TERM_DONGZHI)
+		printf("  %s", upl_solar_term_name(term, o->trad));
+	if (l.source == UPL_LUNAR_SOURCE_ICU)
+		printf("  [ICU]");
+	printf("\n");
+	return status;
+}
+
 int
 cli_cmd_lunar(int argc, char **argv)
 {
@@ -344,67 +479,8 @@ cli_cmd_lunar(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const formats[] = { "text", "csv", NULL };
-	int format = FMT_TEXT, trad = 0, c, i, rc, status = CLI_OK;
-
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:th", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((format = cli_pick(optarg, formats)) < 0)
-				return cli_usage_error("lunar", "unknown format '%s' (text or csv)", optarg);
-			break;
-		case 't': trad = 1; break;
-		case 'h': lunar_usage(stdout); return CLI_OK;
-		default:
-			return cli_usage_error("lunar", "unknown option or missing argument '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
-		return cli_usage_error("lunar", "no DATE given");
-	if (format == FMT_CSV)
-		printf("date,lunar_year,lunar_month,leap,lunar_day,text\n");
-	for (i = optind; i < argc; i++) {
-		upl_date d;
-		upl_lunar_date l;
-		char text[UPL_LUNAR_TEXT_SIZE], iso[UPL_DATE_ISO_SIZE];
-		unsigned int flags = trad ? UPL_LUNAR_FORMAT_TRADITIONAL : 0;
-		if (parse_date_arg(&d, argv[i]) != 0) {
-			cli_errorf("'%s' is not a date YYYY-MM-DD", argv[i]);
-			status = CLI_INVALID;
-			continue;
-		}
-		rc = upl_lunar_from_date(&l, d);
-		if (rc != 0) {
-			cli_errorf("%s: %s", argv[i], rc == UPL_ERANGE ?
-				   "outside the lunar calendar's range" : upl_strerror(rc));
-			status = rc == UPL_ERANGE ? (status == CLI_FAILURE ? status : CLI_INVALID) : CLI_FAILURE;
-			continue;
-		}
-		upl_date_format(iso, d);
-		if (format == FMT_CSV) {
-			upl_lunar_format(text, sizeof text, &l, flags);
-			printf("%s,%d,%d,%d,%d,%s\n", iso, l.year, l.month, l.leap, l.day, text);
-		} else {
-			upl_holiday_occurrence occ[4];
-			size_t n = 0, k;
-			int term;
-			upl_lunar_format(text, sizeof text, &l, flags);
-			printf("%s  %s  %s年", iso, text, upl_lunar_zodiac(l.year, trad));
-			if (upl_holiday_list(occ, 4, &n, d, d) == 0)
-				for (k = 0; k < n; k++)
-					printf("  %s", upl_holiday_name(occ[k].key, trad));
-			if (upl_solar_term_on(&term, d) == 0 && term != UPL_TERM_QINGMING &&
-			    term != UPL_TERM_DONGZHI)
-				printf("  %s", upl_solar_term_name(term, trad));
-			if (l.source == UPL_LUNAR_SOURCE_ICU)
-				printf("  [ICU]");
-			printf("\n");
-		}
-	}
-	return status;
+	return dates_command(argc, argv, "lunar", lunar_usage, "f:th", longopts,
+			     "date,lunar_year,lunar_month,leap,lunar_day,text", show_lunar);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -430,6 +506,41 @@ workday_usage(FILE *fp)
 		cli_program);
 }
 
+/* One DATE of workday: its status and why. */
+static int
+show_workday(const struct cal_opts *o, const upl_calendar *cal, upl_date d, const char *arg,
+	     int status)
+{
+	static const char *const status_names[] = { "unknown", "workday", "day-off" };
+	upl_workday_info w;
+	char iso[UPL_DATE_ISO_SIZE];
+	int rc;
+
+	if ((rc = upl_calendar_workday(&w, cal, d)) != 0) {
+		cli_errorf("%s: %s", arg, upl_strerror(rc));
+		return CLI_FAILURE;
+	}
+	if (o->format == FMT_CSV) {
+		upl_date_format(iso, d);
+		printf("%s,%s,%s\n", iso, status_names[w.status], w.reason);
+		return status;
+	}
+	print_day(d);
+	printf("%s", status_names[w.status]);
+	if (w.status == UPL_DAY_UNKNOWN)
+		printf(" (no official arrangement for %d)", d.year);
+	else if (strcmp(w.reason, "adjusted-workday") == 0)
+		printf(" (adjusted working day, 调休上班)");
+	else if (strcmp(w.reason, "weekend") == 0)
+		printf(" (weekend)");
+	else if (strcmp(w.reason, "victory-day") == 0)
+		printf(" (victory-day, 抗战胜利纪念日)");
+	else if (*w.reason)
+		printf(" (%s, %s)", w.reason, upl_holiday_name(w.reason, 0));
+	printf("\n");
+	return status;
+}
+
 int
 cli_cmd_workday(int argc, char **argv)
 {
@@ -439,76 +550,6 @@ cli_cmd_workday(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const formats[] = { "text", "csv", NULL };
-	static const char *const status_names[] = { "unknown", "workday", "day-off" };
-	int format = FMT_TEXT, c, i, rc, status = CLI_OK, ndata = 0;
-	char **data = calloc((size_t)argc + 1, sizeof *data);
-	upl_calendar *cal = NULL;
-
-	if (data == NULL) {
-		cli_errorf("out of memory");
-		return CLI_FAILURE;
-	}
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if ((format = cli_pick(optarg, formats)) < 0) {
-				free(data);
-				return cli_usage_error("workday", "unknown format '%s' (text or csv)", optarg);
-			}
-			break;
-		case 'D': data[ndata++] = optarg; break;
-		case 'h': workday_usage(stdout); free(data); return CLI_OK;
-		default:
-			free(data);
-			return cli_usage_error("workday", "unknown option or missing argument '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind >= argc) {
-		free(data);
-		return cli_usage_error("workday", "no DATE given");
-	}
-	status = load_data(&cal, data, ndata);
-	free(data);
-	if (status != CLI_OK)
-		return status;
-	if (format == FMT_CSV)
-		printf("date,status,reason\n");
-	for (i = optind; i < argc; i++) {
-		upl_date d;
-		upl_workday_info w;
-		char iso[UPL_DATE_ISO_SIZE];
-		if (parse_date_arg(&d, argv[i]) != 0) {
-			cli_errorf("'%s' is not a date YYYY-MM-DD", argv[i]);
-			status = CLI_INVALID;
-			continue;
-		}
-		if ((rc = upl_calendar_workday(&w, cal, d)) != 0) {
-			cli_errorf("%s: %s", argv[i], upl_strerror(rc));
-			status = CLI_FAILURE;
-			continue;
-		}
-		upl_date_format(iso, d);
-		if (format == FMT_CSV) {
-			printf("%s,%s,%s\n", iso, status_names[w.status], w.reason);
-			continue;
-		}
-		printf("%s  %s  %s", iso, weekday_names[upl_date_weekday(d)], status_names[w.status]);
-		if (w.status == UPL_DAY_UNKNOWN)
-			printf(" (no official arrangement for %d)", d.year);
-		else if (strcmp(w.reason, "adjusted-workday") == 0)
-			printf(" (adjusted working day, 调休上班)");
-		else if (strcmp(w.reason, "weekend") == 0)
-			printf(" (weekend)");
-		else if (strcmp(w.reason, "victory-day") == 0)
-			printf(" (victory-day, 抗战胜利纪念日)");
-		else if (*w.reason)
-			printf(" (%s, %s)", w.reason, upl_holiday_name(w.reason, 0));
-		printf("\n");
-	}
-	upl_calendar_free(cal);
-	return status;
+	return dates_command(argc, argv, "workday", workday_usage, "f:h", longopts,
+			     "date,status,reason", show_workday);
 }

@@ -196,44 +196,128 @@ parse_year(const char *tok, size_t len, int *year)
 	return 1;
 }
 
+/* The next token of the line as an argument: 1 with *arg and *alen, or 0
+ * with *arg where it is missing. */
+static int
+argument(const char **q, const char *eol, const char **arg, size_t *alen)
+{
+	if (token(q, eol, arg, alen))
+		return 1;
+	*arg = *q;
+	return 0;
+}
+
+/* unionplan-holidays 1 */
+static int
+read_header(struct reader *r, const char *tok, size_t len, const char **q, const char *eol)
+{
+	const char *arg;
+	size_t alen;
+	if (!tok_is(tok, len, "unionplan-holidays"))
+		return fail_at(r, tok, "%s", "the file must start with 'unionplan-holidays 1'");
+	if (!argument(q, eol, &arg, &alen) || !tok_is(arg, alen, "1"))
+		return fail_at(r, arg, "%s", "unsupported format version (this library reads version 1)");
+	return 0;
+}
+
+/* year YYYY: finish the year before and start this one. */
+static int
+read_year(struct reader *r, const char *tok, const char **q, const char *eol)
+{
+	const char *arg;
+	size_t alen, i;
+	int year, rc;
+	if (!argument(q, eol, &arg, &alen) || !parse_year(arg, alen, &year))
+		return fail_at(r, arg, "%s", "'year' needs a year of four digits (0001..9999)");
+	if ((rc = finish_year(r, tok)) != 0)
+		return rc;
+	for (i = 0; i < r->count; i++)
+		if (r->years[i].year == year)
+			return fail_at(r, arg, "year %d appears twice in the file", year);
+	if (upl__grow((void **)&r->years, &r->cap, r->count + 1, sizeof *r->years) != 0)
+		return UPL_ENOMEM;
+	r->years[r->count].year = year;
+	r->years[r->count].count = 0;
+	r->years[r->count].days = NULL;
+	r->count++;
+	r->day_cap = 0;
+	return 0;
+}
+
+/* DATE or DATE..DATE in arg[0..alen), as days, within what a notice for
+ * year may list: year itself and the December before it. */
+static int
+read_range(struct reader *r, const char *arg, size_t alen, int year, long *za, long *zb)
+{
+	upl_date a, b, lo, hi;
+	long zlo, zhi;
+	const char *dots = NULL;
+	if (alen == 22 && arg[10] == '.' && arg[11] == '.')
+		dots = arg + 10;
+	if (upl_date_parse(&a, arg, dots ? 10 : alen) != 0 || a.year == 0)
+		return fail_at(r, arg, "%s", "not a date YYYY-MM-DD or a range DATE..DATE");
+	b = a;
+	if (dots && (upl_date_parse(&b, dots + 2, 10) != 0 || b.year == 0))
+		return fail_at(r, dots + 2, "%s", "the end of the range is not a date YYYY-MM-DD");
+	upl_date_to_days(za, a);
+	upl_date_to_days(zb, b);
+	if (*zb < *za)
+		return fail_at(r, arg, "%s", "the range ends before it starts");
+	if (*zb - *za > 60)
+		return fail_at(r, arg, "%s", "a range longer than 61 days is surely a mistake");
+	/* A notice for year Y covers year Y and December of year Y - 1. */
+	lo.year = year - 1; lo.month = 12; lo.day = 1;
+	hi.year = year; hi.month = 12; hi.day = 31;
+	if (year == 1) {
+		lo.year = 1; lo.month = 1; lo.day = 1;
+	}
+	upl_date_to_days(&zlo, lo);
+	upl_date_to_days(&zhi, hi);
+	if (*za < zlo || *zb > zhi)
+		return fail_at(r, arg, "outside year %d and the December before it", year);
+	return 0;
+}
+
+/* off|work DATE[..DATE] KEY */
+static int
+read_days(struct reader *r, const char *tok, size_t len, const char **q, const char *eol)
+{
+	int status = tok_is(tok, len, "off") ? UPL_DAY_OFF : UPL_DAY_WORKDAY;
+	const char *arg, *k;
+	size_t alen, klen;
+	long za, zb;
+	int reason, rc;
+	if (r->count == 0)
+		return fail_at(r, tok, "'%.*s' before the first 'year'", (int)len, tok);
+	if (!token(q, eol, &arg, &alen))
+		return fail_at(r, *q, "%s", "a date or a range DATE..DATE is missing");
+	if ((rc = read_range(r, arg, alen, r->years[r->count - 1].year, &za, &zb)) != 0)
+		return rc;
+	if (!token(q, eol, &k, &klen))
+		return fail_at(r, *q, "%s", "the holiday key is missing (spring-festival, national-day, ...)");
+	reason = reason_index(k, klen);
+	if (reason < 0)
+		return fail_at(r, k, "%s", "unknown holiday key (doc/calendar.md lists them)");
+	return add_days(r, arg, za, zb, status, reason);
+}
+
 static int
 read_line(struct reader *r, const char *p, const char *eol, int *seen_header)
 {
-	const char *tok, *arg, *k;
-	size_t len, alen, klen;
+	const char *tok, *arg;
+	size_t len, alen;
 	const char *q = p;
+	int rc;
 
-	if (!token(&q, eol, &tok, &len))
-		return 0;
-	if (*tok == '#')
+	if (!token(&q, eol, &tok, &len) || *tok == '#')
 		return 0;
 	if (!*seen_header) {
-		if (!tok_is(tok, len, "unionplan-holidays"))
-			return fail_at(r, tok, "%s", "the file must start with 'unionplan-holidays 1'");
-		if (!token(&q, eol, &arg, &alen))
-			arg = q;
-		if (arg == q || !tok_is(arg, alen, "1"))
-			return fail_at(r, arg, "%s", "unsupported format version (this library reads version 1)");
+		if ((rc = read_header(r, tok, len, &q, eol)) != 0)
+			return rc;
 		*seen_header = 1;
 	} else if (tok_is(tok, len, "year")) {
-		int year, rc;
-		size_t i;
-		if (!token(&q, eol, &arg, &alen))
-			arg = q;
-		if (arg == q || !parse_year(arg, alen, &year))
-			return fail_at(r, arg, "%s", "'year' needs a year of four digits (0001..9999)");
-		if ((rc = finish_year(r, tok)) != 0)
+		if ((rc = read_year(r, tok, &q, eol)) != 0)
 			return rc;
-		for (i = 0; i < r->count; i++)
-			if (r->years[i].year == year)
-				return fail_at(r, arg, "year %d appears twice in the file", year);
-		if (upl__grow((void **)&r->years, &r->cap, r->count + 1, sizeof *r->years) != 0)
-			return UPL_ENOMEM;
-		r->years[r->count].year = year;
-		r->years[r->count].count = 0;
-		r->years[r->count].days = NULL;
-		r->count++;
-		r->day_cap = 0;
 	} else if (tok_is(tok, len, "source")) {
 		if (r->count == 0)
 			return fail_at(r, tok, "%s", "'source' before the first 'year'");
@@ -241,46 +325,7 @@ read_line(struct reader *r, const char *p, const char *eol, int *seen_header)
 			return fail_at(r, q, "%s", "'source' needs the address or title of the notice");
 		return 0; /* the rest of the line is the source */
 	} else if (tok_is(tok, len, "off") || tok_is(tok, len, "work")) {
-		int status = tok_is(tok, len, "off") ? UPL_DAY_OFF : UPL_DAY_WORKDAY;
-		upl_date a, b, lo, hi;
-		long za, zb, zlo, zhi;
-		int reason, rc, year;
-		const char *dots;
-		if (r->count == 0)
-			return fail_at(r, tok, "'%.*s' before the first 'year'", (int)len, tok);
-		year = r->years[r->count - 1].year;
-		if (!token(&q, eol, &arg, &alen))
-			return fail_at(r, q, "%s", "a date or a range DATE..DATE is missing");
-		dots = NULL;
-		if (alen == 22 && arg[10] == '.' && arg[11] == '.')
-			dots = arg + 10;
-		if (upl_date_parse(&a, arg, dots ? 10 : alen) != 0 || a.year == 0)
-			return fail_at(r, arg, "%s", "not a date YYYY-MM-DD or a range DATE..DATE");
-		b = a;
-		if (dots && (upl_date_parse(&b, dots + 2, 10) != 0 || b.year == 0))
-			return fail_at(r, dots + 2, "%s", "the end of the range is not a date YYYY-MM-DD");
-		upl_date_to_days(&za, a);
-		upl_date_to_days(&zb, b);
-		if (zb < za)
-			return fail_at(r, arg, "%s", "the range ends before it starts");
-		if (zb - za > 60)
-			return fail_at(r, arg, "%s", "a range longer than 61 days is surely a mistake");
-		/* A notice for year Y covers year Y and December of year Y - 1. */
-		lo.year = year - 1; lo.month = 12; lo.day = 1;
-		hi.year = year; hi.month = 12; hi.day = 31;
-		if (year == 1) {
-			lo.year = 1; lo.month = 1; lo.day = 1;
-		}
-		upl_date_to_days(&zlo, lo);
-		upl_date_to_days(&zhi, hi);
-		if (za < zlo || zb > zhi)
-			return fail_at(r, arg, "outside year %d and the December before it", year);
-		if (!token(&q, eol, &k, &klen))
-			return fail_at(r, q, "%s", "the holiday key is missing (spring-festival, national-day, ...)");
-		reason = reason_index(k, klen);
-		if (reason < 0)
-			return fail_at(r, k, "%s", "unknown holiday key (doc/calendar.md lists them)");
-		if ((rc = add_days(r, arg, za, zb, status, reason)) != 0)
+		if ((rc = read_days(r, tok, len, &q, eol)) != 0)
 			return rc;
 	} else {
 		return fail_at(r, tok, "%s", "unknown line: expected year, source, off or work");

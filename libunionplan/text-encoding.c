@@ -353,95 +353,107 @@ better(const candidate *a, const candidate *b)
 	return cjk_share(&a->st) > cjk_share(&b->st);
 }
 
-int
-upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
+/* What the rules of upl_text_detect share: the text, and what rule 4
+ * learns from ICU's detector and the Chinese candidates, which rules 5 and
+ * 6 go on from. */
+typedef struct detection {
+	const char *buf;
+	size_t len;
+	UCharsetDetector *det;  /* open once rule 4 has run (owns top) */
+	const char *top;        /* ICU's first choice, or NULL */
+	int top_conf;
+	candidate cand[3];      /* GB18030, Big5, Big5-HKSCS */
+	int best;               /* the one that reads best */
+} detection;
+
+/* A rule: 1 when it decides (r filled), 0 to leave the text to the next
+ * rule, or a negative error code. */
+typedef int (*detect_rule)(detection *d, upl_text_encoding *r);
+
+static int
+decided(upl_text_encoding *r, const char *name, int confidence)
 {
-	upl_text_encoding r;
+	set_name(r, name);
+	r->confidence = confidence;
+	return 1;
+}
+
+/* A computed confidence, kept within 1..100. */
+static int
+percent(int v)
+{
+	return v < 1 ? 1 : v > 100 ? 100 : v;
+}
+
+/* 1. A byte-order mark (UTF-32 before UTF-16: FF FE 00 00 starts both). */
+static int
+rule_bom(detection *d, upl_text_encoding *r)
+{
+	static const struct { const char *mark; size_t n; const char *name; } boms[] = {
+		{ "\xEF\xBB\xBF", 3, "UTF-8" },
+		{ "\xFF\xFE\0\0", 4, "UTF-32LE" },
+		{ "\0\0\xFE\xFF", 4, "UTF-32BE" },
+		{ "\xFF\xFE", 2, "UTF-16LE" },
+		{ "\xFE\xFF", 2, "UTF-16BE" },
+		{ "\x84\x31\x95\x33", 4, "GB18030" },
+	};
+	size_t k;
+	for (k = 0; k < sizeof boms / sizeof boms[0]; k++) {
+		if (has_prefix(d->buf, d->len, boms[k].mark, boms[k].n)) {
+			r->bom = 1;
+			return decided(r, boms[k].name, 100);
+		}
+	}
+	return 0;
+}
+
+/* 2. UTF-16 without a BOM: NUL bytes on one side, and it decodes. */
+static int
+rule_utf16(detection *d, upl_text_encoding *r)
+{
+	const char *g;
+	decode_stats st;
+	int rc, bom;
+	if (memchr(d->buf, '\0', d->len) == NULL || (g = utf16_guess(d->buf, d->len)) == NULL)
+		return 0;
+	rc = decode(g, d->buf, d->len, NULL, &st, &bom, NULL);
+	if (rc == UPL_ENOMEM)
+		return rc;
+	return rc == 0 ? decided(r, g, 80) : 0;
+}
+
+/* 3a. Valid UTF-8. */
+static int
+rule_utf8(detection *d, upl_text_encoding *r)
+{
+	return upl__utf8_valid(d->buf, d->len, NULL) ? decided(r, "UTF-8", 100) : 0;
+}
+
+/* 3b. UTF-8 with a few bad bytes (so that they are reported): at least six
+ * bytes in good sequences, nine for each bad one. */
+static int
+rule_utf8_damaged(detection *d, upl_text_encoding *r)
+{
+	size_t good, bad;
+	utf8_share(d->buf, d->len, &good, &bad);
+	if (good >= 6 && good >= 9 * bad)
+		return decided(r, "UTF-8", (int)(90 * good / (good + bad)));
+	return 0;
+}
+
+/* ICU's detector: its first choice, and its confidence in GB18030 and Big5
+ * for the candidates. */
+static int
+ask_icu(detection *d)
+{
 	UErrorCode ec = U_ZERO_ERROR;
-	UCharsetDetector *det = NULL;
 	const UCharsetMatch **matches;
 	int32_t nmatch = 0, i;
-	candidate cand[3];
-	const char *top = NULL;
-	int top_conf = 0, best, bom;
-	size_t k;
-
-	if (out == NULL || (buf == NULL && len != 0))
-		return UPL_EINVAL;
-	if (buf == NULL)
-		buf = "";
-	len = upl__text_len(buf, len);
-	memset(&r, 0, sizeof r);
-	memset(cand, 0, sizeof cand);
-	cand[0].icu = "gb18030";
-	cand[0].canon = "GB18030";
-	cand[1].icu = "windows-950-2000";
-	cand[1].canon = "Big5";
-	cand[2].icu = "ibm-1375_P100-2008";
-	cand[2].canon = "Big5-HKSCS";
-
-	/* 1. byte-order marks */
-	if (has_prefix(buf, len, "\xEF\xBB\xBF", 3)) {
-		set_name(&r, "UTF-8");
-	} else if (has_prefix(buf, len, "\xFF\xFE\0\0", 4)) {
-		set_name(&r, "UTF-32LE");
-	} else if (has_prefix(buf, len, "\0\0\xFE\xFF", 4)) {
-		set_name(&r, "UTF-32BE");
-	} else if (has_prefix(buf, len, "\xFF\xFE", 2)) {
-		set_name(&r, "UTF-16LE");
-	} else if (has_prefix(buf, len, "\xFE\xFF", 2)) {
-		set_name(&r, "UTF-16BE");
-	} else if (has_prefix(buf, len, "\x84\x31\x95\x33", 4)) {
-		set_name(&r, "GB18030");
-	}
-	if (r.name[0]) {
-		r.confidence = 100;
-		r.bom = 1;
-		*out = r;
-		return 0;
-	}
-
-	/* 2. UTF-16 without a BOM */
-	if (memchr(buf, '\0', len) != NULL) {
-		const char *g = utf16_guess(buf, len);
-		if (g != NULL) {
-			decode_stats st;
-			int rc = decode(g, buf, len, NULL, &st, &bom, NULL);
-			if (rc == UPL_ENOMEM)
-				return rc;
-			if (rc == 0) {
-				set_name(&r, g);
-				r.confidence = 80;
-				*out = r;
-				return 0;
-			}
-		}
-	}
-
-	/* 3. valid UTF-8, or UTF-8 with a few bad bytes */
-	if (upl__utf8_valid(buf, len, NULL)) {
-		set_name(&r, "UTF-8");
-		r.confidence = 100;
-		*out = r;
-		return 0;
-	}
-	{
-		size_t good, bad;
-		utf8_share(buf, len, &good, &bad);
-		if (good >= 6 && good >= 9 * bad) {
-			set_name(&r, "UTF-8");
-			r.confidence = (int)(90 * good / (good + bad));
-			*out = r;
-			return 0;
-		}
-	}
-
-	/* 4. ICU's opinion, then GB18030 against Big5 on the text itself */
-	det = ucsdet_open(&ec);
-	if (U_FAILURE(ec) || det == NULL)
+	d->det = ucsdet_open(&ec);
+	if (U_FAILURE(ec) || d->det == NULL)
 		return ec == U_MEMORY_ALLOCATION_ERROR ? UPL_ENOMEM : UPL_ENOTFOUND;
-	ucsdet_setText(det, buf, len > (size_t)INT32_MAX ? INT32_MAX : (int32_t)len, &ec);
-	matches = ucsdet_detectAll(det, &nmatch, &ec);
+	ucsdet_setText(d->det, d->buf, d->len > (size_t)INT32_MAX ? INT32_MAX : (int32_t)d->len, &ec);
+	matches = ucsdet_detectAll(d->det, &nmatch, &ec);
 	if (U_FAILURE(ec))
 		nmatch = 0;
 	for (i = 0; i < nmatch; i++) {
@@ -450,74 +462,125 @@ upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
 		int conf = ucsdet_getConfidence(matches[i], &e2);
 		if (U_FAILURE(e2) || name == NULL)
 			continue;
-		if (top == NULL) {
-			top = name;
-			top_conf = conf;
+		if (d->top == NULL) {
+			d->top = name;
+			d->top_conf = conf;
 		}
-		if (strcmp(name, "GB18030") == 0 && cand[0].icu_conf == 0)
-			cand[0].icu_conf = conf;
-		if (strcmp(name, "Big5") == 0 && cand[1].icu_conf == 0)
-			cand[1].icu_conf = cand[2].icu_conf = conf;
+		if (strcmp(name, "GB18030") == 0 && d->cand[0].icu_conf == 0)
+			d->cand[0].icu_conf = conf;
+		if (strcmp(name, "Big5") == 0 && d->cand[1].icu_conf == 0)
+			d->cand[1].icu_conf = d->cand[2].icu_conf = conf;
 	}
+	return 0;
+}
 
+/* Decode the text strictly with each candidate and pick the best one. */
+static int
+score_candidates(detection *d)
+{
+	candidate *cand = d->cand;
+	size_t k;
+	int bom;
+	cand[0].icu = "gb18030";
+	cand[0].canon = "GB18030";
 	cand[0].level1 = upl__text_gb2312_l1_set();
+	cand[1].icu = "windows-950-2000";
+	cand[1].canon = "Big5";
+	cand[2].icu = "ibm-1375_P100-2008";
+	cand[2].canon = "Big5-HKSCS";
 	cand[1].level1 = cand[2].level1 = upl__text_big5_l1_set();
 	for (k = 0; k < 3; k++) {
-		cand[k].rc = decode(cand[k].icu, buf, len, NULL, &cand[k].st, &bom, cand[k].level1);
-		if (cand[k].rc == UPL_ENOMEM) {
-			ucsdet_close(det);
+		cand[k].rc = decode(cand[k].icu, d->buf, d->len, NULL, &cand[k].st, &bom, cand[k].level1);
+		if (cand[k].rc == UPL_ENOMEM)
 			return UPL_ENOMEM;
-		}
 	}
-	best = 0;
+	d->best = 0;
 	for (k = 1; k < 3; k++)
-		if (better(&cand[k], &cand[best]))
-			best = (int)k;
+		if (better(&cand[k], &cand[d->best]))
+			d->best = (int)k;
 	/* Big5 before Big5-HKSCS when both decode to the same characters. */
-	if (best == 2 && cand[1].rc == 0 && cand[1].st.pua == cand[2].st.pua)
-		best = 1;
-
-	/* 5. nothing Chinese decodes: ICU's first choice, if it does */
-	if (cand[best].rc != 0 && top != NULL && strcmp(top, "GB18030") != 0 &&
-	    strcmp(top, "Big5") != 0) {
-		decode_stats st;
-		int rc = decode(top, buf, len, NULL, &st, &bom, NULL);
-		if (rc == UPL_ENOMEM) {
-			ucsdet_close(det);
-			return rc;
-		}
-		if (rc == 0) {
-			set_name(&r, canonical_name(top));
-			r.confidence = top_conf;
-			ucsdet_close(det);
-			*out = r;
-			return 0;
-		}
-	}
-	ucsdet_close(det);
-
-	set_name(&r, cand[best].canon);
-	if (cand[best].rc == 0) {
-		/* how much better the text reads than with the runner-up */
-		double mine = frequent_share(&cand[best].st);
-		int k2, conf;
-		for (k2 = 0; k2 < 3; k2++) {
-			if (k2 == best || cand[k2].rc != 0 || strcmp(cand[k2].canon, "Big5-HKSCS") == 0 ||
-			    (best == 2 && k2 == 1))
-				continue;
-			mine -= frequent_share(&cand[k2].st) / 2.0;
-		}
-		conf = (int)(mine * 100.0 + 0.5);
-		r.confidence = cand[best].icu_conf > conf ? cand[best].icu_conf : conf;
-	} else {
-		r.confidence = cand[best].icu_conf < 25 ? cand[best].icu_conf : 25;
-	}
-	if (r.confidence < 1)
-		r.confidence = 1;
-	if (r.confidence > 100)
-		r.confidence = 100;
-	*out = r;
+	if (d->best == 2 && cand[1].rc == 0 && cand[1].st.pua == cand[2].st.pua)
+		d->best = 1;
 	return 0;
+}
+
+/* 4. GB18030, Big5 or Big5-HKSCS, whichever reads best, if it decodes; its
+ * confidence is how much better it reads than the runner-up, or ICU's. */
+static int
+rule_chinese(detection *d, upl_text_encoding *r)
+{
+	const candidate *cand = d->cand;
+	double mine;
+	int rc, k, conf;
+	if ((rc = ask_icu(d)) != 0 || (rc = score_candidates(d)) != 0)
+		return rc;
+	if (cand[d->best].rc != 0)
+		return 0;
+	mine = frequent_share(&cand[d->best].st);
+	for (k = 0; k < 3; k++) {
+		if (k == d->best || cand[k].rc != 0 || strcmp(cand[k].canon, "Big5-HKSCS") == 0 ||
+		    (d->best == 2 && k == 1))
+			continue;
+		mine -= frequent_share(&cand[k].st) / 2.0;
+	}
+	conf = (int)(mine * 100.0 + 0.5);
+	if (cand[d->best].icu_conf > conf)
+		conf = cand[d->best].icu_conf;
+	return decided(r, cand[d->best].canon, percent(conf));
+}
+
+/* 5. Nothing Chinese decodes: ICU's first choice, if it is another one and
+ * decodes. */
+static int
+rule_icu(detection *d, upl_text_encoding *r)
+{
+	decode_stats st;
+	int rc, bom;
+	if (d->top == NULL || strcmp(d->top, "GB18030") == 0 || strcmp(d->top, "Big5") == 0)
+		return 0;
+	rc = decode(d->top, d->buf, d->len, NULL, &st, &bom, NULL);
+	if (rc == UPL_ENOMEM)
+		return rc;
+	return rc == 0 ? decided(r, canonical_name(d->top), d->top_conf) : 0;
+}
+
+/* 6. Nothing decodes: the Chinese candidate with the fewest errors, with
+ * little confidence (decoding it reports the first error). */
+static int
+rule_least_bad(detection *d, upl_text_encoding *r)
+{
+	int conf = d->cand[d->best].icu_conf;
+	return decided(r, d->cand[d->best].canon, percent(conf < 25 ? conf : 25));
+}
+
+/* The rules in the order doc/text.md gives; the last one always decides. */
+static const detect_rule detect_rules[] = {
+	rule_bom, rule_utf16, rule_utf8, rule_utf8_damaged, rule_chinese, rule_icu, rule_least_bad,
+};
+
+int
+upl_text_detect(upl_text_encoding *out, const char *buf, size_t len)
+{
+	detection d;
+	upl_text_encoding r;
+	size_t k;
+	int rc = 0;
+
+	if (out == NULL || (buf == NULL && len != 0))
+		return UPL_EINVAL;
+	memset(&d, 0, sizeof d);
+	memset(&r, 0, sizeof r);
+	d.buf = buf ? buf : "";
+	d.len = upl__text_len(d.buf, len);
+	for (k = 0; rc == 0 && k < sizeof detect_rules / sizeof detect_rules[0]; k++)
+		rc = detect_rules[k](&d, &r);
+	if (d.det)
+		ucsdet_close(d.det);
+	if (rc > 0) {
+		*out = r;
+		rc = 0;
+	}
+	return rc;
 }
 
 /* --- decoding to UTF-8 ----------------------------------------------------- */

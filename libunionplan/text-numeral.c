@@ -51,14 +51,10 @@ next_tok(const char *s, size_t n, size_t i, tok *t)
 		t->end = i + l;
 		return;
 	}
-	switch (c) {
-	case 0x5341: case 0x62FE: t->kind = T_UNIT; t->value = 10; break;     /* 十 拾 */
-	case 0x767E: case 0x4F70: t->kind = T_UNIT; t->value = 100; break;    /* 百 佰 */
-	case 0x5343: case 0x4EDF: t->kind = T_UNIT; t->value = 1000; break;   /* 千 仟 */
-	case 0x4E07: case 0x842C: t->kind = T_BIG; t->value = 10000L; break;  /* 万 萬 */
-	case 0x4EBF: case 0x5104: t->kind = T_BIG; t->value = 100000000L; break; /* 亿 億 */
-	default: return;
-	}
+	t->value = upl__text_han_unit(c);
+	if (t->value == 0)
+		return;
+	t->kind = t->value < 10000 ? T_UNIT : T_BIG; /* 十百千, 万亿 */
 	t->end = i + l;
 }
 
@@ -90,108 +86,162 @@ fail(int rc, size_t *consumed, const char *s, size_t n)
 	return rc;
 }
 
+/* Where unit_grammar is in a numeral with units, read left to right:
+ * 3万2500 is the section 3 times 万, then the section 2500. */
+typedef struct units {
+	long total;          /* the finished sections, times their 万 or 亿 */
+	long section;        /* the section being read (below 万) */
+	long coef;           /* a number waiting for its unit */
+	long last_small;     /* the section's last 十 百 千 (10000: none yet) */
+	long last_big;       /* the last 万 or 亿 (0: none yet) */
+	long last_unit;      /* the last unit of either kind (0: none yet) */
+	int have_coef;
+	int coef_ndigits;    /* digits of the coefficient (1 for a Chinese digit) */
+	int coef_after_zero; /* a 零 came before the coefficient */
+	int zero_pending;    /* a 零 not yet followed by anything */
+	size_t zero_at;      /* where that 零 is */
+} units;
+
+/* What each step says: go on, or stop before the token (十两). Errors are
+ * negative. */
+enum { UNITS_ON = 0, UNITS_STOP = 1 };
+
+/* 零: one at a time, and not after a number still waiting for its unit. */
+static int
+units_zero(units *u, size_t pos)
+{
+	if (u->have_coef || u->zero_pending)
+		return UPL_EINVAL;
+	u->zero_pending = 1;
+	u->zero_at = pos;
+	return UNITS_ON;
+}
+
+/* A digit or an Arabic number: the coefficient of the next unit. */
+static int
+units_coef(units *u, const tok *t, const char *s, size_t n)
+{
+	if (u->have_coef)
+		return UPL_EINVAL;
+	if (t->kind == T_DIGIT && is_liang(t->cp)) {
+		tok after;
+		next_tok(s, n, t->end, &after);
+		if (after.kind != T_UNIT && after.kind != T_BIG)
+			return UNITS_STOP; /* 十两: the measure word, not a digit */
+	}
+	if (t->overflow)
+		return UPL_ERANGE;
+	u->coef = t->value;
+	u->have_coef = 1;
+	u->coef_ndigits = t->kind == T_ARABIC ? t->ndigits : 1;
+	u->coef_after_zero = u->zero_pending;
+	u->zero_pending = 0;
+	return UNITS_ON;
+}
+
+/* 十 百 千: after a digit 1..9 (十 alone too), each smaller than the last. */
+static int
+units_small(units *u, const tok *t)
+{
+	long c;
+	if (u->zero_pending)
+		return UPL_EINVAL;
+	if (!u->have_coef) {
+		if (t->value != 10)
+			return UPL_EINVAL;
+		c = 1;
+	} else {
+		c = u->coef;
+		if (c < 1 || c > 9)
+			return UPL_EINVAL;
+	}
+	if (t->value >= u->last_small)
+		return UPL_EINVAL;
+	u->section += c * t->value;
+	u->last_small = t->value;
+	u->last_unit = t->value;
+	u->have_coef = 0;
+	return UNITS_ON;
+}
+
+/* 万 亿: close the section, which must be smaller than the unit, and each
+ * big unit smaller than the last. */
+static int
+units_big(units *u, const tok *t)
+{
+	if (u->zero_pending)
+		return UPL_EINVAL;
+	if (u->have_coef) {
+		if (u->coef > LONG_MAX - u->section)
+			return UPL_ERANGE;
+		u->section += u->coef;
+		u->have_coef = 0;
+	}
+	if (u->section == 0 || u->section >= t->value || (u->last_big != 0 && t->value >= u->last_big))
+		return UPL_EINVAL;
+	if (u->section > (LONG_MAX - u->total) / t->value)
+		return UPL_ERANGE;
+	u->total += u->section * t->value;
+	u->section = 0;
+	u->last_small = 10000;
+	u->last_big = t->value;
+	u->last_unit = t->value;
+	return UNITS_ON;
+}
+
+/* The value once the tokens are read: a coefficient left over is the
+ * last digit (一百零五), or a tenth of the last unit (一百五 = 150). */
+static int
+units_value(const units *u, long *value)
+{
+	long tail = 0;
+	if (u->have_coef) {
+		if (!u->coef_after_zero && u->last_unit >= 100 && u->coef_ndigits == 1) {
+			tail = u->coef * (u->last_unit / 10);
+		} else {
+			if (u->last_unit != 0 && u->coef >= u->last_unit)
+				return UPL_EINVAL;
+			tail = u->coef;
+		}
+	}
+	if (u->section > LONG_MAX - u->total || tail > LONG_MAX - u->total - u->section)
+		return UPL_ERANGE;
+	*value = u->total + u->section + tail;
+	return 0;
+}
+
 /* Numerals with units: 十二, 一百零五, 3万2500 … */
 static int
 unit_grammar(long *out, size_t *consumed, const char *s, size_t n)
 {
-	long total = 0, section = 0, coef = 0, last_small = 10000, last_big = 0, last_unit = 0;
-	int have_coef = 0, coef_ndigits = 0, coef_after_zero = 0;
-	int zero_pending = 0;
-	size_t pos = 0, zero_at = 0;
-	long tail, value;
+	units u;
+	size_t pos = 0;
+	int rc = UNITS_ON;
 
-	for (;;) {
+	memset(&u, 0, sizeof u);
+	u.last_small = 10000;
+	while (rc == UNITS_ON) {
 		tok t;
 		next_tok(s, n, pos, &t);
 		if (t.kind == T_END)
 			break;
-		if (t.kind == T_DIGIT && t.value == 0) {
-			if (have_coef || zero_pending)
-				return fail(UPL_EINVAL, consumed, s, n);
-			zero_pending = 1;
-			zero_at = pos;
+		if (t.kind == T_DIGIT && t.value == 0)
+			rc = units_zero(&u, pos);
+		else if (t.kind == T_DIGIT || t.kind == T_ARABIC)
+			rc = units_coef(&u, &t, s, n);
+		else if (t.kind == T_UNIT)
+			rc = units_small(&u, &t);
+		else
+			rc = units_big(&u, &t);
+		if (rc == UNITS_ON)
 			pos = t.end;
-			continue;
-		}
-		if (t.kind == T_DIGIT || t.kind == T_ARABIC) {
-			if (have_coef)
-				return fail(UPL_EINVAL, consumed, s, n);
-			if (t.kind == T_DIGIT && is_liang(t.cp)) {
-				tok after;
-				next_tok(s, n, t.end, &after);
-				if (after.kind != T_UNIT && after.kind != T_BIG)
-					break; /* 十两: the measure word, not a digit */
-			}
-			if (t.overflow)
-				return fail(UPL_ERANGE, consumed, s, n);
-			coef = t.value;
-			have_coef = 1;
-			coef_ndigits = t.kind == T_ARABIC ? t.ndigits : 1;
-			coef_after_zero = zero_pending;
-			zero_pending = 0;
-			pos = t.end;
-			continue;
-		}
-		if (t.kind == T_UNIT) {
-			long c;
-			if (zero_pending)
-				return fail(UPL_EINVAL, consumed, s, n);
-			if (!have_coef) {
-				if (t.value != 10)
-					return fail(UPL_EINVAL, consumed, s, n);
-				c = 1;
-			} else {
-				c = coef;
-				if (c < 1 || c > 9)
-					return fail(UPL_EINVAL, consumed, s, n);
-			}
-			if (t.value >= last_small)
-				return fail(UPL_EINVAL, consumed, s, n);
-			section += c * t.value;
-			last_small = t.value;
-			last_unit = t.value;
-			have_coef = 0;
-			pos = t.end;
-			continue;
-		}
-		/* T_BIG */
-		if (zero_pending)
-			return fail(UPL_EINVAL, consumed, s, n);
-		if (have_coef) {
-			if (coef > LONG_MAX - section)
-				return fail(UPL_ERANGE, consumed, s, n);
-			section += coef;
-			have_coef = 0;
-		}
-		if (section == 0 || section >= t.value || (last_big != 0 && t.value >= last_big))
-			return fail(UPL_EINVAL, consumed, s, n);
-		if (section > (LONG_MAX - total) / t.value)
-			return fail(UPL_ERANGE, consumed, s, n);
-		total += section * t.value;
-		section = 0;
-		last_small = 10000;
-		last_big = t.value;
-		last_unit = t.value;
-		pos = t.end;
 	}
-	if (zero_pending)
-		pos = zero_at; /* a trailing 零 is not part of the numeral */
-	tail = 0;
-	if (have_coef) {
-		if (!coef_after_zero && last_unit >= 100 && coef_ndigits == 1) {
-			tail = coef * (last_unit / 10); /* 一百五 = 150 */
-		} else {
-			if (last_unit != 0 && coef >= last_unit)
-				return fail(UPL_EINVAL, consumed, s, n);
-			tail = coef;
-		}
-	}
-	if (section > LONG_MAX - total || tail > LONG_MAX - total - section)
-		return fail(UPL_ERANGE, consumed, s, n);
-	value = total + section + tail;
-	*out = value;
+	if (rc >= 0)
+		rc = units_value(&u, out);
+	if (rc < 0)
+		return fail(rc, consumed, s, n);
 	if (consumed)
-		*consumed = pos;
+		*consumed = u.zero_pending ? u.zero_at : pos; /* a trailing 零 is not part of it */
 	return 0;
 }
 

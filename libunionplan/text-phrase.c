@@ -262,34 +262,51 @@ is_ymd_sep(int32_t c)
 	return c == '-' || c == '.' || c == '/' || c == 0xFF0D || c == 0xFF0E || c == 0xFF0F;
 }
 
-static int
-is_opener(int32_t c)
-{
-	switch (c) {
-	case '"': case '\'': case '(': case '[':
-	case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0xFF08: case 0x3010:
-	case 0x300A: case 0x3008: case 0xFF3B:
-		return 1;
-	default:
-		return 0;
-	}
-}
+/* Quotes and brackets, each opener with its closer. */
+static const int32_t brackets[][2] = {
+	{ '"', '"' }, { '\'', '\'' }, { '(', ')' }, { '[', ']' },
+	{ 0x201C, 0x201D }, /* “ ” */
+	{ 0x2018, 0x2019 }, /* ‘ ’ */
+	{ 0x300C, 0x300D }, /* 「 」 */
+	{ 0x300E, 0x300F }, /* 『 』 */
+	{ 0xFF08, 0xFF09 }, /* （ ） */
+	{ 0x3010, 0x3011 }, /* 【 】 */
+	{ 0x300A, 0x300B }, /* 《 》 */
+	{ 0x3008, 0x3009 }, /* 〈 〉 */
+	{ 0xFF3B, 0xFF3D }, /* ［ ］ */
+};
 
+/* 1 if c opens (side 0) or closes (side 1) a quote or bracket. */
 static int
-is_closer(int32_t c)
+is_bracket(int32_t c, int side)
 {
-	switch (c) {
-	case '"': case '\'': case ')': case ']':
-	case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09: case 0x3011:
-	case 0x300B: case 0x3009: case 0xFF3D:
-		return 1;
-	default:
-		return 0;
-	}
+	size_t k;
+	for (k = 0; k < sizeof brackets / sizeof brackets[0]; k++)
+		if (brackets[k][side] == c)
+			return 1;
+	return 0;
 }
 
 /* Outcome of trying one start position. */
 enum { NO_MATCH = 0, MATCH = 1, IMPOSSIBLE = 2 };
+
+/* One start position p in s[0..n), the character before it, and what the
+ * character at it may begin. */
+typedef struct date_at {
+	const char *s;
+	size_t n, p;
+	int32_t prev;
+	int arabic;    /* an Arabic digit */
+	int hanstart;  /* a Chinese numeral character */
+	int anon;      /* an anonymising mark (xx年) */
+} date_at;
+
+/* What a date form read: a date that may still be impossible (2/30), and
+ * the offset after it. */
+typedef struct date_read {
+	int year, month, day;
+	size_t end;
+} date_read;
 
 /* M月D日 at i (Arabic or Chinese numbers, mixed). */
 static int
@@ -307,149 +324,168 @@ try_md_yue(const char *s, size_t n, size_t i, int *m, int *d, size_t *end)
 	return 0;
 }
 
+/* 2012年9月10日, xx年9月10日, 二〇一二年九月十日 */
+static int
+form_year_md(const date_at *a, date_read *r)
+{
+	size_t e, l;
+	int unknown;
+	if (!upl__text_year(a->s, a->n, a->p, &r->year, &unknown, &e) ||
+	    upl__text_peek(a->s, a->n, e, &l) != CP_NIAN)
+		return 0;
+	return try_md_yue(a->s, a->n, e + l, &r->month, &r->day, &r->end);
+}
+
+/* 2012-09-10 2012.9.10 2012/9/10 XX-02-26 (the same separator twice; a
+ * day glued to a following year ends before it) */
+static int
+form_ymd(const date_at *a, date_read *r)
+{
+	const char *s = a->s;
+	size_t n = a->n, e, e2, l, l2, l3;
+	int unknown, glued = 0;
+	int32_t sep, after;
+	if (!upl__text_year(s, n, a->p, &r->year, &unknown, &e))
+		return 0;
+	sep = upl__text_peek(s, n, e, &l);
+	if (!is_ymd_sep(sep) || !(a->arabic || (a->anon && e - a->p >= 2)))
+		return 0;
+	if (!arabic_small(s, n, e + l, &r->month, &e2) || upl__text_peek(s, n, e2, &l2) != sep)
+		return 0;
+	if (!arabic_small(s, n, e2 + l2, &r->day, &e2) &&
+	    !(glued = glued_day(s, n, e2 + l2, &r->day, &e2)))
+		return 0;
+	after = upl__text_peek(s, n, e2, &l3);
+	if (!glued && (upl__text_digit(after) >= 0 || is_ymd_sep(after)))
+		return 0;
+	r->end = e2;
+	return 1;
+}
+
+/* 9月10日 九月十日 */
+static int
+form_md(const date_at *a, date_read *r)
+{
+	if (a->anon)
+		return 0;
+	r->year = 0;
+	return try_md_yue(a->s, a->n, a->p, &r->month, &r->day, &r->end);
+}
+
+/* Arabic M, the separator sep (ASCII, or its full-width form) and Arabic D
+ * at the position, not inside a longer run of digits and separators: 1
+ * with the date in *r and the character after it in *after. */
+static int
+arabic_md(const date_at *a, int32_t sep, date_read *r, int32_t *after)
+{
+	int32_t wide = sep + 0xFEE0, c;
+	size_t e, l;
+	if (!a->arabic || a->prev == sep || a->prev == wide ||
+	    !arabic_small(a->s, a->n, a->p, &r->month, &e))
+		return 0;
+	c = upl__text_peek(a->s, a->n, e, &l);
+	if ((c != sep && c != wide) || !arabic_small(a->s, a->n, e + l, &r->day, &r->end))
+		return 0;
+	*after = upl__text_peek(a->s, a->n, r->end, &l);
+	r->year = 0;
+	return upl__text_digit(*after) < 0 && *after != sep && *after != wide;
+}
+
+/* 9/10 12/31 */
+static int
+form_slash(const date_at *a, date_read *r)
+{
+	int32_t after;
+	return arabic_md(a, '/', r, &after);
+}
+
+/* 1 if one of 节 節 follows at i within four Han characters (3.8妇女节). */
+static int
+festival_follows(const char *s, size_t n, size_t i)
+{
+	size_t l;
+	int k;
+	for (k = 0; k < 4; k++) {
+		int32_t h = upl__text_peek(s, n, i, &l);
+		if (h == 0x8282 /* 节 */ || h == 0x7BC0 /* 節 */)
+			return 1;
+		if (h < 0 || !upl__is_han((uint32_t)h))
+			return 0;
+		i += l;
+	}
+	return 0;
+}
+
+/* 3.8 only in quotes or brackets, or before …节, and only a possible date:
+ * otherwise it is a number (13.5, 3.8%), and the search goes on. */
+static int
+form_dot(const date_at *a, date_read *r)
+{
+	int32_t after;
+	if (!arabic_md(a, '.', r, &after) || is_ascii_alnum(a->prev) || after == '%' ||
+	    after == 0xFF05 || is_ascii_alnum(after))
+		return 0;
+	if (!(is_bracket(a->prev, 0) && is_bracket(after, 1)) && !festival_follows(a->s, a->n, r->end))
+		return 0;
+	return valid_date(0, r->month, r->day);
+}
+
+/* 三.八 五.一 三・八 */
+static int
+form_han_dot(const date_at *a, date_read *r)
+{
+	size_t e, l;
+	int32_t sep;
+	if (!a->hanstart || !han_small(a->s, a->n, a->p, &r->month, &e))
+		return 0;
+	sep = upl__text_peek(a->s, a->n, e, &l);
+	if (sep != '.' && sep != 0xFF0E && sep != 0x00B7 && sep != 0x30FB && sep != 0x2027)
+		return 0;
+	r->year = 0;
+	return han_small(a->s, a->n, e + l, &r->day, &r->end);
+}
+
+/* The date forms, in the order they are tried at a position: the first
+ * that reads decides. */
+static int (*const date_forms[])(const date_at *, date_read *) = {
+	form_year_md, form_ymd, form_md, form_slash, form_dot, form_han_dot,
+};
+
+/* Try the date forms at p. A form that reads an impossible date (2/30)
+ * gives IMPOSSIBLE, with *resume after it. */
 static int
 try_at(upl_text_date *out, const char *s, size_t n, size_t p, int32_t prev, size_t *resume)
 {
-	size_t l, e, e2;
+	date_at a;
+	size_t l, k;
 	int32_t c = upl__text_peek(s, n, p, &l);
-	int y, unknown, m, d;
-	int arabic = upl__text_digit(c) >= 0;
-	int hanstart = !arabic && upl__text_is_han_numeral_char(c);
-	int anon = is_anon_start(c);
 
-	if (arabic && upl__text_digit(prev) >= 0)
+	a.s = s;
+	a.n = n;
+	a.p = p;
+	a.prev = prev;
+	a.arabic = upl__text_digit(c) >= 0;
+	a.hanstart = !a.arabic && upl__text_is_han_numeral_char(c);
+	a.anon = is_anon_start(c);
+	/* a date starts a number, not in the middle of one */
+	if ((a.arabic && upl__text_digit(prev) >= 0) ||
+	    (a.hanstart && upl__text_is_han_numeral_char(prev)) ||
+	    (a.anon && (is_ascii_alnum(prev) || is_anon_start(prev))) ||
+	    (!a.arabic && !a.hanstart && !a.anon))
 		return NO_MATCH;
-	if (hanstart && upl__text_is_han_numeral_char(prev))
-		return NO_MATCH;
-	if (anon && (is_ascii_alnum(prev) || is_anon_start(prev)))
-		return NO_MATCH;
-	if (!arabic && !hanstart && !anon)
-		return NO_MATCH;
-
-	/* 2012年9月10日, xx年9月10日, 二〇一二年九月十日 */
-	if (upl__text_year(s, n, p, &y, &unknown, &e)) {
-		int32_t sep = upl__text_peek(s, n, e, &l);
-		if (sep == CP_NIAN && try_md_yue(s, n, e + l, &m, &d, &e2)) {
-			*resume = e2;
-			if (!valid_date(y, m, d))
-				return IMPOSSIBLE;
-			out->year = y;
-			out->month = m;
-			out->day = d;
-			out->start = p;
-			out->len = e2 - p;
-			return MATCH;
-		}
-		/* 2012-09-10 2012.9.10 2012/9/10 XX-02-26 */
-		if (is_ymd_sep(sep) && (arabic || (anon && e - p >= 2))) {
-			size_t l2, l3;
-			int glued = 0;
-			if (arabic_small(s, n, e + l, &m, &e2) &&
-			    upl__text_peek(s, n, e2, &l2) == sep &&
-			    (arabic_small(s, n, e2 + l2, &d, &e2) ||
-			     (glued = glued_day(s, n, e2 + l2, &d, &e2)) != 0)) {
-				int32_t after = upl__text_peek(s, n, e2, &l3);
-				if (glued || (upl__text_digit(after) < 0 && !is_ymd_sep(after))) {
-					*resume = e2;
-					if (!valid_date(y, m, d))
-						return IMPOSSIBLE;
-					out->year = y;
-					out->month = m;
-					out->day = d;
-					out->start = p;
-					out->len = e2 - p;
-					return MATCH;
-				}
-			}
-		}
-	}
-	if (anon)
-		return NO_MATCH;
-
-	/* 9月10日 九月十日 */
-	if (try_md_yue(s, n, p, &m, &d, &e2)) {
-		*resume = e2;
-		if (!valid_date(0, m, d))
+	for (k = 0; k < sizeof date_forms / sizeof date_forms[0]; k++) {
+		date_read r;
+		if (!date_forms[k](&a, &r))
+			continue;
+		*resume = r.end;
+		if (!valid_date(r.year, r.month, r.day))
 			return IMPOSSIBLE;
-		out->year = 0;
-		out->month = m;
-		out->day = d;
+		out->year = r.year;
+		out->month = r.month;
+		out->day = r.day;
 		out->start = p;
-		out->len = e2 - p;
+		out->len = r.end - p;
 		return MATCH;
-	}
-
-	if (arabic && arabic_small(s, n, p, &m, &e)) {
-		int32_t sep = upl__text_peek(s, n, e, &l);
-		size_t l3;
-		/* 9/10 12/31 */
-		if ((sep == '/' || sep == 0xFF0F) && prev != '/' && prev != 0xFF0F &&
-		    arabic_small(s, n, e + l, &d, &e2)) {
-			int32_t after = upl__text_peek(s, n, e2, &l3);
-			if (upl__text_digit(after) < 0 && after != '/' && after != 0xFF0F) {
-				*resume = e2;
-				if (!valid_date(0, m, d))
-					return IMPOSSIBLE;
-				out->year = 0;
-				out->month = m;
-				out->day = d;
-				out->start = p;
-				out->len = e2 - p;
-				return MATCH;
-			}
-		}
-		/* 3.8 only in quotes or brackets, or before …节 */
-		if ((sep == '.' || sep == 0xFF0E) && !is_ascii_alnum(prev) && prev != '.' &&
-		    prev != 0xFF0E && arabic_small(s, n, e + l, &d, &e2)) {
-			int32_t after = upl__text_peek(s, n, e2, &l3);
-			int ok = 0;
-			if (upl__text_digit(after) < 0 && after != '.' && after != 0xFF0E &&
-			    after != '%' && after != 0xFF05 && !is_ascii_alnum(after)) {
-				if (is_opener(prev) && is_closer(after)) {
-					ok = 1;
-				} else {
-					size_t q = e2, lq;
-					int k;
-					for (k = 0; k < 4; k++) {
-						int32_t h = upl__text_peek(s, n, q, &lq);
-						if (h == 0x8282 /* 节 */ || h == 0x7BC0 /* 節 */) {
-							ok = 1;
-							break;
-						}
-						if (h < 0 || !upl__is_han((uint32_t)h))
-							break;
-						q += lq;
-					}
-				}
-			}
-			if (ok && valid_date(0, m, d)) {
-				*resume = e2;
-				out->year = 0;
-				out->month = m;
-				out->day = d;
-				out->start = p;
-				out->len = e2 - p;
-				return MATCH;
-			}
-		}
-		return NO_MATCH;
-	}
-
-	/* 三.八 五.一 三・八 */
-	if (hanstart && han_small(s, n, p, &m, &e)) {
-		int32_t sep = upl__text_peek(s, n, e, &l);
-		if ((sep == '.' || sep == 0xFF0E || sep == 0x00B7 || sep == 0x30FB || sep == 0x2027) &&
-		    han_small(s, n, e + l, &d, &e2)) {
-			*resume = e2;
-			if (!valid_date(0, m, d))
-				return IMPOSSIBLE;
-			out->year = 0;
-			out->month = m;
-			out->day = d;
-			out->start = p;
-			out->len = e2 - p;
-			return MATCH;
-		}
 	}
 	return NO_MATCH;
 }

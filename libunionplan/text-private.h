@@ -34,6 +34,10 @@ UPL_HIDDEN int upl__text_digit(int32_t c);
 /* Chinese digits: 0..9 for 零〇○ 一…九 两兩 and the financial forms, else -1. */
 UPL_HIDDEN int upl__text_han_digit(int32_t c);
 
+/* The value of a Chinese unit: 10 for 十拾, 100 百佰, 1000 千仟, 10000 万萬,
+ * 100000000 亿億; else 0. */
+UPL_HIDDEN long upl__text_han_unit(int32_t c);
+
 /* 1 for the characters that may be part of a Chinese numeral (digits,
  * 十百千万亿 and their variants). */
 UPL_HIDDEN int upl__text_is_han_numeral_char(int32_t c);

@@ -102,32 +102,36 @@ sets_init(void)
 	big5_l1_set = level1_set("windows-950-2000", 0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE, 0xC67E);
 }
 
+/* One of the sets, built with the others on the first call. */
+static const USet *
+han_set(USet *const *set)
+{
+	pthread_once(&sets_once, sets_init);
+	return *set;
+}
+
 const USet *
 upl__text_gb2312_l1_set(void)
 {
-	pthread_once(&sets_once, sets_init);
-	return gb2312_l1_set;
+	return han_set(&gb2312_l1_set);
 }
 
 const USet *
 upl__text_big5_l1_set(void)
 {
-	pthread_once(&sets_once, sets_init);
-	return big5_l1_set;
+	return han_set(&big5_l1_set);
 }
 
 const USet *
 upl__text_gb2312_set(void)
 {
-	pthread_once(&sets_once, sets_init);
-	return gb2312_set;
+	return han_set(&gb2312_set);
 }
 
 const USet *
 upl__text_big5_set(void)
 {
-	pthread_once(&sets_once, sets_init);
-	return big5_set;
+	return han_set(&big5_set);
 }
 
 upl_script

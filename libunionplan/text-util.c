@@ -114,26 +114,34 @@ upl__text_han_digit(int32_t c)
 	}
 }
 
-int
-upl__text_is_han_numeral_char(int32_t c)
+long
+upl__text_han_unit(int32_t c)
 {
-	if (upl__text_han_digit(c) >= 0)
-		return 1;
 	switch (c) {
 	case 0x5341: /* 十 */
 	case 0x62FE: /* 拾 */
+		return 10;
 	case 0x767E: /* 百 */
 	case 0x4F70: /* 佰 */
+		return 100;
 	case 0x5343: /* 千 */
 	case 0x4EDF: /* 仟 */
+		return 1000;
 	case 0x4E07: /* 万 */
 	case 0x842C: /* 萬 */
+		return 10000L;
 	case 0x4EBF: /* 亿 */
 	case 0x5104: /* 億 */
-		return 1;
+		return 100000000L;
 	default:
 		return 0;
 	}
+}
+
+int
+upl__text_is_han_numeral_char(int32_t c)
+{
+	return upl__text_han_digit(c) >= 0 || upl__text_han_unit(c) != 0;
 }
 
 /* 一..九 only: the digits a small number may use. */

@@ -148,17 +148,80 @@ force_cut(UBreakIterator *gi, const char *s, size_t a, size_t e, size_t avail,
 	return best ? best : over ? over : e;
 }
 
+/* After the spaces at s[i] (s has n bytes). */
 static size_t
 skip_blank(const char *s, size_t i, size_t n)
 {
-	while (i < n) {
-		size_t j = i;
-		int32_t c = upl__text_next(s, n, &j);
-		if (!upl__is_space(c))
-			break;
-		i = j;
+	return i + upl_text_space_len(s + i, n - i);
+}
+
+/* A wrap in progress: the line being filled, and the piece of text since
+ * the last break opportunity taken. */
+typedef struct wrapper {
+	lines *ls;
+	const char *s;
+	unsigned int flags;
+	size_t width;        /* columns of a line */
+	size_t avail;        /* columns of this line (the first may differ) */
+	size_t line_start;   /* where the line starts */
+	size_t line_end;     /* where its content ends (trailing spaces left out) */
+	size_t line_w;       /* columns taken */
+	int has_content;     /* anything but spaces on it yet */
+	size_t seg_start;    /* where the next piece starts */
+} wrapper;
+
+/* Close the line at end and start the next one at next. */
+static int
+new_line(wrapper *w, size_t end, size_t next)
+{
+	int rc = emit(w->ls, w->line_start, end);
+	w->line_start = w->line_end = next;
+	w->line_w = 0;
+	w->has_content = 0;
+	w->avail = w->width;
+	return rc;
+}
+
+/* Place the piece up to the break opportunity end (hard: a line break).
+ * *taken says whether it is placed; if not, it is to be tried again. */
+static int
+place(wrapper *w, UBreakIterator *gi, size_t end, int hard, int *taken)
+{
+	const char *s = w->s;
+	size_t cend = content_end(s, w->seg_start, end);
+	size_t room = w->avail > w->line_w ? w->avail - w->line_w : 0;
+	size_t cw = range_width_capped(s, w->seg_start, cend, w->flags, room);
+	size_t cut;
+
+	*taken = 0;
+	if (cw <= room || cend == w->seg_start) {
+		/* the piece fits (or is only spaces): take it */
+		if (cend > w->seg_start) {
+			w->line_end = cend;
+			w->has_content = 1;
+		}
+		w->line_w += range_width(s, w->seg_start, end, w->flags);
+		w->seg_start = end;
+		*taken = 1;
+		return hard ? new_line(w, w->has_content ? w->line_end : w->line_start, end) : 0;
 	}
-	return i;
+	if (w->has_content) {
+		/* wrap before the piece, and try it again on a new line */
+		w->seg_start = skip_blank(s, w->seg_start, end);
+		return new_line(w, w->line_end, w->seg_start);
+	}
+	if (w->line_w > 0 && w->line_start < w->seg_start) {
+		/* only indentation before it, and the piece does not fit
+		 * after it: drop the indentation and try again */
+		w->line_start = w->line_end = w->seg_start;
+		w->line_w = 0;
+		return 0;
+	}
+	/* alone on its line and too wide: cut it between characters */
+	cut = force_cut(gi, s, w->seg_start, cend, w->line_w < w->avail ? w->avail - w->line_w : 0,
+			w->flags);
+	w->seg_start = skip_blank(s, cut, cend);
+	return new_line(w, content_end(s, w->line_start, cut), w->seg_start);
 }
 
 static int
@@ -167,13 +230,18 @@ wrap(lines *ls, const char *s, size_t n, size_t first_width, size_t width, unsig
 	UErrorCode st = U_ZERO_ERROR;
 	UText *ut = NULL;
 	UBreakIterator *bi = NULL, *gi = NULL;
-	size_t line_start = 0, line_w = 0, line_end = 0, seg_start = 0;
-	size_t avail = first_width ? first_width : width;
-	int has_content = 0, rc = 0;
+	wrapper w;
+	int rc = 0;
 	int32_t b;
 
 	if (n == 0)
 		return 0;
+	memset(&w, 0, sizeof w);
+	w.ls = ls;
+	w.s = s;
+	w.flags = flags;
+	w.width = width;
+	w.avail = first_width ? first_width : width;
 	ut = utext_openUTF8(NULL, s, (int64_t)n, &st);
 	bi = ubrk_open(UBRK_LINE, "zh", NULL, 0, &st);
 	gi = ubrk_open(UBRK_CHARACTER, "zh", NULL, 0, &st);
@@ -181,73 +249,17 @@ wrap(lines *ls, const char *s, size_t n, size_t first_width, size_t width, unsig
 		ubrk_setUText(bi, ut, &st);
 		ubrk_setUText(gi, ut, &st);
 	}
-	if (U_FAILURE(st)) {
+	if (U_FAILURE(st))
 		rc = st == U_MEMORY_ALLOCATION_ERROR ? UPL_ENOMEM : UPL_EENCODING;
-		goto out;
-	}
-
-	b = ubrk_following(bi, 0);
-	while (b != UBRK_DONE) {
-		size_t end = (size_t)b;
-		size_t cend = content_end(s, seg_start, end);
-		size_t room = avail > line_w ? avail - line_w : 0;
-		size_t cw = range_width_capped(s, seg_start, cend, flags, room);
-		int status = ubrk_getRuleStatus(bi);
-		int hard = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT;
-
-		if (cw <= room || cend == seg_start) {
-			/* the piece fits (or is only spaces): take it */
-			if (cend > seg_start) {
-				line_end = cend;
-				has_content = 1;
-			}
-			line_w += range_width(s, seg_start, end, flags);
-			seg_start = end;
-			if (hard) {
-				rc = emit(ls, line_start, has_content ? line_end : line_start);
-				if (rc != 0)
-					goto out;
-				line_start = line_end = end;
-				line_w = 0;
-				has_content = 0;
-				avail = width;
-			}
+	for (b = rc == 0 ? ubrk_following(bi, 0) : UBRK_DONE; b != UBRK_DONE && rc == 0;) {
+		int status = ubrk_getRuleStatus(bi), taken;
+		rc = place(&w, gi, (size_t)b, status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT,
+			   &taken);
+		if (taken)
 			b = ubrk_next(bi);
-			continue;
-		}
-		if (has_content) {
-			/* wrap before the piece, and try it again on a new line */
-			rc = emit(ls, line_start, line_end);
-			if (rc != 0)
-				goto out;
-			line_start = seg_start = line_end = skip_blank(s, seg_start, end);
-			line_w = 0;
-			has_content = 0;
-			avail = width;
-			continue;
-		}
-		if (line_w > 0 && line_start < seg_start) {
-			/* only indentation before it, and the piece does not fit
-			 * after it: drop the indentation and try again */
-			line_start = line_end = seg_start;
-			line_w = 0;
-			continue;
-		}
-		/* alone on its line and too wide: cut it between characters */
-		{
-			size_t cut = force_cut(gi, s, seg_start, cend,
-					       line_w < avail ? avail - line_w : 0, flags);
-			rc = emit(ls, line_start, content_end(s, line_start, cut));
-			if (rc != 0)
-				goto out;
-			line_start = seg_start = line_end = skip_blank(s, cut, cend);
-			line_w = 0;
-			avail = width;
-		}
 	}
-	if (has_content)
-		rc = emit(ls, line_start, line_end);
-out:
+	if (rc == 0 && w.has_content)
+		rc = emit(ls, w.line_start, w.line_end);
 	if (gi)
 		ubrk_close(gi);
 	if (bi)

@@ -313,6 +313,77 @@ START_TEST(test_boms)
 }
 END_TEST
 
+/* --- the order of the detection rules ---------------------------------------------------- */
+
+static void
+assert_detects(const char *buf, size_t len, const char *name, int confidence, int bom)
+{
+	upl_text_encoding e;
+	ck_assert_int_eq(upl_text_detect(&e, buf, len), 0);
+	ck_assert_msg(strcmp(e.name, name) == 0, "detected %s, want %s", e.name, name);
+	if (confidence >= 0)
+		ck_assert_int_eq(e.confidence, confidence);
+	ck_assert_int_eq(e.bom, bom);
+}
+
+/* Each case is decided by its rule only because the rules before it did
+ * not apply: in another order it reads otherwise. */
+START_TEST(test_rule_order)
+{
+	const char *plan = "Plan 2013\n";
+	char *buf;
+	size_t n;
+	upl_text_encoding e;
+
+	/* 1 before 2: a BOM, not the NUL bytes, makes UTF-16 (bom 1, confidence 100) */
+	buf = encode_utf(plan, strlen(plan), 0, 0, 1, &n);
+	assert_detects(buf, n, "UTF-16LE", 100, 1);
+	free(buf);
+	/* 1: UTF-32BE's mark (not UTF-16 from the NUL bytes), and GB18030's
+	 * (84 31 95 33), not the GB18030 that rule 4 would find with less
+	 * confidence and no mark */
+	assert_detects("\0\0\xFE\xFF\0\0\0a\0\0\0b", 12, "UTF-32BE", 100, 1);
+	assert_detects("\x84\x31\x95\x33\xB9\xA4\xBB\xE1", 8, "GB18030", 100, 1);
+
+	/* 2 before 3: ASCII in UTF-16 is also valid UTF-8 (NUL is a character) */
+	buf = encode_utf(plan, strlen(plan), 0, 0, 0, &n);
+	assert_detects(buf, n, "UTF-16LE", 80, 0);
+	free(buf);
+	buf = encode_utf(plan, strlen(plan), 0, 1, 0, &n);
+	assert_detects(buf, n, "UTF-16BE", 80, 0);
+	free(buf);
+	/* rule 2's threshold: a NUL in at least one pair of five on one side */
+	assert_detects("abcdefghi\0", 10, "UTF-16LE", 80, 0);
+	assert_detects("abcdefghijk\0", 12, "UTF-8", 100, 0);
+
+	/* 3b before 4: nine good bytes for each bad one is still UTF-8
+	 * (confidence 90 * 9 / 10), so that decoding reports the bad byte, even
+	 * where the bytes are also valid GB18030 (E5B7 A5E4 BD9C E8AE A1A1) */
+	assert_detects("工作计\xA1", 10, "UTF-8", 81, 0);
+	assert_detects("工作计\xFF", 10, "UTF-8", 81, 0);
+	ck_assert_int_eq(upl_text_detect(&e, "工作\xFF", 7), 0);
+	ck_assert_str_ne(e.name, "UTF-8");
+	ck_assert_int_eq(upl_text_detect(&e, "工作计\xFF\xFF", 11), 0);
+	ck_assert_str_ne(e.name, "UTF-8");
+
+	/* 4 before 5: test_short_texts (ICU's first choice for those is a
+	 * single-byte code page) */
+
+	/* 6: nothing decodes, not even ICU's first choice: the candidate with
+	 * the fewest errors, with a confidence of 25 at the most */
+	{
+		size_t glen;
+		char *gb = test_slurp("tests/data/text/000.gb18030.txt", &glen);
+		gb[glen / 2] = (char)0xFF;
+		ck_assert_int_eq(upl_text_detect(&e, gb, glen), 0);
+		ck_assert_str_eq(e.name, "GB18030");
+		ck_assert_int_ge(e.confidence, 1);
+		ck_assert_int_le(e.confidence, 25);
+		free(gb);
+	}
+}
+END_TEST
+
 /* --- bad input ------------------------------------------------------------------------ */
 
 /* Decode and expect UPL_EENCODING at byte offset off, line, column. */
@@ -516,6 +587,7 @@ encoding_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("unicode");
 	tcase_add_test(tc, test_boms);
+	tcase_add_test(tc, test_rule_order);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("errors");
 	tcase_add_test(tc, test_invalid_utf8);

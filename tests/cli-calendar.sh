@@ -12,6 +12,18 @@ for c in holidays lunar workday; do
 	expect 2 "$c without an argument" "$cli" $c
 	expect 2 "$c with an unknown format" "$cli" $c --format=xml 2012-09-30
 done
+# the three commands share one option parser: each takes only its own options
+expect 2 "lunar --data" "$cli" lunar --data="$data/good-2027.txt" 2027-02-08
+contains "$tmp/err" "^unionplan lunar: unknown option or missing argument '--data=" "lunar names --data unknown"
+expect 2 "lunar --statutory" "$cli" lunar -s 2012-09-30
+expect 2 "workday --traditional" "$cli" workday --traditional 2012-09-30
+expect 2 "workday --from" "$cli" workday --from 2012-09-30 2012-09-30
+expect 2 "lunar --to" "$cli" lunar --to 2012-09-30 2012-09-30
+expect 2 "holidays --format=xml" "$cli" holidays --format=xml 2012
+same "$tmp/err" "unionplan holidays: unknown format 'xml' (text, csv or json)
+Try 'unionplan holidays --help' for more information." "holidays names its formats"
+expect 2 "workday --format=json" "$cli" workday --format=json 2012-09-30
+contains "$tmp/err" "^unionplan workday: unknown format 'json' (text or csv)$" "workday names its formats"
 expect 0 "the command list names the calendar commands" "$cli" --help
 contains "$tmp/out" "^  holidays " "--help lists holidays"
 contains "$tmp/out" "^  workday " "--help lists workday"
