@@ -656,9 +656,11 @@ declared_encoding(const char *s, size_t len, size_t *vstart, size_t *vlen)
 	return 0;
 }
 
-/* Convert raw bytes in charset cs to UTF-8. Errors become diagnostics. */
+/* Convert raw bytes in charset cs to UTF-8. Errors become diagnostics; the
+ * offsets they give count the `base` bytes that precede raw in the file
+ * (a byte-order mark). */
 static int
-convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
+convert_to_utf8(reader *r, const char *raw, size_t rawlen, size_t base, const char *cs,
 		upl_pos decl_pos, char **out, size_t *outlen)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -695,7 +697,7 @@ convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
 		ucnv_getInvalidChars(cnv, bad, &badlen, &st2);
 		if (U_FAILURE(st2))
 			badlen = 0;
-		off = (size_t)(src - raw) - (size_t)badlen;
+		off = base + (size_t)(src - raw) - (size_t)badlen;
 		for (i = 0; i < n; i++) {
 			if (u[i] == '\n') {
 				p.line++;
@@ -785,7 +787,7 @@ decode(reader *r, const char *raw, size_t len, const char **out, size_t *outlen,
 				r->oom = 1;
 				return 1;
 			}
-			if (convert_to_utf8(r, raw, len, n, dp, (char **)out, outlen) != 0) {
+			if (convert_to_utf8(r, raw, len, 0, n, dp, (char **)out, outlen) != 0) {
 				upl__dealloc(n);
 				return 1;
 			}
@@ -795,7 +797,7 @@ decode(reader *r, const char *raw, size_t len, const char **out, size_t *outlen,
 		}
 	}
 	if (cs != NULL) {
-		if (convert_to_utf8(r, raw + skip, len - skip, cs, first, (char **)out, outlen) != 0)
+		if (convert_to_utf8(r, raw + skip, len - skip, skip, cs, first, (char **)out, outlen) != 0)
 			return 1;
 		*owned = 1;
 		return 0;

@@ -201,6 +201,49 @@ START_TEST(test_positions_in_other_encodings)
 }
 END_TEST
 
+/* Byte offsets in xml-encoding messages are offsets in the file as given,
+ * byte-order mark included, whatever the encoding. */
+START_TEST(test_encoding_offsets_count_the_bom)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *message;
+		unsigned int line, column;
+	} cases[] = {
+#define C(s) s, sizeof s - 1
+		/* UTF-16LE: BOM, "<a>" CR LF, a lone trail surrogate */
+		{ C("\xFF\xFE<\0a\0>\0\r\0\n\0\x00\xDC"),
+		  "byte sequence at offset 12 (0x00) is not valid UTF-16LE", 2, 1 },
+		/* UTF-16BE: BOM, "<a>" LF, a lone trail surrogate */
+		{ C("\xFE\xFF\0<\0a\0>\0\n\xDC\x00"),
+		  "byte sequence at offset 10 (0xDC) is not valid UTF-16BE", 2, 1 },
+		/* UTF-32LE: BOM, "<", a code point above U+10FFFF */
+		{ C("\xFF\xFE\0\0<\0\0\0\x00\x00\x11\x00"),
+		  "byte sequence at offset 8 (0x00) is not valid UTF-32LE", 1, 2 },
+		/* UTF-16LE without a BOM */
+		{ C("<\0?\0x\0m\0l\0\x00\xDC"),
+		  "byte sequence at offset 10 (0x00) is not valid UTF-16LE", 1, 6 },
+		/* UTF-8: BOM, "<a>", a byte that never starts a sequence */
+		{ C("\xEF\xBB\xBF<a>\xFF"), "byte 0xFF at offset 6 is not valid UTF-8", 1, 4 },
+#undef C
+	};
+	size_t i;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		ck_assert_int_eq(upl_doc_parse_buffer(&doc, cases[i].bytes, cases[i].len, "e.xml",
+						      NULL, &err), UPL_EPARSE);
+		ck_assert_msg(strstr(upl_error_message(err), cases[i].message) != NULL,
+			      "case %zu: %s", i, upl_error_message(err));
+		ck_assert_ptr_nonnull(strstr(upl_error_message(err), "[xml-encoding]"));
+		ck_assert_uint_eq(upl_error_line(err), cases[i].line);
+		ck_assert_uint_eq(upl_error_column(err), cases[i].column);
+		upl_error_free(err);
+	}
+}
+END_TEST
+
 START_TEST(test_xxe_never_read)
 {
 	/* the referenced file exists; nothing of it may surface */
@@ -373,6 +416,7 @@ xml_suite(void)
 	tcase_add_test(tc, test_size_limit);
 	tcase_add_test(tc, test_columns_are_code_points);
 	tcase_add_test(tc, test_positions_in_other_encodings);
+	tcase_add_test(tc, test_encoding_offsets_count_the_bom);
 	tcase_add_test(tc, test_xxe_never_read);
 	tcase_add_test(tc, test_single_plan_helpers);
 	tcase_add_test(tc, test_write_file_atomic);
