@@ -48,7 +48,7 @@ endif
 if HAVE_CHECK
 check_PROGRAMS += tests/check_fault
 tests_check_fault_SOURCES = tests/check_fault.c
-tests_check_fault_CFLAGS = $(UPL_TEST_CFLAGS) -DUPL_FAULT_INJECTION=1
+tests_check_fault_CFLAGS = $(UPL_TEST_CFLAGS) $(LIBXML2_CFLAGS) -DUPL_FAULT_INJECTION=1
 tests_check_fault_LDADD = libunionplan/libupl-fault.la $(CHECK_LIBS)
 endif
 

@@ -8,9 +8,15 @@
 
 #include "util-private.h"
 
-/* The embedded schema, compiled once per process (immutable afterwards);
- * NULL if it could not be compiled. */
+/* The embedded schema, compiled by the first call that needs it and then
+ * shared, immutable, by every thread; NULL if it could not be compiled
+ * (the next call tries again). */
 UPL_HIDDEN xmlSchemaPtr upl__xml_schema(void);
+
+#ifdef UPL_FAULT_INJECTION
+/* Tests only: make the next compile of the schema fail. */
+UPL_HIDDEN void upl__xml_schema_fail_next(void);
+#endif
 
 /* Write the canonical form of doc (or of the single plan when plan is not
  * NULL) into b. Returns 0 or UPL_EINVAL with err filled. */

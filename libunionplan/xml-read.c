@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,14 +25,27 @@
 #include "xml-private.h"
 
 /* ------------------------------------------------------------------------ */
-/* Process-wide, immutable after first use: libxml2's initialisation and the
- * compiled embedded schema. Validation contexts are made per call. */
+/* Process-wide: libxml2's initialisation and the compiled embedded schema.
+ * The schema is compiled under a lock by the first call that finds none,
+ * then published and never changed or freed; a failed compile (out of
+ * memory) is not remembered, so the next call tries again. Validation
+ * contexts are made per call. */
 
 extern const unsigned char upl__schema_xsd[];
 extern const size_t upl__schema_xsd_len;
 
-static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
-static xmlSchemaPtr schema_compiled;
+static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic(xmlSchemaPtr) schema_compiled;
+
+#ifdef UPL_FAULT_INJECTION
+static atomic_int schema_fail_next;
+
+void
+upl__xml_schema_fail_next(void)
+{
+	atomic_store(&schema_fail_next, 1);
+}
+#endif
 
 static void
 schema_silent(void *ctx, const char *msg, ...)
@@ -40,24 +54,41 @@ schema_silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-static void
-schema_init(void)
+/* Called with schema_lock held. */
+static xmlSchemaPtr
+schema_compile(void)
 {
 	xmlSchemaParserCtxtPtr pc;
+	xmlSchemaPtr s;
 	xmlInitParser();
+#ifdef UPL_FAULT_INJECTION
+	if (atomic_exchange(&schema_fail_next, 0))
+		return NULL;
+#endif
 	pc = xmlSchemaNewMemParserCtxt((const char *)upl__schema_xsd, (int)upl__schema_xsd_len);
 	if (pc == NULL)
-		return;
+		return NULL;
 	xmlSchemaSetParserErrors(pc, schema_silent, schema_silent, NULL);
-	schema_compiled = xmlSchemaParse(pc);
+	s = xmlSchemaParse(pc);
 	xmlSchemaFreeParserCtxt(pc);
+	return s;
 }
 
 xmlSchemaPtr
 upl__xml_schema(void)
 {
-	pthread_once(&schema_once, schema_init);
-	return schema_compiled;
+	xmlSchemaPtr s = atomic_load_explicit(&schema_compiled, memory_order_acquire);
+	if (s != NULL)
+		return s;
+	pthread_mutex_lock(&schema_lock);
+	s = atomic_load_explicit(&schema_compiled, memory_order_acquire);
+	if (s == NULL) {
+		s = schema_compile();
+		if (s != NULL)
+			atomic_store_explicit(&schema_compiled, s, memory_order_release);
+	}
+	pthread_mutex_unlock(&schema_lock);
+	return s;
 }
 
 const char *

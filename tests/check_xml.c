@@ -405,6 +405,48 @@ START_TEST(test_threads)
 }
 END_TEST
 
+/* Many threads parse at the same moment, in a process that has not yet
+ * compiled the schema (each test runs in its own process): they race for
+ * the first compile and must all succeed with the same answer. */
+#define RACERS 16
+
+struct racer {
+	pthread_barrier_t *start;
+	int ok;
+};
+
+static void *
+race(void *arg)
+{
+	struct racer *w = arg;
+	upl_doc *doc = NULL;
+	pthread_barrier_wait(w->start);
+	w->ok = upl_doc_parse_buffer(&doc, minimal, strlen(minimal), "r.xml", NULL, NULL) == 0 &&
+		strcmp(upl_plan_title(upl_doc_plan(doc, 0)), "工会工作计划") == 0;
+	upl_doc_free(doc);
+	return NULL;
+}
+
+START_TEST(test_threads_first_parse)
+{
+	pthread_barrier_t start;
+	pthread_t t[RACERS];
+	struct racer w[RACERS];
+	int i;
+	ck_assert_int_eq(pthread_barrier_init(&start, NULL, RACERS), 0);
+	for (i = 0; i < RACERS; i++) {
+		w[i].start = &start;
+		w[i].ok = 0;
+		ck_assert_int_eq(pthread_create(&t[i], NULL, race, &w[i]), 0);
+	}
+	for (i = 0; i < RACERS; i++) {
+		ck_assert_int_eq(pthread_join(t[i], NULL), 0);
+		ck_assert_msg(w[i].ok, "thread %d failed", i);
+	}
+	pthread_barrier_destroy(&start);
+}
+END_TEST
+
 static Suite *
 xml_suite(void)
 {
@@ -422,6 +464,7 @@ xml_suite(void)
 	tcase_add_test(tc, test_write_file_atomic);
 	tcase_add_test(tc, test_embedded_schema_is_the_file);
 	tcase_add_test(tc, test_threads);
+	tcase_add_test(tc, test_threads_first_parse);
 	suite_add_tcase(s, tc);
 	return s;
 }
