@@ -6,6 +6,7 @@ unionplaninclude_HEADERS += \
 	include/unionplan/validate.h
 
 UPL_CORE_SOURCES += \
+	libunionplan/io.c libunionplan/io-private.h \
 	libunionplan/plan.c libunionplan/plan-private.h \
 	libunionplan/xml-read.c libunionplan/xml-write.c libunionplan/xml-private.h \
 	libunionplan/validate.c libunionplan/validate-private.h \
@@ -43,6 +44,13 @@ check_PROGRAMS += tests/check_xml
 tests_check_xml_SOURCES = tests/check_xml.c
 tests_check_xml_CFLAGS = $(UPL_TEST_CFLAGS) -pthread
 tests_check_xml_LDADD = $(UPL_TEST_PUBLIC_LIBS) -lpthread
+endif
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_io
+tests_check_io_SOURCES = tests/check_io.c
+tests_check_io_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_io_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
 
 if HAVE_CHECK

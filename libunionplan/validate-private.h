@@ -54,15 +54,6 @@ UPL_HIDDEN int upl__report_has_error_since(const upl_report *report, size_t from
 UPL_HIDDEN int upl__xml_read(upl_doc **out, upl_report *report, const char *data,
 			     size_t len, const char *name, size_t max_bytes, int zh);
 
-/* Read a whole file / descriptor / stream into memory, at most max bytes
- * (0 = the default). *data is freed with upl__dealloc. */
-UPL_HIDDEN int upl__load_file(char **data, size_t *len, const char *path,
-			      size_t max, upl_error **err);
-UPL_HIDDEN int upl__load_fd(char **data, size_t *len, int fd, const char *name,
-			    size_t max, upl_error **err);
-UPL_HIDDEN int upl__load_stream(char **data, size_t *len, FILE *fp, const char *name,
-				size_t max, upl_error **err);
-
 /* The semantic layer: run every rule enabled by opts over doc, appending to
  * report (file = name). Returns 0 or UPL_ENOMEM. */
 UPL_HIDDEN int upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,

@@ -2,6 +2,7 @@
  * validation that stops at the schema layer and keeps the model). */
 #include "config.h"
 
+#include "io-private.h"
 #include "messages-private.h"
 #include "validate-private.h"
 #include "xml-private.h"
