@@ -17,10 +17,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
-#include <unicode/ucnv.h>
-#include <unicode/ustring.h>
-
 #include "messages-private.h"
+#include "text-private.h"
 #include "validate-private.h"
 #include "xml-private.h"
 
@@ -583,86 +581,47 @@ declared_encoding(const char *s, size_t len, size_t *vstart, size_t *vlen)
 	return 0;
 }
 
-/* Convert raw bytes in charset cs to UTF-8. Errors become diagnostics; the
- * offsets they give count the `base` bytes that precede raw in the file
- * (a byte-order mark). */
+/* Convert raw bytes in charset cs to UTF-8 with the text module's decoder,
+ * which drops a leading byte-order mark: offsets are in the file as it is.
+ * Errors become diagnostics. */
 static int
-convert_to_utf8(reader *r, const char *raw, size_t rawlen, size_t base, const char *cs,
+convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
 		upl_pos decl_pos, char **out, size_t *outlen)
 {
-	UErrorCode st = U_ZERO_ERROR;
-	UConverter *cnv = ucnv_open(cs, &st);
-	UChar *u = NULL, *target;
-	const char *src = raw;
+	upl__text_bad fail;
 	char *u8 = NULL;
-	int32_t u8len = 0;
-	if (U_FAILURE(st) || cnv == NULL) {
-		say(r, UPL_CODE_XML_ENCODING, 0, decl_pos, cs);
-		return 1;
-	}
+	size_t u8len = 0;
+	int rc;
 	if (rawlen + 1 > (size_t)INT32_MAX / 2) {
-		ucnv_close(cnv);
 		say0(r, UPL_CODE_XML_TOO_LARGE, 2, decl_pos);
 		return 1;
 	}
-	ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
-	u = upl__malloc((rawlen + 1) * sizeof *u);
-	if (u == NULL) {
-		ucnv_close(cnv);
+	rc = upl__text_decode(&u8, &u8len, raw, rawlen, cs, &fail);
+	if (rc == UPL_EINVAL) {
+		say(r, UPL_CODE_XML_ENCODING, 0, decl_pos, cs);
+		return 1;
+	}
+	if (rc == UPL_ENOMEM) {
 		r->oom = 1;
 		return 1;
 	}
-	target = u;
-	ucnv_toUnicode(cnv, &target, u + rawlen + 1, &src, raw + rawlen, NULL, 1, &st);
-	if (U_FAILURE(st)) {
-		char bad[8];
-		int8_t badlen = (int8_t)sizeof bad;
-		UErrorCode st2 = U_ZERO_ERROR;
-		upl_pos p = { 1, 1 };
-		int32_t i, n = (int32_t)(target - u);
-		size_t off;
-		ucnv_getInvalidChars(cnv, bad, &badlen, &st2);
-		if (U_FAILURE(st2))
-			badlen = 0;
-		off = base + (size_t)(src - raw) - (size_t)badlen;
-		for (i = 0; i < n; i++) {
-			if (u[i] == '\n') {
-				p.line++;
-				p.column = 1;
-			} else if (!U16_IS_TRAIL(u[i])) {
-				p.column++;
-			}
-		}
+	if (rc == UPL_EENCODING && fail.nbytes > 0) {
+		upl_pos p = { fail.line, fail.column };
+		size_t off = fail.offset;
+		int badlen = fail.nbytes;
+		const char *bad = fail.bytes;
 		say(r, UPL_CODE_XML_ENCODING, 2, p, off,
 		    badlen > 0 ? (unsigned int)(unsigned char)bad[0] : 0u, cs);
-		ucnv_close(cnv);
-		upl__dealloc(u);
 		return 1;
 	}
-	ucnv_close(cnv);
-	st = U_ZERO_ERROR;
-	u_strToUTF8(NULL, 0, &u8len, u, (int32_t)(target - u), &st);
-	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st)) {
-		upl__dealloc(u);
-		say(r, UPL_CODE_XML_ENCODING, 3, decl_pos, cs);
-		return 1;
-	}
-	u8 = upl__malloc((size_t)u8len + 1);
-	if (u8 == NULL) {
-		upl__dealloc(u);
-		r->oom = 1;
-		return 1;
-	}
-	st = U_ZERO_ERROR;
-	u_strToUTF8(u8, u8len + 1, &u8len, u, (int32_t)(target - u), &st);
-	upl__dealloc(u);
-	if (U_FAILURE(st)) {
+	/* another failure, or more UTF-8 than the parser takes */
+	if (rc != 0 || u8len > (size_t)INT32_MAX) {
 		upl__dealloc(u8);
 		say(r, UPL_CODE_XML_ENCODING, 3, decl_pos, cs);
 		return 1;
 	}
 	*out = u8;
-	*outlen = (size_t)u8len;
+	*outlen = u8len;
 	return 0;
 }
 
@@ -680,17 +639,13 @@ decode(reader *r, const char *raw, size_t len, const char **out, size_t *outlen,
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		skip = 3;
 	} else if (len >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) {
-		cs = "UTF-32LE";
-		skip = 4;
+		cs = "UTF-32LE"; /* the decoder drops the byte-order mark */
 	} else if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) {
 		cs = "UTF-32BE";
-		skip = 4;
 	} else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
 		cs = "UTF-16LE";
-		skip = 2;
 	} else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
 		cs = "UTF-16BE";
-		skip = 2;
 	} else if (len >= 4 && u[0] == '<' && u[1] == 0 && u[2] == '?' && u[3] == 0) {
 		cs = "UTF-16LE";
 	} else if (len >= 4 && u[0] == 0 && u[1] == '<' && u[2] == 0 && u[3] == '?') {
@@ -714,7 +669,7 @@ decode(reader *r, const char *raw, size_t len, const char **out, size_t *outlen,
 				r->oom = 1;
 				return 1;
 			}
-			if (convert_to_utf8(r, raw, len, 0, n, dp, (char **)out, outlen) != 0) {
+			if (convert_to_utf8(r, raw, len, n, dp, (char **)out, outlen) != 0) {
 				upl__dealloc(n);
 				return 1;
 			}
@@ -724,7 +679,7 @@ decode(reader *r, const char *raw, size_t len, const char **out, size_t *outlen,
 		}
 	}
 	if (cs != NULL) {
-		if (convert_to_utf8(r, raw + skip, len - skip, skip, cs, first, (char **)out, outlen) != 0)
+		if (convert_to_utf8(r, raw, len, cs, first, (char **)out, outlen) != 0)
 			return 1;
 		*owned = 1;
 		return 0;

@@ -215,6 +215,9 @@ START_TEST(test_encoding_offsets_count_the_bom)
 		/* UTF-16LE: BOM, "<a>" CR LF, a lone trail surrogate */
 		{ C("\xFF\xFE<\0a\0>\0\r\0\n\0\x00\xDC"),
 		  "byte sequence at offset 12 (0x00) is not valid UTF-16LE", 2, 1 },
+		/* UTF-16LE: a lone CR ends a line, as in XML and in UTF-8 files */
+		{ C("\xFF\xFE<\0a\0>\0\r\0\x00\xDC"),
+		  "byte sequence at offset 10 (0x00) is not valid UTF-16LE", 2, 1 },
 		/* UTF-16BE: BOM, "<a>" LF, a lone trail surrogate */
 		{ C("\xFE\xFF\0<\0a\0>\0\n\xDC\x00"),
 		  "byte sequence at offset 10 (0xDC) is not valid UTF-16BE", 2, 1 },
