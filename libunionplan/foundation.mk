@@ -8,7 +8,9 @@ unionplaninclude_HEADERS += \
 UPL_CORE_SOURCES += \
 	libunionplan/io.c libunionplan/io-private.h \
 	libunionplan/plan.c libunionplan/plan-private.h \
-	libunionplan/xml-read.c libunionplan/xml-write.c libunionplan/xml-private.h \
+	libunionplan/xml-parse.c libunionplan/xml-read.c libunionplan/xml-read-private.h libunionplan/xml-decode.c \
+	libunionplan/xml-sax.c libunionplan/xml-pos.c libunionplan/xml-schema.c libunionplan/xml-build.c \
+	libunionplan/xml-write.c libunionplan/xml-private.h \
 	libunionplan/validate.c libunionplan/validate-private.h \
 	libunionplan/rules.c libunionplan/messages.c libunionplan/messages-private.h
 

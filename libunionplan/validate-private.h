@@ -1,5 +1,4 @@
-/* Reports and the internal entry points of the reader and the rules.
- * Never installed. */
+/* Reports and the internal entry points of the rules. Never installed. */
 #ifndef UNIONPLAN_VALIDATE_PRIVATE_H
 #define UNIONPLAN_VALIDATE_PRIVATE_H
 
@@ -45,14 +44,6 @@ UPL_HIDDEN int upl__report_add(upl_report *report, upl_severity severity,
 
 /* Whether the report holds an error from index `from` on. */
 UPL_HIDDEN int upl__report_has_error_since(const upl_report *report, size_t from);
-
-/* Read and check one document held in memory (any encoding the reader
- * supports). Appends diagnostics (file = name) to report. If out is not
- * NULL and the document passes the schema layer, *out receives the model.
- * zh asks for the reader's own messages in Chinese. Returns 0 when the
- * input was checked, UPL_ENOMEM otherwise. */
-UPL_HIDDEN int upl__xml_read(upl_doc **out, upl_report *report, const char *data,
-			     size_t len, const char *name, size_t max_bytes, int zh);
 
 /* The semantic layer: run every rule enabled by opts over doc, appending to
  * report (file = name). Returns 0 or UPL_ENOMEM. */
