@@ -71,6 +71,8 @@ convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
 	char *u8 = NULL;
 	size_t u8len = 0;
 	int rc;
+	/* the parser takes an int length, and UTF-8 can be half as long again
+	 * as the UTF-16 it comes from */
 	if (rawlen + 1 > (size_t)INT32_MAX / 2) {
 		say0(r, UPL_CODE_XML_TOO_LARGE, 2, decl_pos);
 		return 1;
