@@ -2,12 +2,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -95,31 +92,11 @@ cli_pick(const char *value, const char *const *choices)
 	return -1;
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int
 cli_write_output(const char *path, const char *data, size_t len)
 {
-	char *tmp;
-	size_t plen;
-	int fd, saved;
-	struct stat st;
-	mode_t mode = 0644;
-
+	upl_error *err = NULL;
+	int rc;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
 			cli_errorf("cannot write to standard output: %s", strerror(errno));
@@ -127,43 +104,12 @@ cli_write_output(const char *path, const char *data, size_t len)
 		}
 		return 0;
 	}
-	if (stat(path, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			cli_errorf("%s: is a directory", path);
-			return -1;
-		}
-		mode = st.st_mode & 07777;
-	}
-	plen = strlen(path);
-	tmp = malloc(plen + 16);
-	if (tmp == NULL) {
-		cli_errorf("out of memory");
+	rc = upl_write_file_atomic(path, data, len, &err);
+	if (rc != 0) {
+		cli_errorf("%s: %s", path, err ? upl_error_message(err) : upl_strerror(rc));
+		upl_error_free(err);
 		return -1;
 	}
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		cli_errorf("%s: cannot create a temporary file beside it: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		cli_errorf("%s: write failed: %s", path, strerror(saved));
-		free(tmp);
-		return -1;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		cli_errorf("%s: cannot replace: %s", path, strerror(saved));
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
 	return 0;
 }
 

@@ -2,12 +2,12 @@
  * arrangements, workday queries; school periods. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 
 #include "calendar-private.h"
 #include "holidays-private.h"
+#include "io-private.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -451,42 +451,16 @@ upl_calendar_load_buffer(upl_calendar *cal, const char *buf, size_t len, const c
 int
 upl_calendar_load_file(upl_calendar *cal, const char *path, upl_error **err)
 {
-	FILE *fp;
 	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
+	size_t len = 0;
 	int rc;
 	if (cal == NULL || path == NULL)
 		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "%s", "invalid argument");
-	fp = fopen(path, "rb");
-	if (fp == NULL)
-		return upl__error_set(err, UPL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-	for (;;) {
-		if (len == cap) {
-			/* Arrangement files are small; refuse anything absurd. */
-			if (cap >= (size_t)16 << 20) {
-				fclose(fp);
-				upl__dealloc(buf);
-				return upl__error_set(err, UPL_EIO, path, 0, 0, "%s",
-						      "too large for a holiday data file (16 MiB)");
-			}
-			if (upl__grow((void **)&buf, &cap, len + 4096, 1) != 0) {
-				fclose(fp);
-				upl__dealloc(buf);
-				return upl__error_set(err, UPL_ENOMEM, path, 0, 0, "%s", "out of memory");
-			}
-		}
-		n = fread(buf + len, 1, cap - len, fp);
-		len += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		fclose(fp);
-		upl__dealloc(buf);
-		return upl__error_set(err, UPL_EIO, path, 0, 0, "%s", "read error");
-	}
-	fclose(fp);
-	rc = load(cal, buf ? buf : "", len, path, err);
+	/* Arrangement files are small; refuse anything absurd. */
+	rc = upl__load_file(&buf, &len, path, (size_t)16 << 20, err);
+	if (rc != 0)
+		return rc;
+	rc = load(cal, buf, len, path, err);
 	upl__dealloc(buf);
 	return rc;
 }

@@ -6,8 +6,11 @@ unionplaninclude_HEADERS += \
 	include/unionplan/validate.h
 
 UPL_CORE_SOURCES += \
+	libunionplan/io.c libunionplan/io-private.h \
 	libunionplan/plan.c libunionplan/plan-private.h \
-	libunionplan/xml-read.c libunionplan/xml-write.c libunionplan/xml-private.h \
+	libunionplan/xml-parse.c libunionplan/xml-read.c libunionplan/xml-read-private.h libunionplan/xml-decode.c \
+	libunionplan/xml-sax.c libunionplan/xml-pos.c libunionplan/xml-schema.c libunionplan/xml-build.c \
+	libunionplan/xml-write.c libunionplan/xml-private.h \
 	libunionplan/validate.c libunionplan/validate-private.h \
 	libunionplan/report.c libunionplan/report-private.h \
 	libunionplan/rules.c libunionplan/rules.def \
@@ -48,9 +51,16 @@ tests_check_xml_LDADD = $(UPL_TEST_PUBLIC_LIBS) -lpthread
 endif
 
 if HAVE_CHECK
+check_PROGRAMS += tests/check_io
+tests_check_io_SOURCES = tests/check_io.c
+tests_check_io_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_io_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+if HAVE_CHECK
 check_PROGRAMS += tests/check_fault
 tests_check_fault_SOURCES = tests/check_fault.c
-tests_check_fault_CFLAGS = $(UPL_TEST_CFLAGS) -DUPL_FAULT_INJECTION=1
+tests_check_fault_CFLAGS = $(UPL_TEST_CFLAGS) $(LIBXML2_CFLAGS) -DUPL_FAULT_INJECTION=1
 tests_check_fault_LDADD = libunionplan/libupl-fault.la $(CHECK_LIBS)
 endif
 

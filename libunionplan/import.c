@@ -19,6 +19,7 @@
 #include <unionplan/text.h>
 
 #include "import-private.h"
+#include "io-private.h"
 #include "messages-private.h"
 #include "validate-private.h"
 

@@ -255,6 +255,28 @@ decode(const char *name, const char *buf, size_t len, upl_buf *out, decode_stats
 	return rc;
 }
 
+int
+upl__text_decode(char **out, size_t *out_len, const char *buf, size_t len, const char *charset,
+		 upl__text_bad *bad)
+{
+	upl_buf b = UPL_BUF_INIT;
+	decode_stats st;
+	int bom, rc = decode(charset, buf, len, &b, &st, &bom, NULL);
+	if (rc != 0) {
+		upl__buf_free(&b);
+		if (rc == UPL_EENCODING) {
+			bad->offset = st.offset;
+			bad->nbytes = st.nbytes;
+			memcpy(bad->bytes, st.bytes, sizeof bad->bytes);
+			bad->line = st.line;
+			bad->column = st.column;
+		}
+		return rc;
+	}
+	*out = upl__text_detach(&b, out_len);
+	return *out == NULL ? UPL_ENOMEM : 0;
+}
+
 /* --- detection ----------------------------------------------------------- */
 
 static int

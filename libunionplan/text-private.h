@@ -70,6 +70,27 @@ UPL_HIDDEN char *upl__text_detach(upl_buf *b, size_t *len);
 /* Append one code point as UTF-8. */
 UPL_HIDDEN void upl__text_put_cp(upl_buf *b, int32_t c);
 
+/* Where a decode stopped: the byte offset in the input of the first bad
+ * sequence, its bytes (nbytes = 0 when the failure was not a bad sequence)
+ * and the position it stands at, in code points (CR, LF and CRLF each end
+ * a line; a dropped byte-order mark takes no column). */
+typedef struct upl__text_bad {
+	size_t offset;
+	char bytes[8];
+	int nbytes;
+	unsigned int line, column;
+} upl__text_bad;
+
+/* Decode buf[0..len) from the ICU charset `charset` to UTF-8, dropping a
+ * leading byte-order mark for the UTF encodings and GB18030, and stopping
+ * at the first invalid or unmappable sequence. The decoder of
+ * upl_text_to_utf8(), for callers that name the charset and report errors
+ * their own way. Returns 0 with *out (NUL-terminated, upl__dealloc) and
+ * *out_len; UPL_EINVAL (unknown charset); UPL_ENOMEM; UPL_EENCODING with
+ * *bad filled. */
+UPL_HIDDEN int upl__text_decode(char **out, size_t *out_len, const char *buf, size_t len,
+				const char *charset, upl__text_bad *bad);
+
 /* Frozen sets of Han characters (see text-script.c); NULL if ICU lacks the
  * converters. All of GB2312 and Big5, and their level-1 (most frequent)
  * characters. */

@@ -4,13 +4,28 @@
 
 #include <libxml/xmlschemas.h>
 
+#include <unionplan/validate.h>
 #include <unionplan/xml.h>
 
 #include "util-private.h"
 
-/* The embedded schema, compiled once per process (immutable afterwards);
- * NULL if it could not be compiled. */
+/* The embedded schema, compiled by the first call that needs it and then
+ * shared, immutable, by every thread; NULL if it could not be compiled
+ * (the next call tries again). */
 UPL_HIDDEN xmlSchemaPtr upl__xml_schema(void);
+
+#ifdef UPL_FAULT_INJECTION
+/* Tests only: make the next compile of the schema fail. */
+UPL_HIDDEN void upl__xml_schema_fail_next(void);
+#endif
+
+/* The reader (xml-read.c): read and check one document held in memory (any
+ * encoding the reader supports). Appends diagnostics (file = name) to
+ * report. If out is not NULL and the document passes the schema layer,
+ * *out receives the model. zh asks for the reader's own messages in
+ * Chinese. Returns 0 when the input was checked, UPL_ENOMEM otherwise. */
+UPL_HIDDEN int upl__xml_read(upl_doc **out, upl_report *report, const char *data,
+			     size_t len, const char *name, size_t max_bytes, int zh);
 
 /* Write the canonical form of doc (or of the single plan when plan is not
  * NULL) into b. Returns 0 or UPL_EINVAL with err filled. */

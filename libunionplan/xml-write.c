@@ -1,11 +1,6 @@
 /* Writing plan documents in canonical form. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "plan-private.h"
 #include "xml-private.h"
 
@@ -342,74 +337,19 @@ upl_plan_write_buffer(char **out, size_t *len, const upl_plan *plan,
 	return to_buffer(out, len, NULL, plan, opts, err);
 }
 
-static int
-write_fully(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int
 upl_doc_write_file(const upl_doc *doc, const char *path, const upl_write_options *opts,
 		   upl_error **err)
 {
-	char *data = NULL, *tmp;
-	size_t len = 0, plen;
-	int rc, fd, e;
-	struct stat st;
-	mode_t mode = 0644;
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
 	if (path == NULL)
 		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "no file name given");
 	rc = upl_doc_write_buffer(&data, &len, doc, opts, err);
 	if (rc != 0)
 		return rc;
-	if (stat(path, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			upl__dealloc(data);
-			return upl__error_set(err, UPL_EIO, path, 0, 0, "is a directory");
-		}
-		mode = st.st_mode & 07777;
-	}
-	plen = strlen(path);
-	tmp = upl__malloc(plen + 16);
-	if (tmp == NULL) {
-		upl__dealloc(data);
-		return upl__error_set(err, UPL_ENOMEM, path, 0, 0, "out of memory");
-	}
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		e = errno;
-		upl__dealloc(data);
-		upl__dealloc(tmp);
-		return upl__error_set(err, UPL_EIO, path, 0, 0,
-				      "cannot create a temporary file beside it: %s", strerror(e));
-	}
-	if (write_fully(fd, data, len) != 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		e = errno;
-		close(fd);
-		unlink(tmp);
-		upl__dealloc(data);
-		upl__dealloc(tmp);
-		return upl__error_set(err, UPL_EIO, path, 0, 0, "write failed: %s", strerror(e));
-	}
+	rc = upl_write_file_atomic(path, data, len, err);
 	upl__dealloc(data);
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		e = errno;
-		unlink(tmp);
-		upl__dealloc(tmp);
-		return upl__error_set(err, UPL_EIO, path, 0, 0, "cannot replace: %s", strerror(e));
-	}
-	upl__dealloc(tmp);
-	return 0;
+	return rc;
 }

@@ -13,9 +13,9 @@
 #include "testutil.h"
 
 #include "util-private.h"
+#include "xml-private.h"
 
 #include "faultutil.h"
-
 
 static int
 op_parse_write(const char *data, size_t len, char **keep)
@@ -107,11 +107,44 @@ START_TEST(test_every_allocation)
 }
 END_TEST
 
+/* A failed compile of the embedded schema is not remembered: the parse that
+ * met it fails, the next one compiles the schema and succeeds. Its test
+ * case runs first, before anything in the process has compiled the schema
+ * (each test has a fresh process unless CK_FORK=no). */
+START_TEST(test_schema_compile_retried)
+{
+	size_t len;
+	char *data = test_slurp("doc/examples/seed-000.xml", &len);
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	upl_report *r = NULL;
+	upl__xml_schema_fail_next();
+	ck_assert_int_eq(upl_doc_parse_buffer(&doc, data, len, "s.xml", NULL, &err), UPL_EPARSE);
+	ck_assert_ptr_null(doc);
+	ck_assert_msg(strstr(upl_error_message(err), "could not be compiled [schema-invalid]") != NULL,
+		      "%s", upl_error_message(err));
+	ck_assert_int_eq(upl_doc_parse_buffer(&doc, data, len, "s.xml", NULL, NULL), 0);
+	ck_assert_uint_eq(upl_doc_plan_count(doc), 1);
+	upl_doc_free(doc);
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	ck_assert_int_eq(upl_validate_buffer(r, data, len, "s.xml", NULL, NULL), 0);
+	/* the rules ran: the two findings doc/examples/seed-000.expected lists */
+	ck_assert_uint_eq(upl_report_count(r), 2);
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 0)), "numbering-duplicate");
+	upl_report_free(r);
+	upl_error_free(err);
+	free(data);
+}
+END_TEST
+
 static Suite *
 fault_suite(void)
 {
 	Suite *s = suite_create("fault");
+	TCase *schema = tcase_create("schema");
 	TCase *tc = tcase_create("fault");
+	tcase_add_test(schema, test_schema_compile_retried);
+	suite_add_tcase(s, schema);
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_every_allocation);
 	suite_add_tcase(s, tc);

@@ -201,6 +201,52 @@ START_TEST(test_positions_in_other_encodings)
 }
 END_TEST
 
+/* Byte offsets in xml-encoding messages are offsets in the file as given,
+ * byte-order mark included, whatever the encoding. */
+START_TEST(test_encoding_offsets_count_the_bom)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *message;
+		unsigned int line, column;
+	} cases[] = {
+#define C(s) s, sizeof s - 1
+		/* UTF-16LE: BOM, "<a>" CR LF, a lone trail surrogate */
+		{ C("\xFF\xFE<\0a\0>\0\r\0\n\0\x00\xDC"),
+		  "byte sequence at offset 12 (0x00) is not valid UTF-16LE", 2, 1 },
+		/* UTF-16LE: a lone CR ends a line, as in XML and in UTF-8 files */
+		{ C("\xFF\xFE<\0a\0>\0\r\0\x00\xDC"),
+		  "byte sequence at offset 10 (0x00) is not valid UTF-16LE", 2, 1 },
+		/* UTF-16BE: BOM, "<a>" LF, a lone trail surrogate */
+		{ C("\xFE\xFF\0<\0a\0>\0\n\xDC\x00"),
+		  "byte sequence at offset 10 (0xDC) is not valid UTF-16BE", 2, 1 },
+		/* UTF-32LE: BOM, "<", a code point above U+10FFFF */
+		{ C("\xFF\xFE\0\0<\0\0\0\x00\x00\x11\x00"),
+		  "byte sequence at offset 8 (0x00) is not valid UTF-32LE", 1, 2 },
+		/* UTF-16LE without a BOM */
+		{ C("<\0?\0x\0m\0l\0\x00\xDC"),
+		  "byte sequence at offset 10 (0x00) is not valid UTF-16LE", 1, 6 },
+		/* UTF-8: BOM, "<a>", a byte that never starts a sequence */
+		{ C("\xEF\xBB\xBF<a>\xFF"), "byte 0xFF at offset 6 is not valid UTF-8", 1, 4 },
+#undef C
+	};
+	size_t i;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		ck_assert_int_eq(upl_doc_parse_buffer(&doc, cases[i].bytes, cases[i].len, "e.xml",
+						      NULL, &err), UPL_EPARSE);
+		ck_assert_msg(strstr(upl_error_message(err), cases[i].message) != NULL,
+			      "case %zu: %s", i, upl_error_message(err));
+		ck_assert_ptr_nonnull(strstr(upl_error_message(err), "[xml-encoding]"));
+		ck_assert_uint_eq(upl_error_line(err), cases[i].line);
+		ck_assert_uint_eq(upl_error_column(err), cases[i].column);
+		upl_error_free(err);
+	}
+}
+END_TEST
+
 START_TEST(test_xxe_never_read)
 {
 	/* the referenced file exists; nothing of it may surface */
@@ -362,6 +408,48 @@ START_TEST(test_threads)
 }
 END_TEST
 
+/* Many threads parse at the same moment, in a process that has not yet
+ * compiled the schema (each test runs in its own process): they race for
+ * the first compile and must all succeed with the same answer. */
+#define RACERS 16
+
+struct racer {
+	pthread_barrier_t *start;
+	int ok;
+};
+
+static void *
+race(void *arg)
+{
+	struct racer *w = arg;
+	upl_doc *doc = NULL;
+	pthread_barrier_wait(w->start);
+	w->ok = upl_doc_parse_buffer(&doc, minimal, strlen(minimal), "r.xml", NULL, NULL) == 0 &&
+		strcmp(upl_plan_title(upl_doc_plan(doc, 0)), "工会工作计划") == 0;
+	upl_doc_free(doc);
+	return NULL;
+}
+
+START_TEST(test_threads_first_parse)
+{
+	pthread_barrier_t start;
+	pthread_t t[RACERS];
+	struct racer w[RACERS];
+	int i;
+	ck_assert_int_eq(pthread_barrier_init(&start, NULL, RACERS), 0);
+	for (i = 0; i < RACERS; i++) {
+		w[i].start = &start;
+		w[i].ok = 0;
+		ck_assert_int_eq(pthread_create(&t[i], NULL, race, &w[i]), 0);
+	}
+	for (i = 0; i < RACERS; i++) {
+		ck_assert_int_eq(pthread_join(t[i], NULL), 0);
+		ck_assert_msg(w[i].ok, "thread %d failed", i);
+	}
+	pthread_barrier_destroy(&start);
+}
+END_TEST
+
 static Suite *
 xml_suite(void)
 {
@@ -373,11 +461,13 @@ xml_suite(void)
 	tcase_add_test(tc, test_size_limit);
 	tcase_add_test(tc, test_columns_are_code_points);
 	tcase_add_test(tc, test_positions_in_other_encodings);
+	tcase_add_test(tc, test_encoding_offsets_count_the_bom);
 	tcase_add_test(tc, test_xxe_never_read);
 	tcase_add_test(tc, test_single_plan_helpers);
 	tcase_add_test(tc, test_write_file_atomic);
 	tcase_add_test(tc, test_embedded_schema_is_the_file);
 	tcase_add_test(tc, test_threads);
+	tcase_add_test(tc, test_threads_first_parse);
 	suite_add_tcase(s, tc);
 	return s;
 }

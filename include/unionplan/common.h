@@ -1,7 +1,8 @@
 /**
  * @file unionplan/common.h
  * @brief Conventions shared by every libunionplan module: the export
- *        macro, return codes, the opaque error object and memory release.
+ *        macro, return codes, the opaque error object, memory release, and
+ *        the atomic file writer the library and its tools write files with.
  *
  * Every function that can fail returns an `int`: 0 on success or one of the
  * negative ::upl_code values. Functions that can report details take an
@@ -91,6 +92,31 @@ UPL_EXTERN const char *upl_strerror(int code);
  * @since 0.1
  */
 UPL_EXTERN void upl_free(void *ptr);
+
+/**
+ * Write bytes to a file atomically: they go to a new temporary file in the
+ * same directory (named after @p path), which is flushed to disk and then
+ * renamed over @p path. Other readers see the old file or the whole new
+ * one, never a part of it.
+ *
+ * An existing @p path must be a regular file; its permission bits are kept
+ * (a new file gets 0644). A symbolic link, a directory, a FIFO, a device or
+ * a socket at @p path is refused and left as it is (the target of a link
+ * too). On every failure @p path is left as it was and the temporary file
+ * is removed.
+ * @param path      the file to create or replace.
+ * @param data      the bytes (may be NULL when @p len is 0).
+ * @param len       their number.
+ * @param[out] err  details on failure (optional); its file is @p path.
+ * @return 0; ::UPL_EINVAL (@p path NULL or empty, @p data NULL with a
+ * length); ::UPL_EIO (@p path is not a regular file; the temporary file
+ * cannot be created, written, flushed or renamed); ::UPL_ENOMEM.
+ * @par Ownership
+ * Nothing is kept of @p path or @p data.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_write_file_atomic(const char *path, const void *data, size_t len,
+				     upl_error **err);
 
 #ifdef __cplusplus
 }

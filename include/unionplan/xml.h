@@ -154,10 +154,16 @@ UPL_EXTERN int upl_doc_write_buffer(char **out, size_t *len, const upl_doc *doc,
 				    const upl_write_options *opts, upl_error **err);
 
 /**
- * Write a document in canonical form to a file, atomically: the data goes
- * to a temporary file in the same directory, which is flushed to disk and
- * then renamed over @p path. On failure @p path is left as it was.
- * @return as upl_doc_write_buffer(), plus ::UPL_EIO.
+ * Write a document in canonical form to a file, atomically, with
+ * upl_write_file_atomic(): the data goes to a temporary file in the same
+ * directory, which is flushed to disk and then renamed over @p path. An
+ * existing @p path must be a regular file (its permissions are kept). On
+ * failure @p path is left as it was.
+ * @param doc       the document.
+ * @param path      the file to create or replace.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return as upl_doc_write_buffer() and upl_write_file_atomic().
  * @since 0.1
  */
 UPL_EXTERN int upl_doc_write_file(const upl_doc *doc, const char *path,

@@ -1,0 +1,208 @@
+/* The XML reader's schema: the embedded XSD, compiled on first use, and
+ * validation with libxml2's errors mapped to stable codes and positions. */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include <libxml/xmlerror.h>
+
+#include "xml-read-private.h"
+
+/* Process-wide: libxml2's initialisation and the compiled embedded schema.
+ * The schema is compiled under a lock by the first call that finds none,
+ * then published and never changed or freed; a failed compile (out of
+ * memory) is not remembered, so the next call tries again. Validation
+ * contexts are made per call. */
+
+extern const unsigned char upl__schema_xsd[];
+extern const size_t upl__schema_xsd_len;
+
+static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic(xmlSchemaPtr) schema_compiled;
+
+#ifdef UPL_FAULT_INJECTION
+static atomic_int schema_fail_next;
+
+void
+upl__xml_schema_fail_next(void)
+{
+	atomic_store(&schema_fail_next, 1);
+}
+#endif
+
+static void
+schema_silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* Called with schema_lock held. */
+static xmlSchemaPtr
+schema_compile(void)
+{
+	xmlSchemaParserCtxtPtr pc;
+	xmlSchemaPtr s;
+	xmlInitParser();
+#ifdef UPL_FAULT_INJECTION
+	if (atomic_exchange(&schema_fail_next, 0))
+		return NULL;
+#endif
+	pc = xmlSchemaNewMemParserCtxt((const char *)upl__schema_xsd, (int)upl__schema_xsd_len);
+	if (pc == NULL)
+		return NULL;
+	xmlSchemaSetParserErrors(pc, schema_silent, schema_silent, NULL);
+	s = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	return s;
+}
+
+xmlSchemaPtr
+upl__xml_schema(void)
+{
+	xmlSchemaPtr s = atomic_load_explicit(&schema_compiled, memory_order_acquire);
+	if (s != NULL)
+		return s;
+	pthread_mutex_lock(&schema_lock);
+	s = atomic_load_explicit(&schema_compiled, memory_order_acquire);
+	if (s == NULL) {
+		s = schema_compile();
+		if (s != NULL)
+			atomic_store_explicit(&schema_compiled, s, memory_order_release);
+	}
+	pthread_mutex_unlock(&schema_lock);
+	return s;
+}
+
+const char *
+upl_schema_xsd(size_t *len)
+{
+	if (len)
+		*len = upl__schema_xsd_len;
+	return (const char *)upl__schema_xsd;
+}
+
+/* The stable code of a schema validation error. */
+static upl_rule_id
+schema_code(const xmlError *e)
+{
+	upl_rule_id code;
+	switch (e->code) {
+	case XML_SCHEMAV_CVC_ELT_1:
+	case XML_SCHEMAV_NOROOT:
+		code = UPL_CODE_SCHEMA_ROOT;
+		break;
+	case XML_SCHEMAV_ELEMENT_CONTENT:
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1:
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2:
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3:
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4:
+	case XML_SCHEMAV_WRONGELEM:
+		code = UPL_CODE_SCHEMA_ELEMENT;
+		break;
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1:
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2:
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_4:
+	case XML_SCHEMAV_CVC_AU:
+		code = UPL_CODE_SCHEMA_ATTRIBUTE;
+		break;
+	default:
+		if ((e->code >= XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1 &&
+		     e->code <= XML_SCHEMAV_CVC_ENUMERATION_VALID) ||
+		    (e->code >= XML_SCHEMAV_CVC_ELT_2 && e->code <= XML_SCHEMAV_CVC_ATTRIBUTE_4))
+			code = UPL_CODE_SCHEMA_VALUE;
+		else
+			code = UPL_CODE_SCHEMA_INVALID;
+	}
+	return code;
+}
+
+/* Where a schema error points: the element, or the attribute it is about
+ * (an attribute node, or one the message names). */
+static upl_pos
+schema_error_pos(reader *r, const xmlNode *node, const char *msg)
+{
+	upl_pos p = node_pos(r, node);
+	if (node && node->type == XML_ATTRIBUTE_NODE) {
+		const xmlAttr *a = (const xmlAttr *)node;
+		upl_buf q = UPL_BUF_INIT;
+		char *qn;
+		if (a->ns && a->ns->prefix)
+			upl__buf_printf(&q, "%s:", (const char *)a->ns->prefix);
+		upl__buf_puts(&q, (const char *)a->name);
+		qn = upl__buf_detach(&q, NULL);
+		if (qn) {
+			p = upl__xml_attr_pos(r, node->parent, p, qn);
+			upl__dealloc(qn);
+		}
+	}
+	/* Attribute errors come with the element node; the message names the
+	 * attribute ("Element 'month', attribute 'month': ..."): point at it. */
+	if (node && node->type == XML_ELEMENT_NODE) {
+		const char *a = strstr(msg, "', attribute '");
+		if (a && strncmp(msg, "Element '", 9) == 0) {
+			const char *start = a + 14, *end = strchr(start, '\'');
+			if (end && end > start && end - start < 64 && !memchr(start, '{', (size_t)(end - start))) {
+				char qn[64];
+				memcpy(qn, start, (size_t)(end - start));
+				qn[end - start] = '\0';
+				p = upl__xml_attr_pos(r, node, p, qn);
+			}
+		}
+	}
+	return p;
+}
+
+/* libxml2 often reports one bad value twice (the facet, then the type):
+ * whether the report's last diagnostic of this document is the same code
+ * at the same place (then only the first is kept). */
+static int
+repeats_last(const reader *r, upl_rule_id code, upl_pos p)
+{
+	if (r->report->n > r->first_diag) {
+		const upl_diag *last = &r->report->items[r->report->n - 1];
+		if (last->rule == code && last->line == p.line && last->column == p.column)
+			return 1;
+	}
+	return 0;
+}
+
+/* Schema validation errors, per validation context. */
+static void
+on_schema_error(void *data, xmlErrorPtr e)
+{
+	reader *r = data;
+	upl_rule_id code;
+	upl_severity sev;
+	upl_pos p;
+	char *msg;
+	if (e == NULL)
+		return;
+	code = schema_code(e);
+	sev = e->level == XML_ERR_WARNING ? UPL_SEVERITY_WARNING : UPL_SEVERITY_ERROR;
+	msg = upl__xml_clean_message(e->message);
+	if (msg == NULL) {
+		r->oom = 1;
+		return;
+	}
+	p = schema_error_pos(r, e->node, msg);
+	if (!repeats_last(r, code, p))
+		upl__xml_diag(r, sev, code, p, "%s", msg);
+	upl__dealloc(msg);
+}
+
+int
+upl__xml_validate(reader *r, xmlSchemaPtr schema, xmlDocPtr xdoc)
+{
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(schema);
+	int vrc;
+	if (v == NULL) {
+		r->oom = 1;
+		return -1;
+	}
+	xmlSchemaSetValidStructuredErrors(v, on_schema_error, r);
+	vrc = xmlSchemaValidateDoc(v, xdoc);
+	xmlSchemaFreeValidCtxt(v);
+	return vrc;
+}
