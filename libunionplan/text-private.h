@@ -91,9 +91,9 @@ typedef struct upl__text_bad {
 UPL_HIDDEN int upl__text_decode(char **out, size_t *out_len, const char *buf, size_t len,
 				const char *charset, upl__text_bad *bad);
 
-/* Frozen sets of Han characters (see text-script.c); NULL if ICU lacks the
- * converters. All of GB2312 and Big5, and their level-1 (most frequent)
- * characters. */
+/* Frozen sets of Han characters (see text-script.c): all of GB2312 and
+ * Big5, and their level-1 (most frequent) characters. NULL if ICU lacks the
+ * converters or memory ran out; a later call tries again. */
 UPL_HIDDEN const USet *upl__text_gb2312_set(void);
 UPL_HIDDEN const USet *upl__text_big5_set(void);
 UPL_HIDDEN const USet *upl__text_gb2312_l1_set(void);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -14,14 +15,17 @@
 #include "text-private.h"
 
 /* --- the two character sets ------------------------------------------------
- * Built once per process and frozen: ICU documents a frozen USet as
- * immutable and thread-safe until it is deleted (it never is). */
+ * Built by the first call that needs them, under a lock, then published and
+ * never changed or freed: ICU documents a frozen USet as immutable and
+ * thread-safe until it is deleted. A failed build (out of memory) is not
+ * remembered: the next call tries again. */
 
-static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-static USet *gb2312_set;
-static USet *big5_set;
-static USet *gb2312_l1_set;
-static USet *big5_l1_set;
+struct han_sets {
+	USet *gb2312, *big5, *gb2312_l1, *big5_l1;
+};
+
+static pthread_mutex_t sets_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic(struct han_sets *) sets_built;
 
 static USet *
 roundtrip_set(const char *name)
@@ -92,46 +96,83 @@ level1_set(const char *name, unsigned lo_lead, unsigned hi_lead, unsigned t1, un
 }
 
 static void
-sets_init(void)
+sets_free(struct han_sets *h)
 {
-	gb2312_set = roundtrip_set("GB2312");
-	big5_set = roundtrip_set("windows-950-2000");
-	/* the most frequent characters of each: GB2312 level 1 (B0A1-D7F9),
-	 * Big5 level 1 (A440-C67E) */
-	gb2312_l1_set = level1_set("GB2312", 0xB0, 0xD7, 0xA1, 0xFE, 0xA1, 0xFE, 0xD7F9);
-	big5_l1_set = level1_set("windows-950-2000", 0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE, 0xC67E);
+	if (h->gb2312)
+		uset_close(h->gb2312);
+	if (h->big5)
+		uset_close(h->big5);
+	if (h->gb2312_l1)
+		uset_close(h->gb2312_l1);
+	if (h->big5_l1)
+		uset_close(h->big5_l1);
+	upl__dealloc(h);
 }
 
-/* One of the sets, built with the others on the first call. */
-static const USet *
-han_set(USet *const *set)
+/* Called with sets_lock held; NULL when out of memory. */
+static struct han_sets *
+sets_build(void)
 {
-	pthread_once(&sets_once, sets_init);
-	return *set;
+	struct han_sets *h = upl__calloc(1, sizeof *h);
+	if (h == NULL)
+		return NULL;
+	h->gb2312 = roundtrip_set("GB2312");
+	h->big5 = roundtrip_set("windows-950-2000");
+	/* the most frequent characters of each: GB2312 level 1 (B0A1-D7F9),
+	 * Big5 level 1 (A440-C67E) */
+	h->gb2312_l1 = level1_set("GB2312", 0xB0, 0xD7, 0xA1, 0xFE, 0xA1, 0xFE, 0xD7F9);
+	h->big5_l1 = level1_set("windows-950-2000", 0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE, 0xC67E);
+	if (h->gb2312 == NULL || h->big5 == NULL || h->gb2312_l1 == NULL || h->big5_l1 == NULL) {
+		sets_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+/* The sets, built on the first call; NULL when they cannot be built now. */
+static const struct han_sets *
+han_sets(void)
+{
+	struct han_sets *h = atomic_load_explicit(&sets_built, memory_order_acquire);
+	if (h != NULL)
+		return h;
+	pthread_mutex_lock(&sets_lock);
+	h = atomic_load_explicit(&sets_built, memory_order_acquire);
+	if (h == NULL) {
+		h = sets_build();
+		if (h != NULL)
+			atomic_store_explicit(&sets_built, h, memory_order_release);
+	}
+	pthread_mutex_unlock(&sets_lock);
+	return h;
 }
 
 const USet *
 upl__text_gb2312_l1_set(void)
 {
-	return han_set(&gb2312_l1_set);
+	const struct han_sets *h = han_sets();
+	return h ? h->gb2312_l1 : NULL;
 }
 
 const USet *
 upl__text_big5_l1_set(void)
 {
-	return han_set(&big5_l1_set);
+	const struct han_sets *h = han_sets();
+	return h ? h->big5_l1 : NULL;
 }
 
 const USet *
 upl__text_gb2312_set(void)
 {
-	return han_set(&gb2312_set);
+	const struct han_sets *h = han_sets();
+	return h ? h->gb2312 : NULL;
 }
 
 const USet *
 upl__text_big5_set(void)
 {
-	return han_set(&big5_set);
+	const struct han_sets *h = han_sets();
+	return h ? h->big5 : NULL;
 }
 
 upl_script

@@ -171,10 +171,29 @@ START_TEST(test_every_allocation)
 }
 END_TEST
 
+/* A failed build of the character sets behind script detection is not
+ * remembered: the call that met it cannot tell the script, the next one
+ * can. Its test case runs first, before anything in the process has built
+ * the sets (each test has a fresh process unless CK_FORK=no). */
+START_TEST(test_sets_build_retried)
+{
+	const char *trad = "本校工會工作計劃，為教職員工服務";
+	upl__fault_set(1); /* the first allocation: the sets' own record */
+	ck_assert_int_eq(upl_text_script(trad, UPL_TEXT_NUL), UPL_SCRIPT_UNKNOWN);
+	upl__fault_set(0);
+	ck_assert_int_eq(upl_text_script(trad, UPL_TEXT_NUL), UPL_SCRIPT_HANT);
+	ck_assert_int_eq(upl_text_script("本校工会工作计划，为教职员工服务", UPL_TEXT_NUL),
+			 UPL_SCRIPT_HANS);
+}
+END_TEST
+
 static Suite *
 text_fault_suite(void)
 {
 	Suite *s = suite_create("text-fault");
+	TCase *sets = tcase_create("sets");
+	tcase_add_test(sets, test_sets_build_retried);
+	suite_add_tcase(s, sets);
 	TCase *tc = tcase_create("fault");
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_every_allocation);

@@ -29,8 +29,10 @@
  * call or live inside a caller-owned ::upl_text_collator. Four sets of Han
  * characters (those of GB2312 and Big5, and the level-1 characters of
  * each), used by upl_text_detect(), upl_text_script() and
- * upl_text_to_simplified(), are built once per process (pthread_once) and
- * then frozen; ICU documents a frozen set as immutable and thread-safe. Distinct objects may be used
+ * upl_text_to_simplified(), are built by the first call that needs them
+ * (under a lock; a build that runs out of memory is tried again by the next
+ * call) and then frozen; ICU documents a frozen set as immutable and
+ * thread-safe. Distinct objects may be used
  * from distinct threads; one ::upl_text_collator must not be used by two
  * threads at the same time.
  */
