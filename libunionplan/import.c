@@ -1408,8 +1408,10 @@ split_runon(imp_ctx *c)
 			size_t e = peel(s + off, len - off);
 			head = 0;
 			if (e > 0 && off + e < len) {
-				if (upl__grow((void **)&cuts, &cap, ncuts + 1, sizeof *cuts) != 0)
+				if (upl__grow((void **)&cuts, &cap, ncuts + 1, sizeof *cuts) != 0) {
+					upl__dealloc(cuts);
 					return UPL_ENOMEM;
+				}
 				cuts[ncuts++] = off + e;
 				off += e;
 				head = 1;
