@@ -4,7 +4,9 @@ unionplaninclude_HEADERS += include/unionplan/import.h
 
 UPL_CORE_SOURCES += \
 	libunionplan/import-private.h libunionplan/import-lines.c \
-	libunionplan/import-head.c libunionplan/import.c
+	libunionplan/import-runon.c libunionplan/import-head.c \
+	libunionplan/import-classify.c libunionplan/import-build.c \
+	libunionplan/import.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_import_lines
