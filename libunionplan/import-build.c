@@ -411,6 +411,23 @@ new_month(builder *b, const imp_line *l, const upl_text_month *mon)
 	return m;
 }
 
+/* Node n's label and number from lab, a label found at l->text + from:
+ * the label is the line's text up to the label's end (注：1、), trimmed;
+ * *s and *len get the text after the label up to end, trimmed. */
+static void
+take_label(builder *b, upl_node *n, const imp_line *l, size_t from, size_t end,
+	   const upl_text_label *lab, const char **s, size_t *len)
+{
+	const char *ls = l->text;
+	size_t ll = from + lab->label_len;
+	upl__imp_trim(&ls, &ll);
+	set_field(b, &n->label, ls, ll);
+	n->number = (int)lab->number;
+	*s = l->text + from + lab->text_offset;
+	*len = end - from - lab->text_offset;
+	upl__imp_trim(s, len);
+}
+
 static void
 add_activity(builder *b, const imp_line *l, size_t off, size_t end, const upl_text_label *lab)
 {
@@ -422,16 +439,10 @@ add_activity(builder *b, const imp_line *l, size_t off, size_t end, const upl_te
 	a = mk(b, UPL_NODE_ACTIVITY, l, off);
 	if (a == NULL)
 		return;
-	if (lab) {
-		const char *ls = s;
-		size_t ll = lab->label_len;
-		upl__imp_trim(&ls, &ll);
-		set_field(b, &a->label, ls, ll);
-		a->number = (int)lab->number;
-		s += lab->text_offset;
-		len -= lab->text_offset;
-	}
-	upl__imp_trim(&s, &len);
+	if (lab) /* a labelled activity is a whole line (off 0) */
+		take_label(b, a, l, off, end, lab, &s, &len);
+	else
+		upl__imp_trim(&s, &len);
 	set_text(b, a, s, len);
 	if (a->text == NULL) {
 		upl_node_free(a);
@@ -487,13 +498,9 @@ add_note(builder *b, const imp_line *l, size_t open_len)
 		return;
 	b->notes = 0;
 	if (rest < l->len && upl_text_label_parse(&lab, l->text + rest, l->len - rest) == 0) {
-		const char *s = l->text + rest + lab.text_offset;
-		size_t len = l->len - rest - lab.text_offset, ll = rest + lab.label_len;
-		const char *ls = l->text;
-		upl__imp_trim(&ls, &ll);
-		set_field(b, &n->label, ls, ll);
-		n->number = (int)lab.number;
-		upl__imp_trim(&s, &len);
+		const char *s;
+		size_t len;
+		take_label(b, n, l, rest, l->len, &lab, &s, &len);
 		set_text(b, n, s, len);
 		b->notes = 1;
 		b->notes_style = lab.style;
@@ -515,14 +522,11 @@ static void
 add_numbered_note(builder *b, const imp_line *l, const upl_text_label *lab)
 {
 	upl_node *n = mk(b, UPL_NODE_NOTE, l, 0);
-	const char *s = l->text + lab->text_offset, *ls = l->text;
-	size_t len = l->len - lab->text_offset, ll = lab->label_len;
+	const char *s;
+	size_t len;
 	if (n == NULL)
 		return;
-	upl__imp_trim(&ls, &ll);
-	set_field(b, &n->label, ls, ll);
-	n->number = (int)lab->number;
-	upl__imp_trim(&s, &len);
+	take_label(b, n, l, 0, l->len, lab, &s, &len);
 	set_text(b, n, s, len);
 	b->notes_style = lab->style;
 	b->notes_last = lab->number;
@@ -544,11 +548,58 @@ place_label(builder *b, int style, int level)
 		b->depth--;
 }
 
+/* A numbered part's text s[0..len) after its label: 指导思想：text, or a
+ * long line: the heading is what comes before the colon, or the first
+ * sentence; the rest is a paragraph. */
+static void
+section_text(builder *b, upl_node *n, const imp_line *l, const char *s, size_t len)
+{
+	size_t h = len;
+	const char *hs = s;
+	if ((h = heading_colon(s, len, 12)) < len ||
+	    (upl__utf8_count(s, len) > 50 && (h = first_sentence(s, len)) < len)) {
+		upl_node *p = mk(b, UPL_NODE_PARAGRAPH, l, (size_t)(s + h - l->text));
+		const char *r = s + h;
+		size_t rl = len - h;
+		upl__imp_trim(&r, &rl);
+		set_text(b, p, r, rl);
+		if (p && upl_node_child_add(n, p) != 0) {
+			upl_node_free(p);
+			b->c->oom = 1;
+		}
+	}
+	upl__imp_trim(&hs, &h);
+	if (h > 0)
+		set_field(b, &n->heading, hs, h);
+	n->heading_pos = upl__imp_pos(l, (size_t)(hs - l->text));
+	n->role = upl__imp_role(hs, h);
+}
+
+/* An item's text: a short first sentence (or words before a colon) is its
+ * heading. */
+static void
+item_text(builder *b, upl_node *n, const imp_line *l, const char *s, size_t len)
+{
+	size_t h = heading_colon(s, len, 15);
+	if (h == len)
+		h = first_sentence(s, len);
+	if (h < len && upl__utf8_count(s, h) <= 30) {
+		const char *r = s + h;
+		size_t rl = len - h;
+		set_field(b, &n->heading, s, h);
+		n->heading_pos = upl__imp_pos(l, (size_t)(s - l->text));
+		upl__imp_trim(&r, &rl);
+		set_text(b, n, r, rl);
+	} else {
+		set_text(b, n, s, len);
+	}
+}
+
 static void
 add_labelled(builder *b, const imp_line *l, const upl_text_label *lab)
 {
-	const char *s = l->text + lab->text_offset, *ls = l->text;
-	size_t len = l->len - lab->text_offset, ll = lab->label_len;
+	const char *s;
+	size_t len;
 	const frame *parent;
 	int section;
 	upl_node *n;
@@ -561,51 +612,12 @@ add_labelled(builder *b, const imp_line *l, const upl_text_label *lab)
 	n = mk(b, section ? UPL_NODE_SECTION : UPL_NODE_ITEM, l, 0);
 	if (n == NULL)
 		return;
-	upl__imp_trim(&ls, &ll);
-	set_field(b, &n->label, ls, ll);
-	n->number = (int)lab->number;
-	upl__imp_trim(&s, &len);
+	take_label(b, n, l, 0, l->len, lab, &s, &len);
 	if (section) {
-		size_t h = len;
 		n->level = lab->level;
-		/* 指导思想：text, or a long line: the heading is what comes before the
-		 * colon, or the first sentence; the rest is a paragraph */
-		if ((h = heading_colon(s, len, 12)) < len ||
-		    (upl__utf8_count(s, len) > 50 && (h = first_sentence(s, len)) < len)) {
-			upl_node *p = mk(b, UPL_NODE_PARAGRAPH, l, (size_t)(s + h - l->text));
-			const char *r = s + h;
-			size_t rl = len - h;
-			upl__imp_trim(&r, &rl);
-			set_text(b, p, r, rl);
-			if (p && upl_node_child_add(n, p) != 0) {
-				upl_node_free(p);
-				b->c->oom = 1;
-			}
-		}
-		{
-			const char *hs = s;
-			size_t hl = h;
-			upl__imp_trim(&hs, &hl);
-			if (hl > 0)
-				set_field(b, &n->heading, hs, hl);
-			n->heading_pos = upl__imp_pos(l, (size_t)(hs - l->text));
-			n->role = upl__imp_role(hs, hl);
-		}
+		section_text(b, n, l, s, len);
 	} else {
-		size_t h = heading_colon(s, len, 15);
-		/* an item whose short first sentence (or words before a colon) is its heading */
-		if (h == len)
-			h = first_sentence(s, len);
-		if (h < len && upl__utf8_count(s, h) <= 30) {
-			const char *r = s + h;
-			size_t rl = len - h;
-			set_field(b, &n->heading, s, h);
-			n->heading_pos = upl__imp_pos(l, (size_t)(s - l->text));
-			upl__imp_trim(&r, &rl);
-			set_text(b, n, r, rl);
-		} else {
-			set_text(b, n, s, len);
-		}
+		item_text(b, n, l, s, len);
 	}
 	if (add_to(b, parent, n) != 0)
 		return;
@@ -656,6 +668,65 @@ add_group(builder *b, const imp_line *l, size_t label_len, int appendix, int mon
 	push(b, n, FR_GROUP, 0, 0);
 }
 
+/* A list of notes goes on while its numbering does: 1 when line l was
+ * the list's next note. */
+static int
+notes_go_on(builder *b, const imp_line *l, const imp_info *in)
+{
+	unsigned int f = in->flags;
+	if (!b->notes)
+		return 0;
+	if ((f & F_LABEL) && (int)in->lab.style == b->notes_style &&
+	    in->lab.number == b->notes_last + 1) {
+		add_numbered_note(b, l, &in->lab);
+		return 1;
+	}
+	if (b->notes_style == 0 && (f & F_LABEL) && in->lab.number == 1) {
+		add_numbered_note(b, l, &in->lab);
+		return 1;
+	}
+	b->notes = 0;
+	return 0;
+}
+
+/* A schedule's title (…行事历) or a month table's header row, months
+ * following: it waits for the schedule the next month opens. */
+static void
+schedule_heading(builder *b, const imp_line *l, unsigned int f)
+{
+	end_schedule(b);
+	if (b->sched_heading && (f & F_TABLE_HEAD)) {
+		/* title, then the table's header row: both head the schedule */
+		upl_buf t = UPL_BUF_INIT;
+		upl__buf_puts(&t, b->sched_heading);
+		upl__buf_putc(&t, '\n');
+		upl__buf_put(&t, l->text, l->len);
+		upl__dealloc(b->sched_heading);
+		b->sched_heading = upl__buf_detach(&t, NULL);
+		if (b->sched_heading == NULL)
+			b->c->oom = 1;
+	} else {
+		set_field(b, &b->sched_heading, l->text, l->len);
+	}
+	b->table = (f & F_TABLE_HEAD) != 0;
+}
+
+/* Whether a line under an open month is one more activity of it: not when
+ * it heads something, or its label is the style of a part holding the
+ * schedule. */
+static int
+schedule_goes_on(const builder *b, const imp_info *in)
+{
+	int j;
+	if (in->flags & (F_HEADING | F_OPENING | F_TITLE))
+		return 0;
+	if (in->flags & F_LABEL)
+		for (j = 1; j < b->sched_depth; j++)
+			if (b->st[j].style == (int)in->lab.style && b->st[j].kind != FR_GROUP)
+				return 0;
+	return 1;
+}
+
 static void
 body_line(builder *b, size_t i)
 {
@@ -664,19 +735,8 @@ body_line(builder *b, size_t i)
 	const imp_info *in = &c->info[i];
 	unsigned int f = in->flags;
 
-	/* a list of notes goes on while its numbering does */
-	if (b->notes) {
-		if ((f & F_LABEL) && (int)in->lab.style == b->notes_style &&
-		    in->lab.number == b->notes_last + 1) {
-			add_numbered_note(b, l, &in->lab);
-			return;
-		}
-		if (b->notes_style == 0 && (f & F_LABEL) && in->lab.number == 1) {
-			add_numbered_note(b, l, &in->lab);
-			return;
-		}
-		b->notes = 0;
-	}
+	if (notes_go_on(b, l, in))
+		return;
 	if (f & F_NOTE) {
 		add_note(b, l, in->open_len);
 		return;
@@ -689,21 +749,7 @@ body_line(builder *b, size_t i)
 	}
 	if ((f & (F_SCHED_TITLE | F_TABLE_HEAD)) && i + 1 < c->ls.n &&
 	    (c->info[i + 1].flags & (F_MONTH | F_TABLE_HEAD | F_MONTH_LOOSE))) {
-		end_schedule(b);
-		if (b->sched_heading && (f & F_TABLE_HEAD)) {
-			/* title, then the table's header row: both head the schedule */
-			upl_buf t = UPL_BUF_INIT;
-			upl__buf_puts(&t, b->sched_heading);
-			upl__buf_putc(&t, '\n');
-			upl__buf_put(&t, l->text, l->len);
-			upl__dealloc(b->sched_heading);
-			b->sched_heading = upl__buf_detach(&t, NULL);
-			if (b->sched_heading == NULL)
-				c->oom = 1;
-		} else {
-			set_field(b, &b->sched_heading, l->text, l->len);
-		}
-		b->table = (f & F_TABLE_HEAD) != 0;
+		schedule_heading(b, l, f);
 		return;
 	}
 	if ((f & F_MONTH) || ((f & F_MONTH_LOOSE) && b->sched && b->table)) {
@@ -714,14 +760,7 @@ body_line(builder *b, size_t i)
 		return;
 	}
 	if (b->sched && b->month) {
-		int ends = (f & (F_HEADING | F_OPENING | F_TITLE)) != 0;
-		if (f & F_LABEL) {
-			int j;
-			for (j = 1; j < b->sched_depth; j++)
-				if (b->st[j].style == (int)in->lab.style && b->st[j].kind != FR_GROUP)
-					ends = 1;
-		}
-		if (!ends) {
+		if (schedule_goes_on(b, in)) {
 			add_activity(b, l, 0, l->len, (f & F_LABEL) ? &in->lab : NULL);
 			return;
 		}
@@ -857,6 +896,28 @@ meta_line(builder *b, size_t i, int front)
 	return 0;
 }
 
+/* Move *text into a paragraph at the end of the plan's body (at pos, when
+ * given): 0, or -1 with c->oom set. */
+static int
+keep_text(builder *b, char **text, const upl_pos *pos)
+{
+	upl_node *p = NULL;
+	if (upl_node_new(&p, UPL_NODE_PARAGRAPH) != 0) {
+		b->c->oom = 1;
+		return -1;
+	}
+	if (pos)
+		p->pos = *pos;
+	p->text = *text;
+	*text = NULL;
+	if (upl_plan_block_add(b->plan, p) != 0) {
+		upl_node_free(p);
+		b->c->oom = 1;
+		return -1;
+	}
+	return 0;
+}
+
 int
 upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 {
@@ -885,19 +946,8 @@ upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 	if (c->collection_title && first && c->doc->nplans == 0) {
 		/* a compilation's own title: the collection has no place for it,
 		 * so it stays as the first plan's first paragraph */
-		upl_node *p = NULL;
-		if (upl_node_new(&p, UPL_NODE_PARAGRAPH) == 0) {
-			p->pos = c->collection_pos;
-			p->text = c->collection_title;
-			c->collection_title = NULL;
-			if (upl_plan_block_add(b.plan, p) != 0) {
-				upl_node_free(p);
-				c->oom = 1;
-			}
+		if (keep_text(&b, &c->collection_title, &c->collection_pos) == 0)
 			note(c, "import-kept", 0, c->collection_pos, "");
-		} else {
-			c->oom = 1;
-		}
 	}
 	for (; i < tail && !c->oom; i++)
 		body_line(&b, i);
@@ -911,20 +961,8 @@ upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 		b.depth = 1;
 		add_paragraph(&b, &c->ls.v[i], 0, NULL, 0);
 	}
-	if (b.sched_heading && !c->oom) {
-		/* a schedule's title that no month followed: keep it as text */
-		upl_node *p = NULL;
-		if (upl_node_new(&p, UPL_NODE_PARAGRAPH) == 0) {
-			p->text = b.sched_heading;
-			b.sched_heading = NULL;
-			if (upl_plan_block_add(b.plan, p) != 0) {
-				upl_node_free(p);
-				c->oom = 1;
-			}
-		} else {
-			c->oom = 1;
-		}
-	}
+	if (b.sched_heading && !c->oom) /* a schedule's title that no month followed */
+		keep_text(&b, &b.sched_heading, NULL);
 	upl__dealloc(b.sched_heading);
 	if (c->oom) {
 		upl_plan_free(b.plan);

@@ -39,28 +39,36 @@ month_words(const char *s, size_t len)
 	return 0;
 }
 
+/* A line that opens with a month phrase: a month heading (F_MONTH), or a
+ * month followed directly by text (F_MONTH_LOOSE); maybe a date too. */
+static void
+classify_month(const char *s, size_t len, imp_info *in)
+{
+	size_t k, n;
+	if (in->mon.len >= len || is_sep(upl__utf8_next(s + in->mon.len, len - in->mon.len, &k))) {
+		in->flags |= F_MONTH;
+	} else if ((n = month_words(s + in->mon.len, len - in->mon.len)) > 0) {
+		in->flags |= F_MONTH;
+		in->mon.text_offset = in->mon.len + n; /* the words stay in the label */
+	} else {
+		in->flags |= F_MONTH_LOOSE;
+	}
+	/* 二〇一五年二月 alone is a date (a plan's closing line) as much as
+	 * a month heading: the builder decides from what follows */
+	if (in->mon.year > 0 && in->mon.len == len && !upl__imp_ends(s, len, "份") &&
+	    upl__imp_date_line(s, len, &in->date))
+		in->flags |= F_DATE;
+}
+
 void
 upl__imp_classify(const imp_line *l, imp_info *in)
 {
 	const char *s = l->text;
-	size_t len = l->len, k, n;
+	size_t len = l->len, n;
 	int piece, comp;
 	memset(in, 0, sizeof *in);
-	if (upl_text_month_parse(&in->mon, s, len) == 0) {
-		if (in->mon.len >= len || is_sep(upl__utf8_next(s + in->mon.len, len - in->mon.len, &k))) {
-			in->flags |= F_MONTH;
-		} else if ((n = month_words(s + in->mon.len, len - in->mon.len)) > 0) {
-			in->flags |= F_MONTH;
-			in->mon.text_offset = in->mon.len + n; /* the words stay in the label */
-		} else {
-			in->flags |= F_MONTH_LOOSE;
-		}
-		/* 二〇一五年二月 alone is a date (a plan's closing line) as much as
-		 * a month heading: the builder decides from what follows */
-		if (in->mon.year > 0 && in->mon.len == len && !upl__imp_ends(s, len, "份") &&
-		    upl__imp_date_line(s, len, &in->date))
-			in->flags |= F_DATE;
-	}
+	if (upl_text_month_parse(&in->mon, s, len) == 0)
+		classify_month(s, len, in);
 	if (!(in->flags & F_MONTH) && upl_text_label_parse(&in->lab, s, len) == 0) {
 		in->flags |= F_LABEL;
 		return;

@@ -186,102 +186,153 @@ byline_end(const char *s, size_t len, size_t off)
 	}
 }
 
+/* The cut offsets of one line, ascending. */
+typedef struct cut_list {
+	size_t *v;
+	size_t n, cap;
+} cut_list;
+
+#define CUT_LIST_INIT { NULL, 0, 0 }
+
+static int
+cuts_push(cut_list *cl, size_t at)
+{
+	if (upl__grow((void **)&cl->v, &cl->cap, cl->n + 1, sizeof *cl->v) != 0)
+		return UPL_ENOMEM;
+	cl->v[cl->n++] = at;
+	return 0;
+}
+
+static void
+cuts_free(cut_list *cl)
+{
+	upl__dealloc(cl->v);
+	cl->v = NULL;
+	cl->n = cl->cap = 0;
+}
+
+/* The front matter of a plan run together with its text, from *off: a cut
+ * after each piece peeled off, *off moved past them. */
+static int
+peel_all(cut_list *cl, const char *s, size_t len, size_t *off)
+{
+	size_t e;
+	while ((e = peel(s + *off, len - *off)) > 0 && *off + e < len) {
+		if (cuts_push(cl, *off + e) != 0)
+			return UPL_ENOMEM;
+		*off += e;
+	}
+	return 0;
+}
+
+/* What the scan of a line remembers of the labels it cut at. */
+typedef struct runon_scan {
+	long last_num[8];     /* the last number cut at, by label style */
+	int last_style;
+	size_t last_label_cp; /* the code point index of the last label cut at */
+	size_t cp_at;         /* the code point index of the offset scanned */
+} runon_scan;
+
+/* Whether a numbered label at off (pc the character before it) starts a
+ * line of its own. */
+static int
+label_cut(const char *s, size_t len, size_t off, unsigned int pc, runon_scan *sc)
+{
+	upl_text_label lab;
+	upl_text_month mon;
+	int st, seq, first, han, again;
+	if (upl_text_label_parse(&lab, s + off, len - off) != 0 || lab.label_len == 0 ||
+	    upl_text_month_parse(&mon, s + off, len - off) == 0 || pc == 0x201C || pc == 0x300A ||
+	    pc == '"')
+		return 0;
+	st = lab.style < 8 ? lab.style : 0;
+	seq = st && lab.number == sc->last_num[st] + 1;
+	first = lab.number == 1 && sc->last_style && sc->last_style != st &&
+		sc->last_label_cp != (size_t)-1 && sc->cp_at - sc->last_label_cp < 40;
+	han = !upl__imp_digit_style(lab.style);
+	again = st && lab.number == sc->last_num[st];
+	if ((sentence_end(pc) && (!han || seq || again || lab.number == 1)) ||
+	    (!han && (seq || first)) || (han && seq && pc == 0x3002)) {
+		sc->last_num[st] = lab.number;
+		sc->last_style = st;
+		sc->last_label_cp = sc->cp_at;
+		return 1;
+	}
+	return 0;
+}
+
+/* The cut decision: whether run-on text s[0..len) is cut at off (inside
+ * the text, not at a space). After a byline, *resume is where the scan goes
+ * on (the next plan's front matter may follow); 0 otherwise. */
+static int
+cut_here(const char *s, size_t len, size_t off, const cut_list *cl, runon_scan *sc,
+	 size_t *resume)
+{
+	unsigned int pc = prev_cp(s, off);
+	size_t n;
+	*resume = 0;
+	if (upl__imp_starts(s + off, len - off, "作者") && (n = byline_end(s, len, off)) > off) {
+		*resume = n;
+		return 1;
+	}
+	if (upl__imp_opening(s + off, len - off) > 0 && !upl__is_han(pc))
+		return 1;
+	if (upl__imp_opening(s + off, len - off) > 0 && cl->n > 0 && cl->v[cl->n - 1] + 60 > off &&
+	    pc != 0x201C)
+		return 1;
+	return label_cut(s, len, off, pc, sc);
+}
+
+/* Where run-on text s[0..len) is cut into lines. */
+static int
+find_cuts(cut_list *cl, const char *s, size_t len)
+{
+	runon_scan sc;
+	size_t off = 0, k, resume;
+	memset(&sc, 0, sizeof sc);
+	sc.last_label_cp = (size_t)-1;
+	if (peel_all(cl, s, len, &off) != 0)
+		return UPL_ENOMEM;
+	while (off < len) {
+		unsigned int cp = upl__utf8_next(s + off, len - off, &k);
+		if (off > 0 && !upl__is_space(cp) && cut_here(s, len, off, cl, &sc, &resume)) {
+			if ((cl->n == 0 || cl->v[cl->n - 1] < off) && cuts_push(cl, off) != 0)
+				return UPL_ENOMEM;
+			if (resume > off && resume < len) {
+				/* a byline, and after it maybe the next plan's front matter */
+				if (cuts_push(cl, resume) != 0)
+					return UPL_ENOMEM;
+				off = resume;
+				if (peel_all(cl, s, len, &off) != 0)
+					return UPL_ENOMEM;
+				sc.cp_at = upl__utf8_count(s, off);
+				continue;
+			}
+		}
+		off += k;
+		sc.cp_at++;
+	}
+	return 0;
+}
+
 int
 upl__imp_cut_runon(imp_lines *ls)
 {
 	size_t li;
 	for (li = 0; li < ls->n; li++) {
-		imp_line *l = &ls->v[li];
-		const char *s = l->text;
-		size_t len = l->len, off = 0, k, ncuts = 0, cap = 0, *cuts = NULL;
-		long last_num[8] = { 0 };
-		size_t last_label_cp = (size_t)-1, cp_at = 0;
-		int last_style = 0, rc, head = 1;
-		if (upl__utf8_count(s, len) < 120)
+		cut_list cl = CUT_LIST_INIT;
+		size_t n;
+		int rc;
+		if (upl__utf8_count(ls->v[li].text, ls->v[li].len) < 120)
 			continue;
-		/* the front matter of a plan run together with its text */
-		while (head) {
-			size_t e = peel(s + off, len - off);
-			head = 0;
-			if (e > 0 && off + e < len) {
-				if (upl__grow((void **)&cuts, &cap, ncuts + 1, sizeof *cuts) != 0) {
-					upl__dealloc(cuts);
-					return UPL_ENOMEM;
-				}
-				cuts[ncuts++] = off + e;
-				off += e;
-				head = 1;
-			}
-		}
-		while (off < len) {
-			upl_text_label lab;
-			upl_text_month mon;
-			unsigned int cp = upl__utf8_next(s + off, len - off, &k);
-			size_t cut = (size_t)-1, resume = 0;
-			if (off > 0 && !upl__is_space(cp)) {
-				unsigned int pc = prev_cp(s, off);
-				size_t n;
-				if (upl__imp_starts(s + off, len - off, "作者") &&
-				    (n = byline_end(s, len, off)) > off) {
-					/* a byline, and after it maybe the next plan's front matter */
-					cut = off;
-					resume = n;
-				} else if (upl__imp_opening(s + off, len - off) > 0 && !upl__is_han(pc)) {
-					cut = off;
-				} else if (upl__imp_opening(s + off, len - off) > 0 && ncuts > 0 &&
-					   cuts[ncuts - 1] + 60 > off && pc != 0x201C) {
-					cut = off;
-				} else if (upl_text_label_parse(&lab, s + off, len - off) == 0 &&
-					   lab.label_len > 0 &&
-					   upl_text_month_parse(&mon, s + off, len - off) != 0 &&
-					   pc != 0x201C && pc != 0x300A && pc != '"') {
-					int st = lab.style < 8 ? lab.style : 0;
-					int seq = st && lab.number == last_num[st] + 1;
-					int first = lab.number == 1 && last_style && last_style != st &&
-						    last_label_cp != (size_t)-1 && cp_at - last_label_cp < 40;
-					int han = !upl__imp_digit_style(lab.style);
-					int again = st && lab.number == last_num[st];
-					if ((sentence_end(pc) && (!han || seq || again || lab.number == 1)) ||
-					    (!han && (seq || first)) || (han && seq && pc == 0x3002)) {
-						cut = off;
-						last_num[st] = lab.number;
-						last_style = st;
-						last_label_cp = cp_at;
-					}
-				}
-			}
-			if (cut != (size_t)-1) {
-				if (upl__grow((void **)&cuts, &cap, ncuts + 2, sizeof *cuts) != 0) {
-					upl__dealloc(cuts);
-					return UPL_ENOMEM;
-				}
-				if (ncuts == 0 || cuts[ncuts - 1] < cut)
-					cuts[ncuts++] = cut;
-				if (resume > cut && resume < len) {
-					size_t e;
-					cuts[ncuts++] = resume;
-					off = resume;
-					/* the next plan's front matter */
-					while ((e = peel(s + off, len - off)) > 0 && off + e < len) {
-						if (upl__grow((void **)&cuts, &cap, ncuts + 1, sizeof *cuts) != 0) {
-							upl__dealloc(cuts);
-							return UPL_ENOMEM;
-						}
-						cuts[ncuts++] = off + e;
-						off += e;
-					}
-					cp_at = upl__utf8_count(s, off);
-					continue;
-				}
-			}
-			off += k;
-			cp_at++;
-		}
-		rc = cut_line(ls, li, cuts, ncuts);
-		upl__dealloc(cuts);
+		rc = find_cuts(&cl, ls->v[li].text, ls->v[li].len);
+		if (rc == 0)
+			rc = cut_line(ls, li, cl.v, cl.n);
+		n = cl.n;
+		cuts_free(&cl);
 		if (rc != 0)
 			return rc;
-		li += ncuts; /* the new lines need no second look */
+		li += n; /* the new lines need no second look */
 	}
 	return 0;
 }
