@@ -146,37 +146,24 @@ import_text(imp_ctx *c, char *text, size_t len, upl_error **err)
 	return 0;
 }
 
-int
-upl_import_buffer(upl_doc **out, upl_report *report, const char *data, size_t len,
-		  const char *name, const upl_import_options *opts, upl_error **err)
+/* The limit on the input's size that opts set. */
+static size_t
+import_max(const upl_import_options *opts)
 {
-	upl_import_options defaults = UPL_IMPORT_OPTIONS_INIT;
-	upl_text_encoding enc;
-	imp_ctx c;
-	upl_report *own = NULL;
+	return opts && opts->max_bytes ? opts->max_bytes : UPL_IMPORT_DEFAULT_MAX_BYTES;
+}
+
+/* Decode data to UTF-8 text (and to simplified characters when asked),
+ * setting c->lang from its script and *enc to what it was decoded from. */
+static int
+decode(imp_ctx *c, char **out, size_t *outlen, const char *data, size_t len, const char *name,
+       const upl_import_options *opts, upl_text_encoding *enc, upl_error **err)
+{
 	char *text = NULL;
-	size_t tlen = 0, max;
+	size_t tlen = 0;
 	int rc;
-	if (out == NULL || (data == NULL && len > 0))
-		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid argument");
-	if (opts == NULL)
-		opts = &defaults;
-	if (opts->version < 1 || opts->version > UPL_IMPORT_OPTIONS_VERSION)
-		return upl__error_set(err, UPL_EINVAL, name, 0, 0,
-				      "unsupported upl_import_options version %u", opts->version);
-	max = opts->max_bytes ? opts->max_bytes : UPL_IMPORT_DEFAULT_MAX_BYTES;
-	if (len > max)
-		return upl__error_set(err, UPL_EIO, name, 0, 0,
-				      "input larger than the limit of %zu bytes", max);
-	memset(&c, 0, sizeof c);
-	c.file = name ? name : "<buffer>";
-	c.zh = upl__msg_lang_zh(opts->lang);
-	c.flags = opts->flags;
-	if (len == 0)
-		return upl__error_set(err, UPL_EPARSE, c.file, 0, 0, "%s",
-				      c.zh ? "没有可导入的文字" : "the input holds no text to import");
-	memset(&enc, 0, sizeof enc);
-	rc = upl_text_to_utf8(&text, &tlen, data, len, opts->encoding, &enc, err);
+	memset(enc, 0, sizeof *enc);
+	rc = upl_text_to_utf8(&text, &tlen, data, len, opts->encoding, enc, err);
 	if (rc != 0) {
 		if (err && *err && (*err)->file == NULL && name) {
 			(*err)->file = upl__strdup(name);
@@ -193,46 +180,103 @@ upl_import_buffer(upl_doc **out, upl_report *report, const char *data, size_t le
 				return rc;
 			text = simple;
 			tlen = slen;
-			c.lang = "zh-Hans";
+			c->lang = "zh-Hans";
 		} else {
-			c.lang = "zh-Hant";
+			c->lang = "zh-Hant";
 		}
 	} else {
-		c.lang = "zh-Hans";
+		c->lang = "zh-Hans";
 	}
+	*out = text;
+	*outlen = tlen;
+	return 0;
+}
+
+/* The document of decoded text: the context's report, then the pipeline. */
+static int
+import_decoded(imp_ctx *c, upl_report *report, char *text, size_t tlen, const char *name,
+	       upl_error **err)
+{
+	upl_report *own = NULL;
+	int rc;
 	if (report == NULL) {
 		rc = upl_report_new(&own);
-		if (rc != 0) {
-			upl_free(text);
-			return upl__error_set(err, rc, c.file, 0, 0, "%s", upl_strerror(rc));
-		}
+		if (rc != 0)
+			return upl__error_set(err, rc, c->file, 0, 0, "%s", upl_strerror(rc));
 		report = own;
 	}
-	c.report = report;
-	c.ls.report = report;
-	c.ls.file = c.file;
-	c.ls.zh = c.zh;
-	c.encoding = enc.name[0] ? enc.name : "UTF-8";
-	rc = upl_doc_new(&c.doc);
+	c->report = report;
+	c->ls.report = report;
+	c->ls.file = c->file;
+	c->ls.zh = c->zh;
+	rc = upl_doc_new(&c->doc);
 	if (rc == 0) {
-		if (name && upl__doc_set_name(c.doc, name) != 0)
+		if (name && upl__doc_set_name(c->doc, name) != 0)
 			rc = UPL_ENOMEM;
 	}
 	if (rc == 0)
-		rc = import_text(&c, text, tlen, err);
+		rc = import_text(c, text, tlen, err);
 	else
-		upl__error_set(err, rc, c.file, 0, 0, "%s", upl_strerror(rc));
-	upl_free(text);
-	upl__imp_lines_free(&c.ls);
-	upl__dealloc(c.info);
-	upl__dealloc(c.collection_title);
+		upl__error_set(err, rc, c->file, 0, 0, "%s", upl_strerror(rc));
+	upl__imp_lines_free(&c->ls);
+	upl__dealloc(c->info);
+	upl__dealloc(c->collection_title);
 	upl_report_free(own);
 	if (rc != 0) {
-		upl_doc_free(c.doc);
-		return rc;
+		upl_doc_free(c->doc);
+		c->doc = NULL;
 	}
-	*out = c.doc;
-	return 0;
+	return rc;
+}
+
+int
+upl_import_buffer(upl_doc **out, upl_report *report, const char *data, size_t len,
+		  const char *name, const upl_import_options *opts, upl_error **err)
+{
+	upl_import_options defaults = UPL_IMPORT_OPTIONS_INIT;
+	upl_text_encoding enc;
+	imp_ctx c;
+	char *text = NULL;
+	size_t tlen = 0, max;
+	int rc;
+	if (out == NULL || (data == NULL && len > 0))
+		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid argument");
+	if (opts == NULL)
+		opts = &defaults;
+	if (opts->version < 1 || opts->version > UPL_IMPORT_OPTIONS_VERSION)
+		return upl__error_set(err, UPL_EINVAL, name, 0, 0,
+				      "unsupported upl_import_options version %u", opts->version);
+	max = import_max(opts);
+	if (len > max)
+		return upl__error_set(err, UPL_EIO, name, 0, 0,
+				      "input larger than the limit of %zu bytes", max);
+	memset(&c, 0, sizeof c);
+	c.file = name ? name : "<buffer>";
+	c.zh = upl__msg_lang_zh(opts->lang);
+	c.flags = opts->flags;
+	if (len == 0)
+		return upl__error_set(err, UPL_EPARSE, c.file, 0, 0, "%s",
+				      c.zh ? "没有可导入的文字" : "the input holds no text to import");
+	rc = decode(&c, &text, &tlen, data, len, name, opts, &enc, err);
+	if (rc != 0)
+		return rc;
+	c.encoding = enc.name[0] ? enc.name : "UTF-8";
+	rc = import_decoded(&c, report, text, tlen, name, err);
+	upl_free(text);
+	if (rc == 0)
+		*out = c.doc;
+	return rc;
+}
+
+/* Import what a loader read into data (rc being its result), then free it. */
+static int
+import_loaded(int rc, char *data, size_t len, upl_doc **out, upl_report *report,
+	      const char *name, const upl_import_options *opts, upl_error **err)
+{
+	if (rc == 0)
+		rc = upl_import_buffer(out, report, data, len, name, opts, err);
+	upl__dealloc(data);
+	return rc;
 }
 
 int
@@ -240,16 +284,36 @@ upl_import_file(upl_doc **out, upl_report *report, const char *path,
 		const upl_import_options *opts, upl_error **err)
 {
 	char *data = NULL;
-	size_t len = 0, max;
+	size_t len = 0;
 	int rc;
 	if (out == NULL || path == NULL)
 		return upl__error_set(err, UPL_EINVAL, path, 0, 0, "invalid argument");
-	max = opts && opts->max_bytes ? opts->max_bytes : UPL_IMPORT_DEFAULT_MAX_BYTES;
-	rc = upl__load_file(&data, &len, path, max, err);
-	if (rc != 0)
-		return rc;
-	rc = upl_import_buffer(out, report, data, len, path, opts, err);
-	upl__dealloc(data);
-	return rc;
+	rc = upl__load_file(&data, &len, path, import_max(opts), err);
+	return import_loaded(rc, data, len, out, report, path, opts, err);
 }
 
+int
+upl_import_fd(upl_doc **out, upl_report *report, int fd, const char *name,
+	      const upl_import_options *opts, upl_error **err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+	if (out == NULL)
+		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid argument");
+	rc = upl__load_fd(&data, &len, fd, name, import_max(opts), err);
+	return import_loaded(rc, data, len, out, report, name, opts, err);
+}
+
+int
+upl_import_stream(upl_doc **out, upl_report *report, FILE *stream, const char *name,
+		  const upl_import_options *opts, upl_error **err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+	if (out == NULL)
+		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid argument");
+	rc = upl__load_stream(&data, &len, stream, name, import_max(opts), err);
+	return import_loaded(rc, data, len, out, report, name, opts, err);
+}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unionplan.h>
 
@@ -1025,6 +1026,106 @@ START_TEST(test_random_text)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* Reading from a descriptor and a stream                                   */
+
+/* The XML of importing data[0..len) from memory, named name. */
+static char *
+xml_of_buffer(const char *data, size_t len, const char *name)
+{
+	upl_doc *doc = NULL;
+	char *xml = NULL;
+	ck_assert_int_eq(upl_import_buffer(&doc, NULL, data, len, name, NULL, NULL), 0);
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, NULL, doc, NULL, NULL), 0);
+	upl_doc_free(doc);
+	return xml;
+}
+
+/* Import the document into *doc from a pipe holding data[0..len). */
+static int
+import_pipe(upl_doc **doc, const char *data, size_t len, const upl_import_options *o,
+	    upl_error **err)
+{
+	int fds[2], rc;
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(write(fds[1], data, len), (ssize_t)len); /* within a pipe's buffer */
+	close(fds[1]);
+	rc = upl_import_fd(doc, NULL, fds[0], "plan.txt", o, err);
+	close(fds[0]);
+	return rc;
+}
+
+static void
+assert_xml(upl_doc *doc, const char *expected)
+{
+	char *xml = NULL;
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, NULL, doc, NULL, NULL), 0);
+	ck_assert_str_eq(xml, expected);
+	upl_free(xml);
+	upl_doc_free(doc);
+}
+
+START_TEST(test_fd_and_stream)
+{
+	static const char *const inputs[] = {
+		"tests/data/seeds/004_7fafac6153687fc9.txt", "tests/data/import/xx-year-gbk.txt"
+	};
+	upl_import_options small = UPL_IMPORT_OPTIONS_INIT;
+	size_t i, len;
+	small.max_bytes = 100;
+	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		char *data = test_slurp(inputs[i], &len), *expected = xml_of_buffer(data, len, "plan.txt");
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		FILE *fp;
+		/* a pipe, a stream over memory, a temporary file: the same document */
+		ck_assert_int_eq(import_pipe(&doc, data, len, NULL, NULL), 0);
+		assert_xml(doc, expected);
+		fp = fmemopen(data, len, "r");
+		ck_assert_ptr_nonnull(fp);
+		ck_assert_int_eq(upl_import_stream(&doc, NULL, fp, "plan.txt", NULL, NULL), 0);
+		fclose(fp);
+		assert_xml(doc, expected);
+		fp = tmpfile();
+		ck_assert_ptr_nonnull(fp);
+		ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
+		rewind(fp);
+		ck_assert_int_eq(upl_import_stream(&doc, NULL, fp, "plan.txt", NULL, NULL), 0);
+		assert_xml(doc, expected);
+		/* the size limit holds for both */
+		rewind(fp);
+		doc = NULL;
+		ck_assert_int_eq(upl_import_stream(&doc, NULL, fp, "plan.txt", &small, &err), UPL_EIO);
+		ck_assert_ptr_null(doc);
+		ck_assert_ptr_nonnull(strstr(upl_error_message(err), "limit"));
+		upl_error_free(err);
+		err = NULL;
+		ck_assert_int_eq(import_pipe(&doc, data, len, &small, &err), UPL_EIO);
+		ck_assert_ptr_null(doc);
+		ck_assert_ptr_nonnull(strstr(upl_error_message(err), "limit"));
+		upl_error_free(err);
+		fclose(fp);
+		upl_free(expected);
+		free(data);
+	}
+}
+END_TEST
+
+START_TEST(test_fd_and_stream_odd)
+{
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	ck_assert_int_eq(import_pipe(&doc, "", 0, NULL, &err), UPL_EPARSE);
+	ck_assert_ptr_null(doc);
+	upl_error_free(err);
+	ck_assert_int_eq(upl_import_fd(&doc, NULL, -1, "x", NULL, NULL), UPL_EINVAL);
+	ck_assert_int_eq(upl_import_stream(&doc, NULL, NULL, "x", NULL, NULL), UPL_EINVAL);
+	ck_assert_int_eq(upl_import_fd(NULL, NULL, 0, "x", NULL, NULL), UPL_EINVAL);
+	ck_assert_int_eq(upl_import_stream(NULL, NULL, stdin, "x", NULL, NULL), UPL_EINVAL);
+	ck_assert_ptr_null(doc);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -1050,6 +1151,8 @@ main(void)
 	tcase_add_test(odd, test_odd_input);
 	tcase_add_test(odd, test_never_loses_a_line);
 	tcase_add_test(odd, test_random_text);
+	tcase_add_test(odd, test_fd_and_stream);
+	tcase_add_test(odd, test_fd_and_stream_odd);
 	suite_add_tcase(s, seeds);
 	suite_add_tcase(s, styles);
 	suite_add_tcase(s, odd);
