@@ -292,28 +292,33 @@ upl_import_file(upl_doc **out, upl_report *report, const char *path,
 	return import_loaded(rc, data, len, out, report, path, opts, err);
 }
 
-int
-upl_import_fd(upl_doc **out, upl_report *report, int fd, const char *name,
-	      const upl_import_options *opts, upl_error **err)
+/* Import what a stream holds (when from_stream is set), else a descriptor. */
+static int
+import_read(upl_doc **out, upl_report *report, int from_stream, int fd, FILE *stream,
+	    const char *name, const upl_import_options *opts, upl_error **err)
 {
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 	if (out == NULL)
 		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid argument");
-	rc = upl__load_fd(&data, &len, fd, name, import_max(opts), err);
+	if (from_stream)
+		rc = upl__load_stream(&data, &len, stream, name, import_max(opts), err);
+	else
+		rc = upl__load_fd(&data, &len, fd, name, import_max(opts), err);
 	return import_loaded(rc, data, len, out, report, name, opts, err);
+}
+
+int
+upl_import_fd(upl_doc **out, upl_report *report, int fd, const char *name,
+	      const upl_import_options *opts, upl_error **err)
+{
+	return import_read(out, report, 0, fd, NULL, name, opts, err);
 }
 
 int
 upl_import_stream(upl_doc **out, upl_report *report, FILE *stream, const char *name,
 		  const upl_import_options *opts, upl_error **err)
 {
-	char *data = NULL;
-	size_t len = 0;
-	int rc;
-	if (out == NULL)
-		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid argument");
-	rc = upl__load_stream(&data, &len, stream, name, import_max(opts), err);
-	return import_loaded(rc, data, len, out, report, name, opts, err);
+	return import_read(out, report, 1, -1, stream, name, opts, err);
 }
