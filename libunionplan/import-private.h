@@ -16,9 +16,8 @@
 #ifndef UNIONPLAN_IMPORT_PRIVATE_H
 #define UNIONPLAN_IMPORT_PRIVATE_H
 
-#include <unionplan/validate.h>
-
 #include <unionplan/text.h>
+#include <unionplan/validate.h>
 
 #include "plan-private.h"
 
