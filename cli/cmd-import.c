@@ -72,8 +72,16 @@ check_output(const char *xml, size_t len, const char *name)
 	return status;
 }
 
-int
-cli_cmd_import(int argc, char **argv)
+/* What the options asked for. */
+typedef struct import_args {
+	upl_import_options iopts;
+	const char *output;
+	int report_mode, quiet;
+} import_args;
+
+/* Parse the options: -1 when they are all good, else the exit status. */
+static int
+import_options(import_args *a, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "encoding", required_argument, NULL, 'e' },
@@ -87,15 +95,7 @@ cli_cmd_import(int argc, char **argv)
 	};
 	static const char *const encodings[] = { "auto", "utf-8", "gb18030", "big5", "gbk", "gb2312", "utf8", NULL };
 	static const char *const langs[] = { "en", "zh-Hans", "zh", "zh_CN", NULL };
-	upl_import_options iopts = UPL_IMPORT_OPTIONS_INIT;
-	const char *output = NULL, *path, *name;
-	int c, report_mode = 0, quiet = 0, rc, status = CLI_OK;
-	upl_report *report = NULL;
-	upl_doc *doc = NULL;
-	upl_error *err = NULL;
-	char *xml = NULL;
-	size_t len = 0, k;
-
+	int c;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+e:o:rqh", longopts, NULL)) != -1) {
@@ -104,17 +104,17 @@ cli_cmd_import(int argc, char **argv)
 			if (cli_pick(optarg, encodings) < 0)
 				return cli_usage_error("import", "unknown encoding '%s' (auto, utf-8, gb18030 or big5)",
 						       optarg);
-			iopts.encoding = optarg;
+			a->iopts.encoding = optarg;
 			break;
-		case 'S': iopts.flags |= UPL_IMPORT_SIMPLIFIED; break;
-		case 'o': output = optarg; break;
-		case 'r': report_mode = 1; break;
+		case 'S': a->iopts.flags |= UPL_IMPORT_SIMPLIFIED; break;
+		case 'o': a->output = optarg; break;
+		case 'r': a->report_mode = 1; break;
 		case 'L':
 			if (cli_pick(optarg, langs) < 0)
 				return cli_usage_error("import", "unknown language '%s' (en or zh-Hans)", optarg);
-			iopts.lang = optarg;
+			a->iopts.lang = optarg;
 			break;
-		case 'q': quiet = 1; break;
+		case 'q': a->quiet = 1; break;
 		case 'h': import_usage(stdout); return CLI_OK;
 		default:
 			return cli_usage_error("import", "unknown option or missing argument '%s'",
@@ -125,72 +125,73 @@ cli_cmd_import(int argc, char **argv)
 		return cli_usage_error("import", "no file given");
 	if (optind + 1 < argc)
 		return cli_usage_error("import", "one file at a time ('%s' is one too many)", argv[optind + 1]);
-	path = argv[optind];
-	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	if (upl_report_new(&report) != 0) {
-		cli_errorf("out of memory");
-		return CLI_FAILURE;
-	}
-	if (strcmp(path, "-") == 0) {
-		char *data = NULL;
-		size_t n = 0, cap = 0;
-		for (;;) {
-			ssize_t got;
-			if (n == cap) {
-				char *d = realloc(data, cap = cap ? cap * 2 : 65536);
-				if (d == NULL) {
-					free(data);
-					cli_errorf("out of memory");
-					upl_report_free(report);
-					return CLI_FAILURE;
-				}
-				data = d;
-			}
-			got = read(STDIN_FILENO, data + n, cap - n);
-			if (got < 0) {
-				free(data);
-				cli_errorf("cannot read standard input");
-				upl_report_free(report);
-				return CLI_FAILURE;
-			}
-			if (got == 0)
-				break;
-			n += (size_t)got;
-		}
-		rc = upl_import_buffer(&doc, report, data, n, name, &iopts, &err);
-		free(data);
-	} else {
-		rc = upl_import_file(&doc, report, path, &iopts, &err);
-	}
-	if (rc != 0) {
-		if (!quiet)
-			print_notes(stderr, report);
-		cli_print_error(err, name);
-		upl_error_free(err);
-		upl_report_free(report);
-		return rc == UPL_EIO || rc == UPL_ENOMEM ? CLI_FAILURE : CLI_INVALID;
-	}
-	rc = upl_doc_write_buffer(&xml, &len, doc, NULL, &err);
-	if (rc != 0) {
+	return -1;
+}
+
+/* The imported document, checked, then summarised or written. */
+static int
+import_output(const import_args *a, const upl_doc *doc, const upl_report *report, const char *name)
+{
+	upl_error *err = NULL;
+	char *xml = NULL;
+	size_t len = 0, k;
+	int status = CLI_OK;
+	if (upl_doc_write_buffer(&xml, &len, doc, NULL, &err) != 0) {
 		cli_print_error(err, name);
 		upl_error_free(err);
 		status = CLI_FAILURE;
 	}
 	if (status == CLI_OK)
 		status = check_output(xml, len, name);
-	if (status == CLI_OK && report_mode) {
+	if (status == CLI_OK && a->report_mode) {
 		printf("%s: %zu plan%s\n", name, upl_doc_plan_count(doc),
 		       upl_doc_plan_count(doc) == 1 ? "" : "s");
 		for (k = 0; k < upl_doc_plan_count(doc); k++)
 			cli_print_plan_summary(upl_doc_plan(doc, k), k, upl_doc_plan_count(doc), 1);
 		printf("notes: %zu\n", upl_report_count(report));
 		print_notes(stdout, report);
-	} else if (status == CLI_OK && !quiet) {
+	} else if (status == CLI_OK && !a->quiet) {
 		print_notes(stderr, report);
 	}
-	if (status == CLI_OK && (output || !report_mode) && cli_write_output(output, xml, len) != 0)
+	if (status == CLI_OK && (a->output || !a->report_mode) &&
+	    cli_write_output(a->output, xml, len) != 0)
 		status = CLI_FAILURE;
 	upl_free(xml);
+	return status;
+}
+
+int
+cli_cmd_import(int argc, char **argv)
+{
+	import_args a = { UPL_IMPORT_OPTIONS_INIT, NULL, 0, 0 };
+	const char *path, *name;
+	int rc, status;
+	upl_report *report = NULL;
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+
+	status = import_options(&a, argc, argv);
+	if (status >= 0)
+		return status;
+	path = argv[optind];
+	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if (upl_report_new(&report) != 0) {
+		cli_errorf("out of memory");
+		return CLI_FAILURE;
+	}
+	if (strcmp(path, "-") == 0)
+		rc = upl_import_fd(&doc, report, STDIN_FILENO, name, &a.iopts, &err);
+	else
+		rc = upl_import_file(&doc, report, path, &a.iopts, &err);
+	if (rc != 0) {
+		if (!a.quiet)
+			print_notes(stderr, report);
+		cli_print_error(err, name);
+		upl_error_free(err);
+		upl_report_free(report);
+		return rc == UPL_EIO || rc == UPL_ENOMEM ? CLI_FAILURE : CLI_INVALID;
+	}
+	status = import_output(&a, doc, report, name);
 	upl_doc_free(doc);
 	upl_report_free(report);
 	if (fflush(stdout) != 0) {

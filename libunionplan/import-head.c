@@ -1,7 +1,7 @@
 /* The importer's recognisers of single lines: titles, organisations,
  * bylines, 发文字号, closing dates, periods, labelled openings, headings,
  * appendices, notes and schedule titles. Each looks at one line's text and
- * says what it is; the builder (import.c) decides from the context. */
+ * says what it is; the builder (import-build.c) decides from the context. */
 #include "config.h"
 
 #include <unionplan/calendar.h>
@@ -90,6 +90,15 @@ upl__imp_skip_space(const char *s, size_t len, size_t off)
 		off += k;
 	}
 	return off;
+}
+
+void
+upl__imp_trim(const char **s, size_t *len)
+{
+	size_t a = upl__imp_skip_space(*s, *len, 0);
+	size_t e = a < *len ? upl__imp_space_before(*s, *len) : a;
+	*s += a;
+	*len = e - a;
 }
 
 size_t

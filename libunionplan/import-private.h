@@ -1,7 +1,22 @@
-/* The importer's internal stages. Never installed. */
+/* The importer's internal stages. Never installed.
+ *
+ * The pipeline (import.c: upl_import_buffer and friends) runs them in turn:
+ *  1. decode    text module: the bytes to UTF-8, maybe to simplified;
+ *  2. lines     import-lines.c: lines with source positions, web noise
+ *               removed (each removal a note);
+ *  3. shapes    import-runon.c: run-on text cut into lines, lines wrapped
+ *               at a fixed width joined again;
+ *  4. classify  import-classify.c (with the recognisers of import-head.c):
+ *               what each line is on its own, as F_* flags in an imp_info;
+ *  5. plans     import.c: where a new plan starts (篇N, a repeated title,
+ *               numbering that starts again at 一、);
+ *  6. build     import-build.c: each plan's meta and body tree.
+ * Stages 2 and 3 work on an imp_lines; 5 and 6 on the imp_ctx holding the
+ * lines, their imp_info and the document being built. */
 #ifndef UNIONPLAN_IMPORT_PRIVATE_H
 #define UNIONPLAN_IMPORT_PRIVATE_H
 
+#include <unionplan/text.h>
 #include <unionplan/validate.h>
 
 #include "plan-private.h"
@@ -112,5 +127,89 @@ UPL_HIDDEN int upl__imp_schedule_title(const char *s, size_t len);
 UPL_HIDDEN size_t upl__imp_note(const char *s, size_t len);
 /* The header row of a month table: 月份<TAB>工作内容<TAB>负责人 */
 UPL_HIDDEN int upl__imp_table_head(const char *s, size_t len);
+
+/* Text without layout spaces at either end (import-head.c). */
+UPL_HIDDEN void upl__imp_trim(const char **s, size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Stage 3: line shapes (import-runon.c)                                    */
+
+/* Cut each long line where a label, a byline, a labelled opening or the
+ * front matter of a plan begins mid-line (text pasted as one line); the
+ * pieces keep their source positions. 0 or UPL_ENOMEM. */
+UPL_HIDDEN int upl__imp_cut_runon(imp_lines *ls);
+/* Join lines wrapped at a fixed width: when three or more lines ending
+ * mid-sentence share a length, each such line takes the next when that one
+ * starts nothing of its own. 0 or UPL_ENOMEM. */
+UPL_HIDDEN int upl__imp_join_wrapped(imp_lines *ls);
+
+/* ------------------------------------------------------------------------ */
+/* Stage 4: what each line is (import-classify.c)                           */
+
+enum {
+	F_TITLE = 1u << 0,
+	F_PIECE = 1u << 1,       /* a title with 篇N */
+	F_COMPILATION = 1u << 2, /* a title naming a compilation (…汇编) */
+	F_ORG = 1u << 3,
+	F_BYLINE = 1u << 4,
+	F_DOCNUM = 1u << 5,
+	F_DATE = 1u << 6,
+	F_OPENING = 1u << 7,     /* 指导思想：text */
+	F_HEADING = 1u << 8,     /* 重点工作： */
+	F_APPENDIX = 1u << 9,
+	F_SCHED_TITLE = 1u << 10,
+	F_NOTE = 1u << 11,
+	F_TABLE_HEAD = 1u << 12,
+	F_MONTH = 1u << 13,      /* a month heading, maybe with activities after a colon */
+	F_MONTH_LOOSE = 1u << 14,/* a month phrase followed directly by text (12月举行…) */
+	F_LABEL = 1u << 15
+};
+
+#define F_META (F_TITLE | F_ORG | F_BYLINE | F_DOCNUM | F_DATE)
+
+typedef struct imp_info {
+	unsigned int flags;
+	upl_text_label lab;
+	upl_text_month mon;
+	size_t open_len;     /* F_OPENING, F_APPENDIX, F_NOTE: the label with its colon */
+	int piece;           /* F_PIECE */
+	upl_date date;       /* F_DATE */
+	size_t name_off, name_len, name_rest; /* F_BYLINE */
+} imp_info;
+
+/* Whether label style is written with digits (1、 (1) ① …) rather than
+ * Han numerals (一、 （一）). */
+static inline int
+upl__imp_digit_style(int style)
+{
+	return style != UPL_LABEL_HAN_COMMA && style != UPL_LABEL_HAN_PAREN;
+}
+
+/* Fill in what line l is, from its own text alone. */
+UPL_HIDDEN void upl__imp_classify(const imp_line *l, imp_info *in);
+
+/* ------------------------------------------------------------------------ */
+/* Stages 5 and 6: plans and their building                                 */
+
+/* One import: the lines, what each is, and the document being built. */
+typedef struct imp_ctx {
+	imp_lines ls;
+	imp_info *info;
+	upl_report *report;
+	const char *file;
+	int zh;
+	int oom;
+	const char *lang;       /* zh-Hans / zh-Hant */
+	const char *encoding;   /* what the input was decoded from */
+	unsigned int flags;
+	upl_doc *doc;
+	char *collection_title; /* a compilation's own title, kept in the first plan */
+	upl_pos collection_pos;
+} imp_ctx;
+
+/* Stage 6 (import-build.c): build the plan of lines from..to-1 and add it
+ * to c->doc. reason is the variant of the import-plan-split note given when
+ * the plan is not the first. 0, UPL_ENOMEM (also when c->oom was set). */
+UPL_HIDDEN int upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first);
 
 #endif

@@ -4,7 +4,9 @@ unionplaninclude_HEADERS += include/unionplan/import.h
 
 UPL_CORE_SOURCES += \
 	libunionplan/import-private.h libunionplan/import-lines.c \
-	libunionplan/import-head.c libunionplan/import.c
+	libunionplan/import-runon.c libunionplan/import-head.c \
+	libunionplan/import-classify.c libunionplan/import-build.c \
+	libunionplan/import.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_import_lines
@@ -19,6 +21,16 @@ tests_check_import_SOURCES = tests/check_import.c
 tests_check_import_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_import_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
+
+# The importer's golden corpus (tests/data/import/README): check_import
+# compares each NAME.txt's import with NAME.expected.xml and
+# NAME.expected-notes; `make import-golden` rewrites those from the current
+# importer, for a deliberate change, whose diff must then be reviewed.
+import-golden: tests/check_import$(EXEEXT)
+	UPL_GOLDEN_UPDATE=1 CK_RUN_CASE=golden top_srcdir=$(srcdir) tests/check_import$(EXEEXT)
+	@echo "WARNING: the expected files now say whatever the importer does today."
+	@echo "WARNING: review every change (git diff $(srcdir)/tests/data/import) before committing it."
+.PHONY: import-golden
 
 # doc/examples/seed-*.xml are the seeds as the importer reads them;
 # tests/check-import-examples.sh imports the seeds again and compares, so

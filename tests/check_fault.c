@@ -95,6 +95,41 @@ op_clone_iterate(const char *data, size_t len, char **keep)
 	return rc;
 }
 
+/* Import a plain-text plan: the document's XML and then the importer's
+ * notes, one "LINE:COL CODE" line each, are the output compared (built
+ * with the C library's allocator, which the fault counter leaves alone). */
+static int
+op_import(const char *data, size_t len, char **keep)
+{
+	upl_import_options o = UPL_IMPORT_OPTIONS_INIT;
+	upl_report *r = NULL;
+	upl_doc *doc = NULL;
+	char *xml = NULL;
+	int rc = upl_report_new(&r);
+	o.lang = "en";
+	if (rc == 0)
+		rc = upl_import_buffer(&doc, r, data, len, "plan.txt", &o, NULL);
+	if (rc == 0)
+		rc = upl_doc_write_buffer(&xml, NULL, doc, NULL, NULL);
+	if (rc == 0) {
+		size_t i, n = upl_report_count(r), size = strlen(xml) + 1 + n * 64, used;
+		char *all = malloc(size);
+		ck_assert_ptr_nonnull(all);
+		used = (size_t)snprintf(all, size, "%s", xml);
+		for (i = 0; i < n; i++) {
+			const upl_diag *d = upl_report_get(r, i);
+			used += (size_t)snprintf(all + used, size - used, "%u:%u %s\n", upl_diag_line(d),
+						 upl_diag_column(d), upl_diag_code(d));
+		}
+		ck_assert_uint_lt(used, size);
+		*keep = all;
+	}
+	upl_free(xml);
+	upl_doc_free(doc);
+	upl_report_free(r);
+	return rc;
+}
+
 START_TEST(test_every_allocation)
 {
 	size_t len;
@@ -137,6 +172,22 @@ START_TEST(test_schema_compile_retried)
 }
 END_TEST
 
+START_TEST(test_import_every_allocation)
+{
+	static const char *const inputs[] = {
+		"tests/data/seeds/000_4589f19a21d053f0.txt", "tests/data/seeds/001_10ff43b2df3ecc86.txt",
+		"tests/data/seeds/002_c586d096e016a226.txt", "tests/data/seeds/003_16f611ec0ac9a530.txt",
+		"tests/data/seeds/004_7fafac6153687fc9.txt", "tests/data/text/000.gb18030.txt",
+	};
+	size_t i, len;
+	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		char *data = test_slurp(inputs[i], &len);
+		run_every_n(op_import, data, len, inputs[i]);
+		free(data);
+	}
+}
+END_TEST
+
 static Suite *
 fault_suite(void)
 {
@@ -147,6 +198,7 @@ fault_suite(void)
 	suite_add_tcase(s, schema);
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_every_allocation);
+	tcase_add_test(tc, test_import_every_allocation);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,10 +1,13 @@
-/* The importer on the five seed plans, on plans written in styles the
- * seeds lack, and on hostile input. Every expectation below was read off
- * the source text by hand. */
+/* The importer on the five seed plans (expectations read off the source
+ * text by hand), on plans written in styles the seeds lack (the golden
+ * corpus tests/data/import, see its README), on descriptors and streams,
+ * and on hostile input. */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unionplan.h>
 
@@ -603,281 +606,20 @@ START_TEST(test_hand_encoded)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
-/* Styles the seeds lack                                                    */
+/* Styles the seeds lack: tests/data/import, walked by test_golden below    */
 
-START_TEST(test_arabic_months)
+/* Forcing the wrong encoding is an error with a position, not garbage. */
+START_TEST(test_forced_encoding)
 {
-	upl_doc *doc = import("tests/data/import/arabic-months.txt");
-	const upl_plan *p = upl_doc_plan(doc, 0);
-	upl_node *months[16], *acts[40];
-	upl_period per = UPL_PERIOD_INIT;
-	size_t n, i;
-	ck_assert_int_eq(upl_plan_period(p, &per), 0);
-	ck_assert_int_eq(per.kind, UPL_PERIOD_TERM);
-	ck_assert_int_eq(per.schoolyear, 2014);
-	ck_assert_int_eq(per.term, 2);
-	ck_assert_str_eq(per.text, "2014——2015学年度第二学期");
-	ck_assert_str_eq(upl_plan_organization(p), "实验小学");
-	n = collect(p, UPL_NODE_MONTH, months, 16);
-	ck_assert_uint_eq(n, 6);
-	for (i = 0; i < 5; i++) {
-		ck_assert_int_eq(upl_node_month(months[i]), (int)i + 2);
-		ck_assert_int_eq(upl_node_year(months[i]), 2015);
-	}
-	ck_assert_int_eq(upl_node_month(months[5]), 7);
-	ck_assert_int_eq(upl_node_month_to(months[5]), 8);
-	n = collect(p, UPL_NODE_ACTIVITY, acts, 40);
-	ck_assert_uint_eq(n, 11);
-	/* 走访慰问困难教职工（春节前） under 2月份 */
-	ck_assert_str_eq(upl_node_holiday(acts[1]), "spring-festival");
-	ck_assert_int_eq(upl_node_relation(acts[1]), UPL_RELATION_BEFORE);
-	/* 庆“三八”妇女节活动（3月8日） */
-	assert_date(upl_node_date(acts[2]), 2015, 3, 8);
-	ck_assert_str_eq(upl_node_holiday(acts[2]), "womens-day");
-	ck_assert_int_eq(upl_node_relation(acts[2]), UPL_RELATION_ON);
-	ck_assert_str_eq(upl_node_holiday(acts[4]), "qingming");
-	ck_assert_int_eq(upl_node_relation(acts[4]), UPL_RELATION_BEFORE);
-	ck_assert_str_eq(upl_node_holiday(acts[6]), "labour-day");
-	ck_assert_str_eq(upl_node_holiday(acts[8]), "dragon-boat");
-	assert_valid_roundtrip(doc);
-	upl_doc_free(doc);
-}
-END_TEST
-
-START_TEST(test_month_ranges)
-{
-	upl_doc *doc = import("tests/data/import/month-ranges.txt");
-	const upl_plan *p = upl_doc_plan(doc, 0);
-	upl_node *months[16], *notes[4];
-	size_t n;
-	ck_assert_str_eq(upl_plan_title(p), "XX区教育工会2013年工作要点");
-	n = collect(p, UPL_NODE_MONTH, months, 16);
-	ck_assert_uint_eq(n, 9);
-	ck_assert_int_eq(upl_node_month(months[0]), 1);
-	ck_assert_int_eq(upl_node_month_to(months[0]), 2);
-	ck_assert_str_eq(upl_node_label(months[0]), "1———2月：");
-	ck_assert_int_eq(upl_node_month(months[2]), 4);
-	ck_assert_int_eq(upl_node_month_to(months[2]), 5);
-	ck_assert_int_eq(upl_node_month(months[4]), 7);
-	ck_assert_int_eq(upl_node_month_to(months[4]), 8);
-	/* 10月：重阳节慰问退休教师（10月13日）: 重阳 2013 is October 13 */
-	{
-		const upl_node *a = upl_node_child(months[6], 0);
-		ck_assert_str_eq(upl_node_holiday(a), "double-ninth");
-		assert_date(upl_node_date(a), 2013, 10, 13);
-		ck_assert_int_eq(upl_node_relation(a), UPL_RELATION_ON);
-		a = upl_node_child(months[8], 1);
-		assert_date(upl_node_date(a), 2013, 12, 31);
-		ck_assert_str_eq(upl_node_holiday(a), "new-year");
-		ck_assert_int_eq(upl_node_relation(a), UPL_RELATION_BEFORE);
-	}
-	ck_assert_uint_eq(collect(p, UPL_NODE_NOTE, notes, 4), 1);
-	ck_assert_str_eq(upl_node_text(notes[0]), "具体活动时间以通知为准。");
-	assert_valid_roundtrip(doc);
-	upl_doc_free(doc);
-}
-END_TEST
-
-/* Text wrapped at a fixed width, headings closed by a colon, a signature. */
-START_TEST(test_wrapped_lines)
-{
-	upl_report *r = NULL;
-	upl_doc *doc;
-	const upl_plan *p;
-	const upl_node *parts[4], *sec;
-	upl_node *months[8];
-	upl_period per = UPL_PERIOD_INIT;
-	size_t n;
-	ck_assert_int_eq(upl_report_new(&r), 0);
-	doc = import_ex("tests/data/import/wrapped-lines.txt", 0, NULL, r);
-	p = upl_doc_plan(doc, 0);
-	ck_assert_int_eq(upl_plan_period(p, &per), 0);
-	ck_assert_int_eq(per.schoolyear, 2013);
-	ck_assert_int_eq(per.term, 1);
-	ck_assert_str_eq(upl_plan_issued_text(p), "二〇一三年九月");
-	ck_assert_uint_eq(top_sections(p, parts, 4), 3);
-	/* 一、指导思想：… wrapped over three lines: one heading, one paragraph */
-	sec = parts[0];
-	ck_assert_str_eq(upl_node_heading(sec), "指导思想：");
-	ck_assert_int_eq(upl_node_role(sec), UPL_ROLE_GUIDANCE);
-	ck_assert_uint_eq(upl_node_child_count(sec), 1);
-	ck_assert_str_eq(upl_node_text(upl_node_child(sec, 0)),
-			 "以党的十八大精神为指导，认真贯彻上级工会的工作部署，紧紧围绕学校中心工作，"
-			 "充分发挥工会的桥梁和纽带作用，维护教职工的合法权益，为学校发展作出新的贡献。");
-	/* the paragraph keeps the source position of each piece: its start */
-	ck_assert_uint_eq(upl_node_line(upl_node_child(sec, 0)), 3);
-	/* 1、加强民主管理：… wrapped: heading before the colon, the rest joined */
-	sec = upl_node_child(parts[1], 0);
-	ck_assert_int_eq(upl_node_kind(sec), UPL_NODE_ITEM);
-	ck_assert_str_eq(upl_node_heading(sec), "加强民主管理：");
-	ck_assert_ptr_nonnull(strstr(upl_node_text(sec), "知情权、参与权"));
-	ck_assert_uint_eq(upl_node_child_count(sec), 0);
-	/* the schedule, with holidays in 2013 (中秋 9/19, 重阳 10/13) */
-	n = collect(p, UPL_NODE_MONTH, months, 8);
-	ck_assert_uint_eq(n, 5);
-	ck_assert_int_eq(upl_node_year(months[4]), 2014);
-	ck_assert_int_eq(upl_node_relation(upl_node_child(months[0], 2)), UPL_RELATION_ON);
-	ck_assert_str_eq(upl_node_holiday(upl_node_child(months[1], 0)), "national-day");
-	ck_assert_int_eq(upl_node_relation(upl_node_child(months[1], 0)), UPL_RELATION_AFTER);
-	ck_assert_int_eq(upl_node_relation(upl_node_child(months[1], 1)), UPL_RELATION_ON);
-	ck_assert_uint_eq(upl_node_child_count(months[4]), 1);
-	/* the signature stays at the end of the plan, not in the last month */
-	{
-		const upl_node *last = upl_plan_block(p, upl_plan_block_count(p) - 1);
-		ck_assert_int_eq(upl_node_kind(last), UPL_NODE_PARAGRAPH);
-		ck_assert_str_eq(upl_node_text(last), "育才中学工会");
-	}
-	assert_valid_roundtrip(doc);
-	assert_fidelity("tests/data/import/wrapped-lines.txt", doc, r, 0);
-	upl_doc_free(doc);
-	upl_report_free(r);
-}
-END_TEST
-
-/* Months headed 二月份工作安排：, activities without labels (bullets, weeks),
- * and an activity that reads like a title (制定学期工会工作计划). */
-START_TEST(test_bullets_weeks)
-{
-	upl_doc *doc = import("tests/data/import/bullets-weeks.txt");
-	const upl_plan *p;
-	upl_node *months[8], *acts[16];
-	upl_period per = UPL_PERIOD_INIT;
-	ck_assert_uint_eq(upl_doc_plan_count(doc), 1);
-	p = upl_doc_plan(doc, 0);
-	ck_assert_int_eq(upl_plan_period(p, &per), 0);
-	ck_assert_int_eq(per.kind, UPL_PERIOD_HALF_YEAR);
-	assert_date(per.end, 2016, 6, 30);
-	ck_assert_uint_eq(collect(p, UPL_NODE_MONTH, months, 8), 5);
-	ck_assert_str_eq(upl_node_label(months[0]), "二月份工作安排：");
-	ck_assert_str_eq(upl_node_label(months[2]), "四月份活动安排");
-	ck_assert_uint_eq(collect(p, UPL_NODE_ACTIVITY, acts, 16), 10);
-	ck_assert_str_eq(upl_node_text(acts[0]), "制定学期工会工作计划");
-	ck_assert_int_eq(upl_node_number(acts[0]), -1);
-	ck_assert_str_eq(upl_node_holiday(acts[1]), "spring-festival");
-	ck_assert_int_eq(upl_node_relation(acts[1]), UPL_RELATION_AFTER);
-	assert_date(upl_node_date(acts[3]), 2016, 3, 8);
-	ck_assert_str_eq(upl_node_holiday(acts[5]), "qingming");
-	assert_date(upl_node_date(acts[9]), 2016, 6, 9); /* 端午 2016 */
-	ck_assert_str_eq(upl_node_holiday(acts[9]), "dragon-boat");
-	ck_assert_int_eq(upl_node_relation(acts[9]), UPL_RELATION_ON);
-	assert_valid_roundtrip(doc);
-	upl_doc_free(doc);
-}
-END_TEST
-
-START_TEST(test_month_table)
-{
-	upl_doc *doc = import("tests/data/import/month-table.txt");
-	const upl_plan *p = upl_doc_plan(doc, 0);
-	upl_node *months[16], *acts[16];
-	size_t n;
-	n = collect(p, UPL_NODE_MONTH, months, 16);
-	ck_assert_uint_eq(n, 5); /* the two rows of 9月 make one month */
-	ck_assert_int_eq(upl_node_month(months[0]), 9);
-	ck_assert_int_eq(upl_node_year(months[0]), 2015);
-	ck_assert_int_eq(upl_node_month(months[4]), 1);
-	ck_assert_int_eq(upl_node_year(months[4]), 2016);
-	ck_assert_uint_eq(upl_node_child_count(months[0]), 2);
-	n = collect(p, UPL_NODE_ACTIVITY, acts, 16);
-	ck_assert_uint_eq(n, 6);
-	assert_date(upl_node_date(acts[0]), 2015, 9, 10);
-	ck_assert_str_eq(upl_node_label(acts[1]), "9月"); /* the second row of 9月 keeps its month cell */
-	ck_assert_ptr_nonnull(strstr(upl_node_text(acts[0]), "工会主席"));
-	ck_assert_ptr_nonnull(strstr(upl_node_heading(upl_node_parent(months[0])), "负责人"));
-	assert_valid_roundtrip(doc);
-	upl_doc_free(doc);
-}
-END_TEST
-
-START_TEST(test_no_schedule)
-{
-	upl_report *r = NULL;
-	upl_doc *doc;
-	const upl_plan *p;
-	const upl_node *parts[8];
-	upl_node *items[16];
-	ck_assert_int_eq(upl_report_new(&r), 0);
-	doc = import_ex("tests/data/import/no-schedule.txt", 0, NULL, r);
-	p = upl_doc_plan(doc, 0);
-	ck_assert_str_eq(upl_plan_title(p), "中心小学工会工作计划");
-	ck_assert_uint_eq(top_sections(p, parts, 8), 3);
-	ck_assert_str_eq(upl_node_label(parts[0]), "（一）");
-	ck_assert_int_eq(upl_node_level(parts[0]), 2);
-	ck_assert_uint_eq(collect(p, UPL_NODE_MONTH, items, 16), 0);
-	/* (2) holds ① and ② */
-	ck_assert_uint_eq(collect(p, UPL_NODE_ITEM, items, 16), 7);
-	ck_assert_uint_eq(upl_node_child_count(items[1]), 2);
-	ck_assert_str_eq(upl_node_label(upl_node_child(items[1], 0)), "①");
-	/* the closing date */
-	ck_assert_str_eq(upl_plan_issued_text(p), "二〇一五年二月");
-	assert_valid_roundtrip(doc);
-	assert_fidelity("tests/data/import/no-schedule.txt", doc, r, 0);
-	upl_doc_free(doc);
-	upl_report_free(r);
-}
-END_TEST
-
-START_TEST(test_traditional_pinyin)
-{
-	upl_report *r = NULL;
-	upl_doc *doc;
-	const upl_plan *p;
-	upl_node *months[8];
-	ck_assert_int_eq(upl_report_new(&r), 0);
-	doc = import_ex("tests/data/import/traditional-pinyin.txt", 0, NULL, r);
-	p = upl_doc_plan(doc, 0);
-	ck_assert_str_eq(upl_plan_lang(p), "zh-Hant");
-	ck_assert_str_eq(upl_plan_title(p), "學校工會2016年工作計劃");
-	ck_assert_uint_eq(count_code(r, "import-boilerplate"), 3);
-	ck_assert_uint_ge(count_code(r, "import-pinyin"), 3);
-	ck_assert_uint_eq(collect(p, UPL_NODE_MONTH, months, 8), 3);
-	ck_assert_int_eq(upl_node_year(months[1]), 2016);
-	ck_assert_str_eq(upl_node_holiday(upl_node_child(months[1], 1)), "mid-autumn");
-	ck_assert_int_eq(upl_node_relation(upl_node_child(months[1], 1)), UPL_RELATION_BEFORE);
-	assert_valid_roundtrip(doc);
-	assert_fidelity("tests/data/import/traditional-pinyin.txt", doc, r, 1);
-	upl_doc_free(doc);
-	upl_report_free(r);
-}
-END_TEST
-
-START_TEST(test_gbk_unknown_year)
-{
-	upl_report *r = NULL;
-	upl_doc *doc;
-	const upl_plan *p;
-	upl_node *months[8];
-	upl_period per = UPL_PERIOD_INIT;
-	size_t i;
-	ck_assert_int_eq(upl_report_new(&r), 0);
-	doc = import_ex("tests/data/import/xx-year-gbk.txt", 0, NULL, r);
-	p = upl_doc_plan(doc, 0);
-	ck_assert_str_eq(upl_plan_title(p), "学校工会xx年工作计划");
-	ck_assert_str_eq(upl_plan_source_encoding(p), "GB18030");
-	ck_assert_int_eq(upl_plan_period(p, &per), 0);
-	ck_assert_int_eq(per.kind, UPL_PERIOD_YEAR);
-	ck_assert_int_eq(per.start.year, 0);
-	ck_assert_uint_eq(count_code(r, "import-year-unknown"), 1);
-	ck_assert_uint_eq(collect(p, UPL_NODE_MONTH, months, 8), 3);
-	for (i = 0; i < 3; i++)
-		ck_assert_int_eq(upl_node_year(months[i]), 0);
-	/* a fixed holiday still has its relation without the year */
-	ck_assert_str_eq(upl_node_holiday(upl_node_child(months[1], 0)), "teachers-day");
-	/* forcing the wrong encoding is an error with a position, not garbage */
-	{
-		upl_import_options o = UPL_IMPORT_OPTIONS_INIT;
-		upl_doc *bad = NULL;
-		upl_error *err = NULL;
-		o.encoding = "utf-8";
-		ck_assert_int_eq(upl_import_file(&bad, NULL, path_of("tests/data/import/xx-year-gbk.txt"),
-						 &o, &err), UPL_EENCODING);
-		ck_assert_ptr_null(bad);
-		ck_assert_uint_eq(upl_error_line(err), 1);
-		upl_error_free(err);
-	}
-	assert_valid_roundtrip(doc);
-	upl_doc_free(doc);
-	upl_report_free(r);
+	upl_import_options o = UPL_IMPORT_OPTIONS_INIT;
+	upl_doc *bad = NULL;
+	upl_error *err = NULL;
+	o.encoding = "utf-8";
+	ck_assert_int_eq(upl_import_file(&bad, NULL, path_of("tests/data/import/xx-year-gbk.txt"), &o,
+					 &err), UPL_EENCODING);
+	ck_assert_ptr_null(bad);
+	ck_assert_uint_eq(upl_error_line(err), 1);
+	upl_error_free(err);
 }
 END_TEST
 
@@ -1025,12 +767,298 @@ START_TEST(test_random_text)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* Reading from a descriptor and a stream                                   */
+
+/* The XML of importing data[0..len) from memory, named name. */
+static char *
+xml_of_buffer(const char *data, size_t len, const char *name)
+{
+	upl_doc *doc = NULL;
+	char *xml = NULL;
+	ck_assert_int_eq(upl_import_buffer(&doc, NULL, data, len, name, NULL, NULL), 0);
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, NULL, doc, NULL, NULL), 0);
+	upl_doc_free(doc);
+	return xml;
+}
+
+/* Import the document into *doc from a pipe holding data[0..len). */
+static int
+import_pipe(upl_doc **doc, const char *data, size_t len, const upl_import_options *o,
+	    upl_error **err)
+{
+	int fds[2], rc;
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(write(fds[1], data, len), (ssize_t)len); /* within a pipe's buffer */
+	close(fds[1]);
+	rc = upl_import_fd(doc, NULL, fds[0], "plan.txt", o, err);
+	close(fds[0]);
+	return rc;
+}
+
+static void
+assert_xml(upl_doc *doc, const char *expected)
+{
+	char *xml = NULL;
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, NULL, doc, NULL, NULL), 0);
+	ck_assert_str_eq(xml, expected);
+	upl_free(xml);
+	upl_doc_free(doc);
+}
+
+START_TEST(test_fd_and_stream)
+{
+	static const char *const inputs[] = {
+		"tests/data/seeds/004_7fafac6153687fc9.txt", "tests/data/import/xx-year-gbk.txt"
+	};
+	upl_import_options small = UPL_IMPORT_OPTIONS_INIT;
+	size_t i, len;
+	small.max_bytes = 100;
+	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		char *data = test_slurp(inputs[i], &len), *expected = xml_of_buffer(data, len, "plan.txt");
+		upl_doc *doc = NULL;
+		upl_error *err = NULL;
+		FILE *fp;
+		/* a pipe, a stream over memory, a temporary file: the same document */
+		ck_assert_int_eq(import_pipe(&doc, data, len, NULL, NULL), 0);
+		assert_xml(doc, expected);
+		fp = fmemopen(data, len, "r");
+		ck_assert_ptr_nonnull(fp);
+		ck_assert_int_eq(upl_import_stream(&doc, NULL, fp, "plan.txt", NULL, NULL), 0);
+		fclose(fp);
+		assert_xml(doc, expected);
+		fp = tmpfile();
+		ck_assert_ptr_nonnull(fp);
+		ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
+		rewind(fp);
+		ck_assert_int_eq(upl_import_stream(&doc, NULL, fp, "plan.txt", NULL, NULL), 0);
+		assert_xml(doc, expected);
+		/* the size limit holds for both */
+		rewind(fp);
+		doc = NULL;
+		ck_assert_int_eq(upl_import_stream(&doc, NULL, fp, "plan.txt", &small, &err), UPL_EIO);
+		ck_assert_ptr_null(doc);
+		ck_assert_ptr_nonnull(strstr(upl_error_message(err), "limit"));
+		upl_error_free(err);
+		err = NULL;
+		ck_assert_int_eq(import_pipe(&doc, data, len, &small, &err), UPL_EIO);
+		ck_assert_ptr_null(doc);
+		ck_assert_ptr_nonnull(strstr(upl_error_message(err), "limit"));
+		upl_error_free(err);
+		fclose(fp);
+		upl_free(expected);
+		free(data);
+	}
+}
+END_TEST
+
+START_TEST(test_fd_and_stream_odd)
+{
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	ck_assert_int_eq(import_pipe(&doc, "", 0, NULL, &err), UPL_EPARSE);
+	ck_assert_ptr_null(doc);
+	upl_error_free(err);
+	ck_assert_int_eq(upl_import_fd(&doc, NULL, -1, "x", NULL, NULL), UPL_EINVAL);
+	ck_assert_int_eq(upl_import_stream(&doc, NULL, NULL, "x", NULL, NULL), UPL_EINVAL);
+	ck_assert_int_eq(upl_import_fd(NULL, NULL, 0, "x", NULL, NULL), UPL_EINVAL);
+	ck_assert_int_eq(upl_import_stream(NULL, NULL, stdin, "x", NULL, NULL), UPL_EINVAL);
+	ck_assert_ptr_null(doc);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* The golden corpus: tests/data/import (see its README)                    */
+
+/* The options of a case: its NAME.options file, one word a line. */
+static void
+golden_options(upl_import_options *o, const char *path, const char *name)
+{
+	char *text = test_slurp_path(path, NULL), *p = text, *line;
+	if (text == NULL)
+		return; /* no options file: the defaults */
+	while ((line = test_next_line(&p)) != NULL) {
+		if (strcmp(line, "simplified") == 0)
+			o->flags |= UPL_IMPORT_SIMPLIFIED;
+		else if (strcmp(line, "no-source") == 0)
+			o->flags |= UPL_IMPORT_NO_SOURCE;
+		else if (strncmp(line, "encoding=", 9) == 0)
+			o->encoding = strdup(line + 9); /* freed by the caller */
+		else if (line[0] != '\0' && line[0] != '#')
+			ck_abort_msg("%s.options: unknown option '%s'", name, line);
+	}
+	free(text);
+}
+
+/* The importer's notes, one "LINE:COL CODE" line each. */
+static char *
+golden_notes(const upl_report *r)
+{
+	size_t i, n = upl_report_count(r), size = 1 + n * 64, used = 0;
+	char *all = malloc(size);
+	ck_assert_ptr_nonnull(all);
+	all[0] = '\0';
+	for (i = 0; i < n; i++) {
+		const upl_diag *d = upl_report_get(r, i);
+		used += (size_t)snprintf(all + used, size - used, "%u:%u %s\n", upl_diag_line(d),
+					 upl_diag_column(d), upl_diag_code(d));
+	}
+	ck_assert_uint_lt(used, size);
+	return all;
+}
+
+/* Compare what the importer made with the expected file at path (a missing
+ * notes file expects no notes): 0 when equal, else 1 with a hint that
+ * names the first line that differs. */
+static int
+golden_compare(const char *path, const char *got)
+{
+	char *want = test_slurp_path(path, NULL);
+	const char *w, *g;
+	unsigned int line = 1;
+	int differ;
+	if (want == NULL && strstr(path, ".expected.xml") != NULL) {
+		printf("%s: missing (make import-golden writes it)\n", path);
+		fflush(stdout);
+		return 1;
+	}
+	w = want ? want : "";
+	differ = strcmp(w, got) != 0;
+	for (g = got; differ && *w == *g; w++, g++)
+		if (*w == '\n')
+			line++;
+	if (differ) {
+		/* back to the start of the line that differs */
+		while (w > (want ? want : "") && w[-1] != '\n') {
+			w--;
+			g--;
+		}
+		printf("%s:%u: differs from the import\n  - %.*s\n  + %.*s\n", path, line,
+		       (int)strcspn(w, "\n"), w, (int)strcspn(g, "\n"), g);
+		fflush(stdout);
+	}
+	free(want);
+	return differ;
+}
+
+static void
+golden_write(const char *path, const char *text)
+{
+	FILE *fp;
+	if (text[0] == '\0' && strstr(path, ".expected-notes") != NULL) {
+		remove(path); /* no notes: no file */
+		return;
+	}
+	fp = fopen(path, "wb");
+	ck_assert_msg(fp != NULL, "cannot write %s", path);
+	ck_assert_int_eq(fputs(text, fp) >= 0, 1);
+	ck_assert_int_eq(fclose(fp), 0);
+	printf("wrote %s\n", path);
+}
+
+/* Import tests/data/import/NAME.txt and compare (or, with
+ * UPL_GOLDEN_UPDATE set, rewrite) its expected files: 0 when all agree. */
+/* tests/data/import/NAME.EXT, under top_srcdir when top is set. */
+static const char *
+golden_path(char *buf, size_t size, const char *name, const char *ext, int top)
+{
+	const char *dir = getenv("top_srcdir");
+	int n = snprintf(buf, size, "%s%stests/data/import/%s%s", top ? (dir ? dir : ".") : "",
+			 top ? "/" : "", name, ext);
+	ck_assert_msg(n > 0 && (size_t)n < size, "path too long for %s", name);
+	return buf;
+}
+
+/* Import tests/data/import/NAME.txt and compare (or, with
+ * UPL_GOLDEN_UPDATE set, rewrite) its expected files: 0 when all agree. */
+static int
+golden_case(const char *name)
+{
+	upl_import_options o = UPL_IMPORT_OPTIONS_INIT;
+	upl_report *r = NULL;
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	char path[1024], src[256], *data, *xml = NULL, *notes;
+	const char *enc;
+	size_t len;
+	int bad = 0, update = getenv("UPL_GOLDEN_UPDATE") != NULL;
+	golden_options(&o, golden_path(path, sizeof path, name, ".options", 1), name);
+	data = test_slurp(golden_path(src, sizeof src, name, ".txt", 0), &len);
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	/* the name recorded as the source: the file's own, wherever the tree is */
+	ck_assert_msg(upl_import_buffer(&doc, r, data, len, src + strlen("tests/data/import/"), &o,
+					&err) == 0, "%s: %s", src, upl_error_message(err));
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, NULL, doc, NULL, NULL), 0);
+	notes = golden_notes(r);
+	golden_path(path, sizeof path, name, ".expected.xml", 1);
+	if (update)
+		golden_write(path, xml);
+	else
+		bad |= golden_compare(path, xml);
+	golden_path(path, sizeof path, name, ".expected-notes", 1);
+	if (update)
+		golden_write(path, notes);
+	else
+		bad |= golden_compare(path, notes);
+	/* what a golden file cannot say simply: the XML passes the schema and
+	 * round-trips, and the Han characters of UTF-8 text are kept */
+	assert_valid_roundtrip(doc);
+	enc = upl_plan_source_encoding(upl_doc_plan(doc, 0));
+	if (enc && strcmp(enc, "UTF-8") == 0)
+		assert_fidelity(src, doc, r, 0);
+	free(notes);
+	free(data);
+	free((char *)o.encoding);
+	upl_free(xml);
+	upl_doc_free(doc);
+	upl_report_free(r);
+	return bad;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+START_TEST(test_golden)
+{
+	DIR *d = opendir(path_of("tests/data/import"));
+	struct dirent *e;
+	char *names[256];
+	size_t n = 0, i;
+	int bad = 0;
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+		if (l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0) {
+			ck_assert_uint_lt(n, sizeof names / sizeof names[0]);
+			names[n] = strdup(e->d_name);
+			names[n++][l - 4] = '\0';
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof names[0], by_name);
+	for (i = 0; i < n; i++) {
+		int b = golden_case(names[i]);
+		bad += b;
+		if (!b)
+			printf("golden %s: ok\n", names[i]);
+		fflush(stdout);
+		free(names[i]);
+	}
+	ck_assert_uint_ge(n, 8);
+	ck_assert_msg(bad == 0, "%d of %zu golden import cases differ (see above; after a deliberate "
+		      "change, make import-golden and review the diff)", bad, n);
+}
+END_TEST
+
 int
 main(void)
 {
 	Suite *s = suite_create("import");
 	TCase *seeds = tcase_create("seeds"), *styles = tcase_create("styles"),
-	      *odd = tcase_create("odd");
+	      *odd = tcase_create("odd"), *golden = tcase_create("golden");
 	SRunner *sr;
 	int failed;
 	tcase_add_test(seeds, test_seed000);
@@ -1039,20 +1067,17 @@ main(void)
 	tcase_add_test(seeds, test_seed004);
 	tcase_add_test(seeds, test_seed001);
 	tcase_add_test(seeds, test_hand_encoded);
-	tcase_add_test(styles, test_arabic_months);
-	tcase_add_test(styles, test_month_ranges);
-	tcase_add_test(styles, test_month_table);
-	tcase_add_test(styles, test_wrapped_lines);
-	tcase_add_test(styles, test_bullets_weeks);
-	tcase_add_test(styles, test_no_schedule);
-	tcase_add_test(styles, test_traditional_pinyin);
-	tcase_add_test(styles, test_gbk_unknown_year);
+	tcase_add_test(styles, test_forced_encoding);
 	tcase_add_test(odd, test_odd_input);
 	tcase_add_test(odd, test_never_loses_a_line);
 	tcase_add_test(odd, test_random_text);
+	tcase_add_test(odd, test_fd_and_stream);
+	tcase_add_test(odd, test_fd_and_stream_odd);
 	suite_add_tcase(s, seeds);
 	suite_add_tcase(s, styles);
 	suite_add_tcase(s, odd);
+	tcase_add_test(golden, test_golden);
+	suite_add_tcase(s, golden);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

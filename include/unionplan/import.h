@@ -45,6 +45,8 @@
 #ifndef UNIONPLAN_IMPORT_H
 #define UNIONPLAN_IMPORT_H
 
+#include <stdio.h>
+
 #include "common.h"
 #include "plan.h"
 #include "validate.h"
@@ -123,6 +125,51 @@ UPL_EXTERN int upl_import_buffer(upl_doc **out, upl_report *report, const char *
  */
 UPL_EXTERN int upl_import_file(upl_doc **out, upl_report *report, const char *path,
 			       const upl_import_options *opts, upl_error **err);
+
+/**
+ * Import a plain-text plan read from a file descriptor until end of file
+ * (a pipe, a socket, standard input). Same as upl_import_buffer() on the
+ * bytes read, with the same options and size limit
+ * (upl_import_options::max_bytes): reading stops with ::UPL_EIO as soon as
+ * the input grows larger.
+ * @param[out] out     the document; set only on success.
+ * @param report       receives the importer's notes; may be NULL.
+ * @param fd           the descriptor to read; it is not closed.
+ * @param name         the name used in diagnostics and recorded as the
+ *                     source file (e.g. `<stdin>`), or NULL.
+ * @param opts         options, or NULL for the defaults.
+ * @param[out] err     details on failure (optional).
+ * @return as upl_import_buffer(), and ::UPL_EIO if reading fails or the
+ * descriptor is a directory; ::UPL_EINVAL for a negative descriptor.
+ * @par Ownership
+ * The caller owns the document and frees it with upl_doc_free(), and keeps
+ * the descriptor.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_import_fd(upl_doc **out, upl_report *report, int fd, const char *name,
+			     const upl_import_options *opts, upl_error **err);
+
+/**
+ * Import a plain-text plan read from a stdio stream until end of file.
+ * Same as upl_import_fd() on a stream.
+ * @param[out] out     the document; set only on success.
+ * @param report       receives the importer's notes; may be NULL.
+ * @param stream       the stream to read from its current position; it is
+ *                     not closed.
+ * @param name         the name used in diagnostics and recorded as the
+ *                     source file, or NULL.
+ * @param opts         options, or NULL for the defaults.
+ * @param[out] err     details on failure (optional).
+ * @return as upl_import_buffer(), and ::UPL_EIO if reading fails;
+ * ::UPL_EINVAL for a NULL stream.
+ * @par Ownership
+ * The caller owns the document and frees it with upl_doc_free(), and keeps
+ * the stream.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_import_stream(upl_doc **out, upl_report *report, FILE *stream,
+				 const char *name, const upl_import_options *opts,
+				 upl_error **err);
 
 #ifdef __cplusplus
 }

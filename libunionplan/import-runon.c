@@ -1,0 +1,399 @@
+/* The importer's third stage: line shapes. Run-on text (a whole plan
+ * pasted as one line) is cut where a label, a byline, a labelled opening or
+ * the front matter of a plan begins mid-line; lines wrapped at a fixed
+ * width are joined again. */
+#include "config.h"
+
+#include <unionplan/text.h>
+
+#include "import-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* Stage 3: run-on text                                                     */
+
+/* Cut line l at the byte offsets cuts[0..n) (ascending, inside the line)
+ * into up to n + 1 lines replacing it at index at. */
+static int
+cut_line(imp_lines *ls, size_t at, const size_t *cuts, size_t n)
+{
+	imp_line src = ls->v[at], *nv;
+	size_t piece, start = 0, m = 0, g;
+	if (n == 0)
+		return 0;
+	nv = upl__calloc(n + 1, sizeof *nv);
+	if (nv == NULL)
+		return UPL_ENOMEM;
+	for (piece = 0; piece <= n; piece++) {
+		size_t end = piece < n ? cuts[piece] : src.len, base;
+		const char *s = src.text + start;
+		size_t len = end - start;
+		imp_line *d = &nv[m];
+		upl_pos p0;
+		upl__imp_trim(&s, &len);
+		start = end;
+		if (len == 0)
+			continue;
+		base = (size_t)(s - src.text);
+		d->text = upl__strndup(s, len);
+		d->segs = upl__malloc((src.nsegs + 1) * sizeof *d->segs);
+		m++;
+		if (d->text == NULL || d->segs == NULL)
+			goto fail;
+		d->len = len;
+		d->split = 1;
+		d->segcap = src.nsegs + 1;
+		p0 = upl__imp_pos(&src, base);
+		d->segs[0].off = 0;
+		d->segs[0].line = p0.line;
+		d->segs[0].col = p0.column;
+		d->nsegs = 1;
+		for (g = 0; g < src.nsegs; g++) {
+			size_t o = src.segs[g].off;
+			if (o > base && o < base + len) {
+				d->segs[d->nsegs] = src.segs[g];
+				d->segs[d->nsegs].off = o - base;
+				d->nsegs++;
+			}
+		}
+	}
+	if (upl__grow((void **)&ls->v, &ls->cap, ls->n + m, sizeof *ls->v) != 0)
+		goto fail;
+	memmove(ls->v + at + m, ls->v + at + 1, (ls->n - at - 1) * sizeof *ls->v);
+	memcpy(ls->v + at, nv, m * sizeof *nv);
+	ls->n = ls->n + m - 1;
+	upl__dealloc(src.text);
+	upl__dealloc(src.segs);
+	upl__dealloc(nv);
+	return 0;
+fail:
+	for (g = 0; g < m; g++) {
+		upl__dealloc(nv[g].text);
+		upl__dealloc(nv[g].segs);
+	}
+	upl__dealloc(nv);
+	return UPL_ENOMEM;
+}
+
+static int
+sentence_end(unsigned int cp)
+{
+	return cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F || cp == ';' ||
+	       cp == '!' || cp == '?' || cp == 0xFF0C /* ， */ || cp == ',';
+}
+
+/* The code point before off, skipping layout spaces (0 at the start). */
+static unsigned int
+prev_cp(const char *s, size_t off)
+{
+	return upl__utf8_prev(s, upl__imp_space_before(s, off));
+}
+
+/* The longest organisation at the start of s (at most 30 characters)
+ * that a 发文字号 follows (follow 1) or a title (follow 2). 0 when none. */
+static size_t
+org_before(const char *s, size_t len, int follow)
+{
+	size_t i, k, n, best = 0, cps = 0;
+	int piece, comp;
+	for (i = 0; i < len && cps <= 30; i += k, cps++) {
+		size_t e, rest;
+		upl__utf8_next(s + i, len - i, &k);
+		e = i + k;
+		if (e >= len || !upl__imp_org(s, e))
+			continue;
+		rest = len - e < 180 ? len - e : 180;
+		if (follow == 1 ? upl__imp_docnumber(s + e, len - e, &n) :
+				  upl__imp_title(s + e, rest, &piece, &comp))
+			best = e;
+	}
+	return best;
+}
+
+/* The end of the front matter peeled off at the start of run-on text: a
+ * 发文字号, an organisation before a 发文字号, a title (a compilation's
+ * when there is one, else the shortest), an organisation before a title.
+ * 0 when none. */
+static size_t
+peel(const char *s, size_t len)
+{
+	static const char *const ends[] = {
+		"汇编", "匯編", "彙編", "计划", "計劃", "要点", "要點", "意见", "意見", NULL
+	};
+	size_t i, best = 0, k, n, cps = 0;
+	int piece, comp;
+	if (upl__imp_docnumber(s, len, &n))
+		return n;
+	if ((n = org_before(s, len, 1)) > 0)
+		return n;
+	for (i = 0; i < len && cps <= 60; i += k, cps++) {
+		const char *const *e;
+		upl__utf8_next(s + i, len - i, &k);
+		for (e = ends; *e; e++) {
+			size_t m = i + strlen(*e);
+			if (m <= len && memcmp(s + i, *e, strlen(*e)) == 0 &&
+			    upl__imp_title(s, m, &piece, &comp)) {
+				if (comp)
+					return m;
+				if (!best)
+					best = m;
+			}
+		}
+	}
+	if (best)
+		return best;
+	return org_before(s, len, 2);
+}
+
+/* Where a byline that starts at off (作者：鄧麗敏XX-02-26) ends: after the
+ * name and a date written with digits. 0 when it is no byline. */
+static size_t
+byline_end(const char *s, size_t len, size_t off)
+{
+	size_t i = upl__imp_colon(s, len, off + strlen("作者")), j, k, n = 0;
+	if (i == 0)
+		return 0;
+	i = upl__imp_skip_space(s, len, i);
+	for (j = i; j < len && n < 4; n++) {
+		unsigned int cp = upl__utf8_next(s + j, len - j, &k);
+		if (!upl__is_han(cp))
+			break;
+		j += k;
+	}
+	if (n < 2)
+		return 0;
+	i = j;
+	/* a date: XX-02-26, 2012-02-26, 2012.2.26 (the day has two digits) */
+	{
+		int part = 0, digits = 0;
+		while (j < len && part < 3) {
+			char ch = s[j];
+			if ((ch >= '0' && ch <= '9') || (part == 0 && (ch == 'X' || ch == 'x'))) {
+				digits++;
+				j++;
+				if (part == 2 && digits == 2) {
+					part = 3;
+					break;
+				}
+			} else if ((ch == '-' || ch == '/' || ch == '.') && digits > 0 && part < 2) {
+				part++;
+				digits = 0;
+				j++;
+			} else {
+				break;
+			}
+		}
+		return part == 3 ? j : i;
+	}
+}
+
+/* The cut offsets of one line, ascending. */
+typedef struct cut_list {
+	size_t *v;
+	size_t n, cap;
+} cut_list;
+
+#define CUT_LIST_INIT { NULL, 0, 0 }
+
+static int
+cuts_push(cut_list *cl, size_t at)
+{
+	if (upl__grow((void **)&cl->v, &cl->cap, cl->n + 1, sizeof *cl->v) != 0)
+		return UPL_ENOMEM;
+	cl->v[cl->n++] = at;
+	return 0;
+}
+
+static void
+cuts_free(cut_list *cl)
+{
+	upl__dealloc(cl->v);
+	cl->v = NULL;
+	cl->n = cl->cap = 0;
+}
+
+/* The front matter of a plan run together with its text, from *off: a cut
+ * after each piece peeled off, *off moved past them. */
+static int
+peel_all(cut_list *cl, const char *s, size_t len, size_t *off)
+{
+	size_t e;
+	while ((e = peel(s + *off, len - *off)) > 0 && *off + e < len) {
+		if (cuts_push(cl, *off + e) != 0)
+			return UPL_ENOMEM;
+		*off += e;
+	}
+	return 0;
+}
+
+/* What the scan of a line remembers of the labels it cut at. */
+typedef struct runon_scan {
+	long last_num[8];     /* the last number cut at, by label style */
+	int last_style;
+	size_t last_label_cp; /* the code point index of the last label cut at */
+	size_t cp_at;         /* the code point index of the offset scanned */
+} runon_scan;
+
+/* Whether a numbered label at off (pc the character before it) starts a
+ * line of its own. */
+static int
+label_cut(const char *s, size_t len, size_t off, unsigned int pc, runon_scan *sc)
+{
+	upl_text_label lab;
+	upl_text_month mon;
+	int st, seq, first, han, again;
+	if (upl_text_label_parse(&lab, s + off, len - off) != 0 || lab.label_len == 0 ||
+	    upl_text_month_parse(&mon, s + off, len - off) == 0 || pc == 0x201C || pc == 0x300A ||
+	    pc == '"')
+		return 0;
+	st = lab.style < 8 ? lab.style : 0;
+	seq = st && lab.number == sc->last_num[st] + 1;
+	first = lab.number == 1 && sc->last_style && sc->last_style != st &&
+		sc->last_label_cp != (size_t)-1 && sc->cp_at - sc->last_label_cp < 40;
+	han = !upl__imp_digit_style(lab.style);
+	again = st && lab.number == sc->last_num[st];
+	if ((sentence_end(pc) && (!han || seq || again || lab.number == 1)) ||
+	    (!han && (seq || first)) || (han && seq && pc == 0x3002)) {
+		sc->last_num[st] = lab.number;
+		sc->last_style = st;
+		sc->last_label_cp = sc->cp_at;
+		return 1;
+	}
+	return 0;
+}
+
+/* The cut decision: whether run-on text s[0..len) is cut at off (inside
+ * the text, not at a space). After a byline, *resume is where the scan goes
+ * on (the next plan's front matter may follow); 0 otherwise. */
+static int
+cut_here(const char *s, size_t len, size_t off, const cut_list *cl, runon_scan *sc,
+	 size_t *resume)
+{
+	unsigned int pc = prev_cp(s, off);
+	size_t n;
+	*resume = 0;
+	if (upl__imp_starts(s + off, len - off, "作者") && (n = byline_end(s, len, off)) > off) {
+		*resume = n;
+		return 1;
+	}
+	if (upl__imp_opening(s + off, len - off) > 0 && !upl__is_han(pc))
+		return 1;
+	if (upl__imp_opening(s + off, len - off) > 0 && cl->n > 0 && cl->v[cl->n - 1] + 60 > off &&
+	    pc != 0x201C)
+		return 1;
+	return label_cut(s, len, off, pc, sc);
+}
+
+/* Where run-on text s[0..len) is cut into lines. */
+static int
+find_cuts(cut_list *cl, const char *s, size_t len)
+{
+	runon_scan sc;
+	size_t off = 0, k, resume;
+	memset(&sc, 0, sizeof sc);
+	sc.last_label_cp = (size_t)-1;
+	if (peel_all(cl, s, len, &off) != 0)
+		return UPL_ENOMEM;
+	while (off < len) {
+		unsigned int cp = upl__utf8_next(s + off, len - off, &k);
+		if (off > 0 && !upl__is_space(cp) && cut_here(s, len, off, cl, &sc, &resume)) {
+			if ((cl->n == 0 || cl->v[cl->n - 1] < off) && cuts_push(cl, off) != 0)
+				return UPL_ENOMEM;
+			if (resume > off && resume < len) {
+				/* a byline, and after it maybe the next plan's front matter */
+				if (cuts_push(cl, resume) != 0)
+					return UPL_ENOMEM;
+				off = resume;
+				if (peel_all(cl, s, len, &off) != 0)
+					return UPL_ENOMEM;
+				sc.cp_at = upl__utf8_count(s, off);
+				continue;
+			}
+		}
+		off += k;
+		sc.cp_at++;
+	}
+	return 0;
+}
+
+int
+upl__imp_cut_runon(imp_lines *ls)
+{
+	size_t li;
+	for (li = 0; li < ls->n; li++) {
+		cut_list cl = CUT_LIST_INIT;
+		size_t n;
+		int rc;
+		if (upl__utf8_count(ls->v[li].text, ls->v[li].len) < 120)
+			continue;
+		rc = find_cuts(&cl, ls->v[li].text, ls->v[li].len);
+		if (rc == 0)
+			rc = cut_line(ls, li, cl.v, cl.n);
+		n = cl.n;
+		cuts_free(&cl);
+		if (rc != 0)
+			return rc;
+		li += n; /* the new lines need no second look */
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stage 3b: lines wrapped at a fixed width                                 */
+
+/* Text exported with a fixed line width breaks paragraphs mid-sentence at
+ * about the same length every time. When at least three lines that end
+ * mid-sentence share a length (within two characters), each line of that
+ * length that ends mid-sentence is joined with the next line, provided the
+ * next one starts nothing of its own (a label, a month, a heading …) and
+ * no blank line separates them. */
+int
+upl__imp_join_wrapped(imp_lines *ls)
+{
+	size_t i, j, n = ls->n, best_count = 0, *cps;
+	size_t width = 0;
+	if (n < 4)
+		return 0;
+	cps = upl__calloc(n, sizeof *cps);
+	if (cps == NULL)
+		return UPL_ENOMEM;
+	for (i = 0; i < n; i++)
+		cps[i] = upl__imp_ends_sentence(ls->v[i].text) ? 0 :
+			 upl__utf8_count(ls->v[i].text, ls->v[i].len);
+	for (i = 0; i < n; i++) {
+		size_t count = 0;
+		if (cps[i] < 16)
+			continue;
+		for (j = 0; j < n; j++)
+			if (cps[j] + 2 >= cps[i] && cps[j] <= cps[i])
+				count++;
+		if (count > best_count || (count == best_count && cps[i] > width)) {
+			best_count = count;
+			width = cps[i];
+		}
+	}
+	upl__dealloc(cps);
+	if (best_count < 3)
+		return 0;
+	for (i = 0; i + 1 < ls->n; i++) {
+		imp_line *l = &ls->v[i];
+		/* the length of the last source line joined into l */
+		size_t len = upl__utf8_count(l->text, l->len);
+		while (i + 1 < ls->n) {
+			imp_line *next = &ls->v[i + 1];
+			imp_info a, b;
+			if (len + 2 < width || len > width + 2 || upl__imp_ends_sentence(l->text) ||
+			    next->blank_before)
+				break;
+			upl__imp_classify(l, &a);
+			upl__imp_classify(next, &b);
+			if ((a.flags & ~(F_LABEL | F_OPENING)) || b.flags)
+				break;
+			len = upl__utf8_count(next->text, next->len);
+			if (upl__imp_join(l, next) != 0)
+				return UPL_ENOMEM;
+			upl__imp_remove_line(ls, i + 1);
+		}
+	}
+	return 0;
+}
+
