@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <stdarg.h>
-#include <stdatomic.h>
 
 #include "calendar-private.h"
 #include "holidays-private.h"
@@ -468,33 +467,30 @@ upl_calendar_load_file(upl_calendar *cal, const char *path, upl_error **err)
 /* ------------------------------------------------------------------------ */
 /* The embedded data                                                        */
 
-/* Parsed on first use, then shared read-only by every thread. Publishing
- * is a compare-and-swap: two threads that race both parse, one copy wins,
- * the other is freed. A failure (out of memory) is not remembered. */
-static _Atomic(upl_calendar *) embedded;
+/* Parsed by the first call that needs it, then shared read-only by every
+ * thread (upl__lazy_get); a failure (out of memory) is not remembered. */
+static upl__lazy embedded = UPL__LAZY_INIT;
+
+static void *
+embedded_parse(void)
+{
+	upl_calendar *cal = upl__calloc(1, sizeof *cal);
+	if (cal == NULL)
+		return NULL;
+	if (load(cal, (const char *)upl__holidays_txt, upl__holidays_txt_len, "holidays-cn.txt",
+		 NULL) != 0) {
+		upl_calendar_free(cal);
+		return NULL;
+	}
+	return cal;
+}
 
 static int
 embedded_calendar(const upl_calendar **out)
 {
-	upl_calendar *cal = atomic_load_explicit(&embedded, memory_order_acquire), *expected = NULL;
-	int rc;
-	if (cal != NULL) {
-		*out = cal;
-		return 0;
-	}
-	cal = upl__calloc(1, sizeof *cal);
+	const upl_calendar *cal = upl__lazy_get(&embedded, embedded_parse);
 	if (cal == NULL)
 		return UPL_ENOMEM;
-	rc = load(cal, (const char *)upl__holidays_txt, upl__holidays_txt_len, "holidays-cn.txt", NULL);
-	if (rc != 0) {
-		upl_calendar_free(cal);
-		return rc;
-	}
-	if (!atomic_compare_exchange_strong_explicit(&embedded, &expected, cal,
-						     memory_order_acq_rel, memory_order_acquire)) {
-		upl_calendar_free(cal);
-		cal = expected;
-	}
 	*out = cal;
 	return 0;
 }

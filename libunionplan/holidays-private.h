@@ -17,4 +17,10 @@ UPL_HIDDEN int upl__holiday_index(const char *key);
 /* The same for a key given by pointer and length. */
 UPL_HIDDEN int upl__holiday_index_n(const char *key, size_t len);
 
+/* The occurrence of holiday key nearest to the days first..last (one
+ * inside them when there is one), looked for in the years first.year - 1
+ * to last.year + 1. 0, UPL_ENOTFOUND or UPL_EINVAL. */
+UPL_HIDDEN int upl__holiday_nearest(upl_date *out, const char *key, upl_date first,
+				    upl_date last);
+
 #endif /* UNIONPLAN_HOLIDAYS_PRIVATE_H */

@@ -552,3 +552,26 @@ upl_holiday_list(upl_holiday_occurrence *out, size_t max, size_t *count, upl_dat
 	*count = total;
 	return total > max ? UPL_ERANGE : 0;
 }
+
+/* The occurrence nearest to a span: the rules and the importer both place a
+ * holiday an activity names in the years around its month. */
+int
+upl__holiday_nearest(upl_date *out, const char *key, upl_date first, upl_date last)
+{
+	long lo, hi, best = -1;
+	int y;
+	if (upl_date_to_days(&lo, first) != 0 || upl_date_to_days(&hi, last) != 0)
+		return UPL_EINVAL;
+	for (y = first.year - 1; y <= last.year + 1; y++) {
+		upl_date hd;
+		long d, dist;
+		if (upl_holiday_date(&hd, key, y) != 0 || upl_date_to_days(&d, hd) != 0)
+			continue;
+		dist = d < lo ? lo - d : d > hi ? d - hi : 0;
+		if (best < 0 || dist < best) {
+			best = dist;
+			*out = hd;
+		}
+	}
+	return best < 0 ? UPL_ENOTFOUND : 0;
+}

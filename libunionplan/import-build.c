@@ -8,6 +8,7 @@
 #include <unionplan/import.h>
 #include <unionplan/text.h>
 
+#include "holidays-private.h"
 #include "import-private.h"
 #include "messages-private.h"
 #include "validate-private.h"

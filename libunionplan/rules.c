@@ -9,6 +9,7 @@
 #include <unionplan/calendar.h>
 #include <unionplan/text.h>
 
+#include "holidays-private.h"
 #include "messages-private.h"
 #include "validate-private.h"
 
@@ -178,27 +179,6 @@ holiday_name(const rule_ctx *c, const char *key)
 {
 	const char *n = upl_holiday_name(key, c->plan->lang && strcmp(c->plan->lang, "zh-Hant") == 0);
 	return n ? n : key;
-}
-
-int
-upl__holiday_nearest(upl_date *out, const char *key, upl_date first, upl_date last)
-{
-	long lo, hi, best = -1;
-	int y;
-	if (upl_date_to_days(&lo, first) != 0 || upl_date_to_days(&hi, last) != 0)
-		return UPL_EINVAL;
-	for (y = first.year - 1; y <= last.year + 1; y++) {
-		upl_date hd;
-		long d, dist;
-		if (upl_holiday_date(&hd, key, y) != 0 || upl_date_to_days(&d, hd) != 0)
-			continue;
-		dist = d < lo ? lo - d : d > hi ? d - hi : 0;
-		if (best < 0 || dist < best) {
-			best = dist;
-			*out = hd;
-		}
-	}
-	return best < 0 ? UPL_ENOTFOUND : 0;
 }
 
 /* An activity naming a holiday: its date, its month and the official days off. */

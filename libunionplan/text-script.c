@@ -2,8 +2,6 @@
  * characters, normalisation for matching. */
 #include "config.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -20,12 +18,13 @@
  * thread-safe until it is deleted. A failed build (out of memory) is not
  * remembered: the next call tries again. */
 
+enum { SET_GB2312, SET_BIG5, SET_GB2312_L1, SET_BIG5_L1, SET_COUNT };
+
 struct han_sets {
-	USet *gb2312, *big5, *gb2312_l1, *big5_l1;
+	USet *set[SET_COUNT];
 };
 
-static pthread_mutex_t sets_lock = PTHREAD_MUTEX_INITIALIZER;
-static _Atomic(struct han_sets *) sets_built;
+static upl__lazy sets_built = UPL__LAZY_INIT;
 
 static USet *
 roundtrip_set(const char *name)
@@ -98,81 +97,67 @@ level1_set(const char *name, unsigned lo_lead, unsigned hi_lead, unsigned t1, un
 static void
 sets_free(struct han_sets *h)
 {
-	if (h->gb2312)
-		uset_close(h->gb2312);
-	if (h->big5)
-		uset_close(h->big5);
-	if (h->gb2312_l1)
-		uset_close(h->gb2312_l1);
-	if (h->big5_l1)
-		uset_close(h->big5_l1);
+	int i;
+	for (i = 0; i < SET_COUNT; i++)
+		if (h->set[i])
+			uset_close(h->set[i]);
 	upl__dealloc(h);
 }
 
-/* Called with sets_lock held; NULL when out of memory. */
-static struct han_sets *
+/* Called under the lazy value's lock; NULL when out of memory. */
+static void *
 sets_build(void)
 {
 	struct han_sets *h = upl__calloc(1, sizeof *h);
+	int i;
 	if (h == NULL)
 		return NULL;
-	h->gb2312 = roundtrip_set("GB2312");
-	h->big5 = roundtrip_set("windows-950-2000");
+	h->set[SET_GB2312] = roundtrip_set("GB2312");
+	h->set[SET_BIG5] = roundtrip_set("windows-950-2000");
 	/* the most frequent characters of each: GB2312 level 1 (B0A1-D7F9),
 	 * Big5 level 1 (A440-C67E) */
-	h->gb2312_l1 = level1_set("GB2312", 0xB0, 0xD7, 0xA1, 0xFE, 0xA1, 0xFE, 0xD7F9);
-	h->big5_l1 = level1_set("windows-950-2000", 0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE, 0xC67E);
-	if (h->gb2312 == NULL || h->big5 == NULL || h->gb2312_l1 == NULL || h->big5_l1 == NULL) {
-		sets_free(h);
-		return NULL;
+	h->set[SET_GB2312_L1] = level1_set("GB2312", 0xB0, 0xD7, 0xA1, 0xFE, 0xA1, 0xFE, 0xD7F9);
+	h->set[SET_BIG5_L1] = level1_set("windows-950-2000", 0xA4, 0xC6, 0x40, 0x7E, 0xA1, 0xFE, 0xC67E);
+	for (i = 0; i < SET_COUNT; i++) {
+		if (h->set[i] == NULL) {
+			sets_free(h);
+			return NULL;
+		}
 	}
 	return h;
 }
 
-/* The sets, built on the first call; NULL when they cannot be built now. */
-static const struct han_sets *
-han_sets(void)
+/* Set `which`, the four built together on the first call; NULL when they
+ * cannot be built now. */
+static const USet *
+han_set(int which)
 {
-	struct han_sets *h = atomic_load_explicit(&sets_built, memory_order_acquire);
-	if (h != NULL)
-		return h;
-	pthread_mutex_lock(&sets_lock);
-	h = atomic_load_explicit(&sets_built, memory_order_acquire);
-	if (h == NULL) {
-		h = sets_build();
-		if (h != NULL)
-			atomic_store_explicit(&sets_built, h, memory_order_release);
-	}
-	pthread_mutex_unlock(&sets_lock);
-	return h;
+	const struct han_sets *h = upl__lazy_get(&sets_built, sets_build);
+	return h ? h->set[which] : NULL;
 }
 
 const USet *
 upl__text_gb2312_l1_set(void)
 {
-	const struct han_sets *h = han_sets();
-	return h ? h->gb2312_l1 : NULL;
+	return han_set(SET_GB2312_L1);
 }
 
 const USet *
 upl__text_big5_l1_set(void)
 {
-	const struct han_sets *h = han_sets();
-	return h ? h->big5_l1 : NULL;
+	return han_set(SET_BIG5_L1);
 }
 
 const USet *
 upl__text_gb2312_set(void)
 {
-	const struct han_sets *h = han_sets();
-	return h ? h->gb2312 : NULL;
+	return han_set(SET_GB2312);
 }
 
 const USet *
 upl__text_big5_set(void)
 {
-	const struct han_sets *h = han_sets();
-	return h ? h->big5 : NULL;
+	return han_set(SET_BIG5);
 }
 
 upl_script

@@ -3,7 +3,9 @@
 #ifndef UNIONPLAN_UTIL_PRIVATE_H
 #define UNIONPLAN_UTIL_PRIVATE_H
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -105,6 +107,23 @@ UPL_HIDDEN void upl__buf_put_utf8(upl_buf *b, const char *s, size_t n);
  * cut, for messages that quote text; caller frees with upl__dealloc. NULL
  * when out of memory. */
 UPL_HIDDEN char *upl__utf8_excerpt(const char *s, size_t n, size_t max);
+
+/* --- built once per process ------------------------------------------ */
+/* A value the whole process shares, built by the first call that needs it
+ * and immutable afterwards (the schema, the Han character sets, the
+ * embedded holiday data; doc/threads.md lists them). */
+typedef struct upl__lazy {
+	pthread_mutex_t lock;
+	_Atomic(void *) value;
+} upl__lazy;
+
+#define UPL__LAZY_INIT { PTHREAD_MUTEX_INITIALIZER, NULL }
+
+/* The value of l: when none is published yet, build() runs under l's lock
+ * (one thread at a time) and a non-NULL result is published for good. A
+ * NULL from build() (out of memory) is not kept: the next call builds
+ * again. Returns NULL only when this call's build failed. */
+UPL_HIDDEN void *upl__lazy_get(upl__lazy *l, void *(*build)(void));
 
 /* --- character classes ------------------------------------------------ */
 /* 1 for a Han character: Unicode's Script=Han by block, i.e. the CJK

@@ -434,6 +434,25 @@ upl__utf8_excerpt(const char *s, size_t n, size_t max)
 	return upl__buf_detach(&b, NULL);
 }
 
+/* --- built once per process ------------------------------------------- */
+
+void *
+upl__lazy_get(upl__lazy *l, void *(*build)(void))
+{
+	void *v = atomic_load_explicit(&l->value, memory_order_acquire);
+	if (v != NULL)
+		return v;
+	pthread_mutex_lock(&l->lock);
+	v = atomic_load_explicit(&l->value, memory_order_acquire);
+	if (v == NULL) {
+		v = build();
+		if (v != NULL)
+			atomic_store_explicit(&l->value, v, memory_order_release);
+	}
+	pthread_mutex_unlock(&l->lock);
+	return v;
+}
+
 /* --- character classes ------------------------------------------------- */
 
 int

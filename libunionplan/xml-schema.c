@@ -2,7 +2,6 @@
  * validation with libxml2's errors mapped to stable codes and positions. */
 #include "config.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 
 #include <libxml/xmlerror.h>
@@ -18,8 +17,7 @@
 extern const unsigned char upl__schema_xsd[];
 extern const size_t upl__schema_xsd_len;
 
-static pthread_mutex_t schema_lock = PTHREAD_MUTEX_INITIALIZER;
-static _Atomic(xmlSchemaPtr) schema_compiled;
+static upl__lazy schema_compiled = UPL__LAZY_INIT;
 
 #ifdef UPL_FAULT_INJECTION
 static atomic_int schema_fail_next;
@@ -38,8 +36,8 @@ schema_silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-/* Called with schema_lock held. */
-static xmlSchemaPtr
+/* Called under the lazy value's lock. */
+static void *
 schema_compile(void)
 {
 	xmlSchemaParserCtxtPtr pc;
@@ -61,18 +59,7 @@ schema_compile(void)
 xmlSchemaPtr
 upl__xml_schema(void)
 {
-	xmlSchemaPtr s = atomic_load_explicit(&schema_compiled, memory_order_acquire);
-	if (s != NULL)
-		return s;
-	pthread_mutex_lock(&schema_lock);
-	s = atomic_load_explicit(&schema_compiled, memory_order_acquire);
-	if (s == NULL) {
-		s = schema_compile();
-		if (s != NULL)
-			atomic_store_explicit(&schema_compiled, s, memory_order_release);
-	}
-	pthread_mutex_unlock(&schema_lock);
-	return s;
+	return upl__lazy_get(&schema_compiled, schema_compile);
 }
 
 const char *

@@ -1053,14 +1053,12 @@ START_TEST(test_golden)
 }
 END_TEST
 
-int
-main(void)
+static Suite *
+import_suite(void)
 {
 	Suite *s = suite_create("import");
 	TCase *seeds = tcase_create("seeds"), *styles = tcase_create("styles"),
 	      *odd = tcase_create("odd"), *golden = tcase_create("golden");
-	SRunner *sr;
-	int failed;
 	tcase_add_test(seeds, test_seed000);
 	tcase_add_test(seeds, test_seed002);
 	tcase_add_test(seeds, test_seed003);
@@ -1078,9 +1076,7 @@ main(void)
 	suite_add_tcase(s, odd);
 	tcase_add_test(golden, test_golden);
 	suite_add_tcase(s, golden);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }
+
+TEST_MAIN(import_suite)

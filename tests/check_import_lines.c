@@ -158,21 +158,17 @@ START_TEST(test_pinyin_recogniser)
 }
 END_TEST
 
-int
-main(void)
+static Suite *
+import_lines_suite(void)
 {
 	Suite *s = suite_create("import-lines");
 	TCase *tc = tcase_create("lines");
-	SRunner *sr;
-	int failed;
 	tcase_add_test(tc, test_split_positions);
 	tcase_add_test(tc, test_seed001_noise);
 	tcase_add_test(tc, test_numbered_items_are_not_chunks);
 	tcase_add_test(tc, test_pinyin_recogniser);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }
+
+TEST_MAIN(import_lines_suite)

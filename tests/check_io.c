@@ -15,6 +15,8 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 static char dir[] = "/tmp/upl-io-XXXXXX";
 
 static void
@@ -241,21 +243,17 @@ START_TEST(test_one_loader)
 }
 END_TEST
 
-int
-main(void)
+static Suite *
+io_suite(void)
 {
 	Suite *s = suite_create("io");
 	TCase *tc = tcase_create("io");
-	SRunner *sr;
-	int failed;
 	tcase_add_test(tc, test_write_new_and_replace);
 	tcase_add_test(tc, test_refuses_what_is_not_a_regular_file);
 	tcase_add_test(tc, test_failures_leave_nothing);
 	tcase_add_test(tc, test_one_loader);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }
+
+TEST_MAIN(io_suite)

@@ -633,13 +633,11 @@ START_TEST(test_unknown_flags_refused)
 }
 END_TEST
 
-int
-main(void)
+static Suite *
+rules_suite(void)
 {
 	Suite *s = suite_create("rules");
 	TCase *tc = tcase_create("rules");
-	SRunner *sr;
-	int failed;
 	tcase_add_test(tc, test_seed000_english_and_chinese);
 	tcase_add_test(tc, test_language_from_environment);
 	tcase_add_test(tc, test_holiday_rules_in_both_languages);
@@ -657,9 +655,7 @@ main(void)
 	tcase_add_test(tc, test_reader_quote_of_raw_bytes_is_utf8);
 	tcase_add_test(tc, test_unknown_flags_refused);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }
+
+TEST_MAIN(rules_suite)

@@ -286,7 +286,7 @@ START_TEST(test_space_len)
 END_TEST
 
 /* --- threads -------------------------------------------------------------------------
- * The character sets are built once (pthread_once) and shared frozen;
+ * The character sets are built once (under a lock) and shared frozen;
  * everything else is per call or per object. Threads started at the same
  * time all race for the first use. */
 

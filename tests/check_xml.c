@@ -13,6 +13,8 @@
 
 #include <unionplan.h>
 
+#include "testutil.h"
+
 static const char *
 srcdir(void)
 {
@@ -472,13 +474,4 @@ xml_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(xml_suite());
-	int failed;
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+TEST_MAIN(xml_suite)
