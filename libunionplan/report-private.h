@@ -9,8 +9,7 @@
 
 struct upl_diag {
 	upl_severity severity;
-	upl_rule_id rule;
-	const char *code;  /* the rule's code, from the registry */
+	upl_rule_id rule;  /* its code is upl__rule_code(rule) */
 	char *message;     /* valid UTF-8 */
 	char *file;
 	unsigned int line;

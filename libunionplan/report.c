@@ -91,7 +91,6 @@ upl__report_add(upl_report *report, upl_severity severity, upl_rule_id id,
 	}
 	d->severity = severity;
 	d->rule = id;
-	d->code = upl__rule_code(id);
 	d->line = line;
 	d->column = column;
 	report->n++;
@@ -162,7 +161,7 @@ upl_diag_severity(const upl_diag *diag)
 const char *
 upl_diag_code(const upl_diag *diag)
 {
-	return diag ? diag->code : NULL;
+	return diag ? upl__rule_code(diag->rule) : NULL;
 }
 
 const char *

@@ -26,7 +26,7 @@ parse_data(upl_doc **out, const char *data, size_t len, const char *name,
 			if (d->severity != UPL_SEVERITY_ERROR)
 				continue;
 			rc = upl__error_set(err, UPL_EPARSE, d->file, d->line, d->column,
-					    "%s [%s]", d->message, d->code);
+					    "%s [%s]", d->message, upl__rule_code(d->rule));
 			break;
 		}
 		if (rc == 0 && doc == NULL)
