@@ -119,19 +119,12 @@ upl__msg_emit(upl_report *report, int zh, int *oom, const char *file,
 	      upl__msg_id msg, upl_pos p, ...)
 {
 	upl_rule_id id = messages[msg].rule;
-	upl_buf b = UPL_BUF_INIT;
 	va_list ap;
-	char *text;
-	int rc = UPL_ENOMEM;
+	int rc;
 	va_start(ap, p);
-	upl__buf_vprintf(&b, upl__msg_format(msg, zh), ap);
+	rc = upl__report_vadd(report, rules[id].severity, id, file, p.line, p.column,
+			      upl__msg_format(msg, zh), ap);
 	va_end(ap);
-	text = upl__buf_detach(&b, NULL);
-	if (text != NULL) {
-		rc = upl__report_add(report, rules[id].severity, id, file, p.line, p.column,
-				     "%s", text);
-		upl__dealloc(text);
-	}
 	if (rc != 0 && oom)
 		*oom = 1;
 	return rc;

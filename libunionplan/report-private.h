@@ -29,6 +29,11 @@ UPL_HIDDEN int upl__report_add(upl_report *report, upl_severity severity,
 			       upl_rule_id id, const char *file,
 			       unsigned int line, unsigned int column,
 			       const char *fmt, ...) UPL_PRINTF(7, 8);
+/* The same with the arguments in a va_list. */
+UPL_HIDDEN int upl__report_vadd(upl_report *report, upl_severity severity,
+				upl_rule_id id, const char *file,
+				unsigned int line, unsigned int column,
+				const char *fmt, va_list ap) UPL_PRINTF(7, 0);
 
 /* Whether the report holds an error from index `from` on. */
 UPL_HIDDEN int upl__report_has_error_since(const upl_report *report, size_t from);

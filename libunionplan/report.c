@@ -66,20 +66,17 @@ format_utf8(const char *fmt, va_list ap)
 }
 
 int
-upl__report_add(upl_report *report, upl_severity severity, upl_rule_id id,
-		const char *file, unsigned int line, unsigned int column,
-		const char *fmt, ...)
+upl__report_vadd(upl_report *report, upl_severity severity, upl_rule_id id,
+		 const char *file, unsigned int line, unsigned int column,
+		 const char *fmt, va_list ap)
 {
 	upl_diag *d;
-	va_list ap;
 	if (upl__grow((void **)&report->items, &report->cap, report->n + 1,
 		      sizeof *report->items) != 0)
 		goto nomem;
 	d = &report->items[report->n];
 	memset(d, 0, sizeof *d);
-	va_start(ap, fmt);
 	d->message = format_utf8(fmt, ap);
-	va_end(ap);
 	if (d->message == NULL)
 		goto nomem;
 	if (file) {
@@ -98,6 +95,19 @@ upl__report_add(upl_report *report, upl_severity severity, upl_rule_id id,
 nomem:
 	report->oom = 1;
 	return UPL_ENOMEM;
+}
+
+int
+upl__report_add(upl_report *report, upl_severity severity, upl_rule_id id,
+		const char *file, unsigned int line, unsigned int column,
+		const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+	va_start(ap, fmt);
+	rc = upl__report_vadd(report, severity, id, file, line, column, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 int
