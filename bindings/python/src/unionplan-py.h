@@ -1,0 +1,76 @@
+/*
+ * Internal declarations shared by the C files of the Python extension
+ * unionplan._unionplan. Never installed.
+ *
+ * The extension is split by subject: module.c (module set-up, exceptions,
+ * dates, load/loads/validate/import), tree.c (Document, Plan and the node
+ * types), calendar.c (the calendar functions and Calendar). Everything here
+ * is set once while the module initialises and is read-only afterwards.
+ */
+#ifndef UNIONPLAN_PY_H
+#define UNIONPLAN_PY_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <unionplan.h>
+
+/* Exceptions (module.c). Error(Exception); ParseError(Error, ValueError);
+ * EncodingError(Error, ValueError). */
+extern PyObject *upy_Error;
+extern PyObject *upy_ParseError;
+extern PyObject *upy_EncodingError;
+
+/* Named tuples, defined in unionplan/_types.py and fetched at module init
+ * (module.c). */
+extern PyObject *upy_Holiday;     /* (date, key, name) */
+extern PyObject *upy_SolarTerm;   /* (date, key, name) */
+extern PyObject *upy_LunarDate;   /* (year, month, leap, day, text, ganzhi, zodiac, official) */
+extern PyObject *upy_Workday;     /* (status, reason) */
+extern PyObject *upy_Period;      /* (kind, start, end, schoolyear, term, text) */
+extern PyObject *upy_Diagnostic;  /* (severity, code, message, file, line, column) */
+extern PyObject *upy_Source;      /* (file, encoding) */
+
+/*
+ * Raise the Python exception for a failed library call and return NULL.
+ * code is the upl_code; err (may be NULL) gives message, file, line, column
+ * and is freed here. Mapping: UPL_EPARSE -> ParseError; UPL_EENCODING ->
+ * EncodingError; UPL_ENOMEM -> MemoryError; UPL_EINVAL, UPL_ERANGE ->
+ * ValueError; UPL_ENOTFOUND -> LookupError; UPL_EIO -> OSError (with the
+ * errno saved in upy_raise_io when known); anything else -> Error.
+ */
+PyObject *upy_raise(int code, upl_error *err);
+
+/* As upy_raise, for a UPL_EIO where errno_value (0 if unknown) is the
+ * system's reason: FileNotFoundError, PermissionError, IsADirectoryError ...
+ * with filename set. */
+PyObject *upy_raise_io(int errno_value, upl_error *err, PyObject *filename);
+
+/* A datetime.date for d; None when d is all zero or its year is 0. New reference. */
+PyObject *upy_date_new(upl_date d);
+
+/* Fill *out from a datetime.date (a datetime.datetime is refused:
+ * TypeError). Returns 0, or -1 with an exception set. */
+int upy_date_from(PyObject *o, upl_date *out);
+
+/* Call a named-tuple class with the given items (steals nothing). New
+ * reference or NULL. */
+PyObject *upy_tuple_new(PyObject *cls, const char *format, ...);
+
+/* calendar.c: add the calendar functions and the Calendar type to the
+ * module. Returns 0, or -1 with an exception set. */
+int upy_calendar_init(PyObject *module);
+
+/* tree.c: add Document, Plan and the node types to the module. Returns 0
+ * or -1. */
+int upy_tree_init(PyObject *module);
+
+/* tree.c: wrap a document the caller owns (ownership moves to the new
+ * Document, also on failure, where the document is freed). */
+PyObject *upy_document_wrap(upl_doc *doc);
+
+/* tree.c: the Python list of Diagnostic for a report (module.c builds
+ * Diagnostics lists with it). */
+PyObject *upy_report_list(const upl_report *report, int strict);
+
+#endif /* UNIONPLAN_PY_H */
