@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <errno.h>
+#include <stdio.h>
 
 enum { ROOT_NONE = 0, ROOT_DOC = 1, ROOT_PLAN = 2, ROOT_NODE = 3 };
 
@@ -244,7 +245,7 @@ wrap_get(Tree *t, void *ptr, PyTypeObject *type)
 	}
 	if (PyErr_Occurred())
 		return NULL;
-	w = PyObject_GC_New(Wrap, type);
+	w = PyObject_New(Wrap, type);
 	if (w == NULL)
 		return NULL;
 	w->ptr = ptr;
@@ -256,7 +257,6 @@ wrap_get(Tree *t, void *ptr, PyTypeObject *type)
 		Py_DECREF(w);
 		return NULL;
 	}
-	PyObject_GC_Track(w);
 	return (PyObject *)w;
 }
 
@@ -269,7 +269,6 @@ wrap_node(Tree *t, upl_node *n)
 static void
 wrap_dealloc(Wrap *w)
 {
-	PyObject_GC_UnTrack(w);
 	if (w->weaklist != NULL)
 		PyObject_ClearWeakRefs((PyObject *)w);
 	if (w->tree != NULL) {
@@ -283,13 +282,6 @@ wrap_dealloc(Wrap *w)
 		Py_CLEAR(w->tree);
 	}
 	Py_TYPE(w)->tp_free((PyObject *)w);
-}
-
-static int
-wrap_traverse(Wrap *w, visitproc visit, void *arg)
-{
-	Py_VISIT(w->tree);
-	return 0;
 }
 
 /* A new wrapper of type `type` for an object that the caller owns and that
@@ -341,9 +333,10 @@ text_arg(PyObject *v, const char **out, const char *what)
 		Py_UCS4 c = PyUnicode_READ_CHAR(v, i);
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF ||
 		    (c >= 0xD800 && c <= 0xDFFF)) {
+			char cp[16];
+			snprintf(cp, sizeof cp, "U+%04X", (unsigned int)c);
 			PyErr_Format(PyExc_ValueError,
-				     "%s holds U+%04X at position %zd, which XML cannot carry", what,
-				     (unsigned int)c, i);
+				     "%s holds %s at position %zd, which XML cannot carry", what, cp, i);
 			return -1;
 		}
 	}
@@ -758,8 +751,8 @@ refuse_child(Wrap *self, Wrap *child)
 	const char *pk;
 	if (is_attached(child))
 		return PyErr_Format(PyExc_ValueError,
-				    "this %s already belongs to a plan or document: remove it first, "
-				    "or add a copy()", ck);
+				    "this %s already belongs to a %s: remove it first, or add a copy()",
+				    ck, PyObject_TypeCheck(child, &PlanType) ? "document" : "plan or node");
 	pk = container_kind(self) == C_PLAN ? "plan's body" : upl_kind_name(upl_node_kind(NODE(self)));
 	return PyErr_Format(PyExc_ValueError, "a %s cannot hold a %s here", pk, ck);
 }
@@ -2039,14 +2032,13 @@ static PyTypeObject TreeType = {
 #define WRAP_TYPE_FIELDS                                                         \
 	.tp_basicsize = sizeof(Wrap),                                            \
 	.tp_dealloc = (destructor)wrap_dealloc,                                  \
-	.tp_traverse = (traverseproc)wrap_traverse,                              \
 	.tp_weaklistoffset = offsetof(Wrap, weaklist)
 
 static PyTypeObject DocumentType = {
 	PyVarObject_HEAD_INIT(NULL, 0)
 	.tp_name = "unionplan.Document",
 	WRAP_TYPE_FIELDS,
-	.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+	.tp_flags = Py_TPFLAGS_DEFAULT,
 	.tp_doc = "Document(plans=None)\n\nWhat one XML file holds: a sequence of Plan "
 		  "(len(doc), doc[0], iteration, doc.plans).",
 	.tp_new = doc_new,
@@ -2061,7 +2053,7 @@ static PyTypeObject PlanType = {
 	PyVarObject_HEAD_INIT(NULL, 0)
 	.tp_name = "unionplan.Plan",
 	WRAP_TYPE_FIELDS,
-	.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+	.tp_flags = Py_TPFLAGS_DEFAULT,
 	.tp_doc = "Plan(title=None, *, lang=\"zh-Hans\", **attrs)\n\nOne plan: metadata and a body "
 		  "of blocks in document order.",
 	.tp_new = plan_new,
@@ -2074,7 +2066,7 @@ static PyTypeObject NodeType = {
 	PyVarObject_HEAD_INIT(NULL, 0)
 	.tp_name = "unionplan.Node",
 	WRAP_TYPE_FIELDS,
-	.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
+	.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
 	.tp_doc = "A body element of a plan (the base of Section, Item, Paragraph, Note, Schedule, "
 		  "Month and Activity).",
 	.tp_new = node_new,
@@ -2088,7 +2080,7 @@ static PyTypeObject NodeType = {
 		PyVarObject_HEAD_INIT(NULL, 0)                                   \
 		.tp_name = "unionplan." name,                                    \
 		WRAP_TYPE_FIELDS,                                                \
-		.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,             \
+		.tp_flags = Py_TPFLAGS_DEFAULT,             \
 		.tp_doc = doc,                                                   \
 		.tp_methods = methods,                                           \
 		.tp_getset = getset,                                             \
