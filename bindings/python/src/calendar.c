@@ -73,15 +73,6 @@ calendar_arg(PyObject *o, const upl_calendar **out)
 	return 0;
 }
 
-/* A str for a static string of the library; None for NULL or "". */
-static PyObject *
-str_or_none(const char *s)
-{
-	if (s == NULL || *s == '\0')
-		Py_RETURN_NONE;
-	return PyUnicode_FromString(s);
-}
-
 /* The Chinese name of a holiday key or of an arrangement's reason. */
 static const char *
 holiday_name(const char *key)
@@ -98,6 +89,104 @@ static PyObject *
 holiday_new(upl_date d, const char *key)
 {
 	return upy_tuple_new(upy_Holiday, "(N s s)", upy_date_new(d), key, holiday_name(key));
+}
+
+/* A named tuple of n items (stolen; when one is NULL after a failed call,
+ * NULL is returned and the others are released). A named tuple's __new__
+ * only packs its arguments into the tuple subclass, so the instance is
+ * allocated and filled here as tuple's own constructor does for a
+ * subclass, without a call into Python: this is what makes lunar() fast
+ * enough for a day-by-day loop. A class that is not a tuple is called. */
+static PyObject *
+named_tuple(PyObject *cls, Py_ssize_t n, PyObject **items)
+{
+	PyObject *res = NULL;
+	Py_ssize_t i;
+	for (i = 0; i < n; i++)
+		if (items[i] == NULL)
+			goto fail;
+	if (PyType_Check(cls) && PyType_IsSubtype((PyTypeObject *)cls, &PyTuple_Type)) {
+		PyTypeObject *type = (PyTypeObject *)cls;
+		if ((res = type->tp_alloc(type, n)) == NULL)
+			goto fail;
+		for (i = 0; i < n; i++)
+			PyTuple_SET_ITEM(res, i, items[i]);
+		return res;
+	} else {
+		PyObject *args = PyTuple_New(n);
+		if (args == NULL)
+			goto fail;
+		for (i = 0; i < n; i++)
+			PyTuple_SET_ITEM(args, i, items[i]);
+		res = PyObject_Call(cls, args, NULL);
+		Py_DECREF(args);
+		return res;
+	}
+fail:
+	for (i = 0; i < n; i++)
+		Py_XDECREF(items[i]);
+	return NULL;
+}
+
+/* A str for UTF-8 text of the library. Lunar dates are Chinese characters
+ * of the Basic Multilingual Plane: they are decoded here straight into a
+ * UCS-2 buffer, which is quicker than the general decoder; anything else
+ * (a longer text, a character beyond U+FFFF) goes to the general decoder. */
+static PyObject *
+text_str(const char *s)
+{
+	Py_UCS2 buf[UPL_LUNAR_TEXT_SIZE];
+	const unsigned char *p = (const unsigned char *)s;
+	Py_ssize_t n = 0;
+	while (*p != 0 && n < UPL_LUNAR_TEXT_SIZE) {
+		if (p[0] < 0x80) {
+			buf[n++] = p[0];
+			p += 1;
+		} else if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80 && p[0] >= 0xc2) {
+			buf[n++] = (Py_UCS2)(((p[0] & 0x1f) << 6) | (p[1] & 0x3f));
+			p += 2;
+		} else if ((p[0] & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+			Py_UCS2 c = (Py_UCS2)(((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f));
+			if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))
+				break;
+			buf[n++] = c;
+			p += 3;
+		} else {
+			break;
+		}
+	}
+	if (*p != 0)
+		return PyUnicode_FromString(s);
+	return PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, buf, n);
+}
+
+/* A str for a static string of the library that recurs (干支, animals,
+ * status words, reasons), made once and kept for the life of the
+ * process, keyed by the string's address. A new reference; ValueError for
+ * NULL. */
+static PyObject *
+static_str(const char *s)
+{
+	enum { SLOTS = 256 };
+	static struct { const char *s; PyObject *o; } cache[SLOTS];
+	size_t i, h;
+	if (s == NULL)
+		return PyErr_Format(PyExc_ValueError, "%s", "no name for this value");
+	h = ((size_t)s >> 3) % SLOTS;
+	for (i = 0; i < SLOTS; i++) {
+		size_t k = (h + i) % SLOTS;
+		if (cache[k].s == s)
+			return Py_NewRef(cache[k].o);
+		if (cache[k].s == NULL) {
+			PyObject *o = PyUnicode_FromString(s);
+			if (o == NULL)
+				return NULL;
+			cache[k].s = s;
+			cache[k].o = Py_NewRef(o);
+			return o;
+		}
+	}
+	return PyUnicode_FromString(s); /* full: not cached */
 }
 
 /* ------------------------------------------------------------------------ */
@@ -330,6 +419,7 @@ static PyObject *
 py_lunar(PyObject *self, PyObject *o)
 {
 	char text[UPL_LUNAR_TEXT_SIZE];
+	PyObject *items[8];
 	upl_lunar_date l;
 	upl_date d;
 	int rc;
@@ -339,10 +429,15 @@ py_lunar(PyObject *self, PyObject *o)
 	if ((rc = upl_lunar_from_date(&l, d)) != 0 ||
 	    (rc = upl_lunar_format(text, sizeof text, &l, 0)) != 0)
 		return upy_raise(rc, NULL);
-	return upy_tuple_new(upy_LunarDate, "(i i O i s s s O)", l.year, l.month,
-			     l.leap ? Py_True : Py_False, l.day, text, upl_lunar_ganzhi(l.year),
-			     upl_lunar_zodiac(l.year, 0),
-			     l.source == UPL_LUNAR_SOURCE_TABLE ? Py_True : Py_False);
+	items[0] = PyLong_FromLong(l.year);
+	items[1] = PyLong_FromLong(l.month);
+	items[2] = PyBool_FromLong(l.leap);
+	items[3] = PyLong_FromLong(l.day);
+	items[4] = text_str(text);
+	items[5] = static_str(upl_lunar_ganzhi(l.year));
+	items[6] = static_str(upl_lunar_zodiac(l.year, 0));
+	items[7] = PyBool_FromLong(l.source == UPL_LUNAR_SOURCE_TABLE);
+	return named_tuple(upy_LunarDate, 8, items);
 }
 
 PyDoc_STRVAR(from_lunar_doc,
@@ -412,6 +507,7 @@ static PyObject *
 py_workday(PyObject *self, PyObject *args, PyObject *kw)
 {
 	static const char *const status[] = { "unknown", "workday", "day-off" };
+	PyObject *items[2];
 	const upl_calendar *cal;
 	upl_workday_info w;
 	upl_date d;
@@ -423,7 +519,9 @@ py_workday(PyObject *self, PyObject *args, PyObject *kw)
 		return upy_raise(rc, NULL);
 	if ((unsigned int)w.status > UPL_DAY_OFF)
 		w.status = UPL_DAY_UNKNOWN;
-	return upy_tuple_new(upy_Workday, "(s N)", status[w.status], str_or_none(w.reason));
+	items[0] = static_str(status[w.status]);
+	items[1] = *w.reason ? static_str(w.reason) : Py_NewRef(Py_None);
+	return named_tuple(upy_Workday, 2, items);
 }
 
 PyDoc_STRVAR(is_workday_doc,
