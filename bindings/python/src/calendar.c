@@ -474,17 +474,28 @@ py_from_lunar(PyObject *self, PyObject *args, PyObject *kw)
 /* ------------------------------------------------------------------------ */
 /* Working days                                                             */
 
-/* Parse (date, calendar=None) for the workday functions. */
+/* Parse the arguments of a workday function: one or two objects (b NULL
+ * for one, format "O|O:name" or "OO|O:name") and calendar=None last. */
+static int
+calendar_args(PyObject *args, PyObject *kw, const char *format, char **kwlist, PyObject **a,
+	      PyObject **b, const upl_calendar **cal)
+{
+	PyObject *co = Py_None;
+	int ok = b ? PyArg_ParseTupleAndKeywords(args, kw, format, kwlist, a, b, &co)
+		   : PyArg_ParseTupleAndKeywords(args, kw, format, kwlist, a, &co);
+	return ok && calendar_arg(co, cal) == 0 ? 0 : -1;
+}
+
+/* Parse (date, calendar=None). */
 static int
 date_calendar_args(PyObject *args, PyObject *kw, const char *format, upl_date *d,
 		   const upl_calendar **cal)
 {
 	static char *kwlist[] = { "date", "calendar", NULL };
-	PyObject *dob, *co = Py_None;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, format, kwlist, &dob, &co) ||
-	    upy_date_from(dob, d) != 0 || calendar_arg(co, cal) != 0)
+	PyObject *dob;
+	if (calendar_args(args, kw, format, kwlist, &dob, NULL, cal) != 0)
 		return -1;
-	return 0;
+	return upy_date_from(dob, d);
 }
 
 static PyObject *
@@ -559,15 +570,14 @@ static PyObject *
 py_workdays_between(PyObject *self, PyObject *args, PyObject *kw)
 {
 	static char *kwlist[] = { "start", "end", "calendar", NULL };
-	PyObject *so, *eo, *co = Py_None;
+	PyObject *so, *eo;
 	const upl_calendar *cal;
 	upl_date start, end;
 	long n;
 	int rc;
 	(void)self;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:workdays_between", kwlist, &so, &eo, &co) ||
-	    upy_date_from(so, &start) != 0 || upy_date_from(eo, &end) != 0 ||
-	    calendar_arg(co, &cal) != 0)
+	if (calendar_args(args, kw, "OO|O:workdays_between", kwlist, &so, &eo, &cal) != 0 ||
+	    upy_date_from(so, &start) != 0 || upy_date_from(eo, &end) != 0)
 		return NULL;
 	rc = upl_calendar_workdays_between(&n, cal, start, end);
 	if (rc == UPL_ENOTFOUND)
@@ -594,15 +604,14 @@ static PyObject *
 py_add_workdays(PyObject *self, PyObject *args, PyObject *kw)
 {
 	static char *kwlist[] = { "date", "n", "calendar", NULL };
-	PyObject *dob, *no, *co = Py_None;
+	PyObject *dob, *no;
 	const upl_calendar *cal;
 	upl_date d, out;
 	long n;
 	int rc;
 	(void)self;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "OO|O:add_workdays", kwlist, &dob, &no, &co) ||
-	    upy_date_from(dob, &d) != 0 || long_arg(no, "n", -LONG_MAX, LONG_MAX, &n) != 0 ||
-	    calendar_arg(co, &cal) != 0)
+	if (calendar_args(args, kw, "OO|O:add_workdays", kwlist, &dob, &no, &cal) != 0 ||
+	    upy_date_from(dob, &d) != 0 || long_arg(no, "n", -LONG_MAX, LONG_MAX, &n) != 0)
 		return NULL;
 	rc = upl_calendar_add_workdays(&out, cal, d, n);
 	if (rc == UPL_ENOTFOUND)
