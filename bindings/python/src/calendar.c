@@ -91,43 +91,6 @@ holiday_new(upl_date d, const char *key)
 	return upy_tuple_new(upy_Holiday, "(N s s)", upy_date_new(d), key, holiday_name(key));
 }
 
-/* A named tuple of n items (stolen; when one is NULL after a failed call,
- * NULL is returned and the others are released). A named tuple's __new__
- * only packs its arguments into the tuple subclass, so the instance is
- * allocated and filled here as tuple's own constructor does for a
- * subclass, without a call into Python: this is what makes lunar() fast
- * enough for a day-by-day loop. A class that is not a tuple is called. */
-static PyObject *
-named_tuple(PyObject *cls, Py_ssize_t n, PyObject **items)
-{
-	PyObject *res = NULL;
-	Py_ssize_t i;
-	for (i = 0; i < n; i++)
-		if (items[i] == NULL)
-			goto fail;
-	if (PyType_Check(cls) && PyType_IsSubtype((PyTypeObject *)cls, &PyTuple_Type)) {
-		PyTypeObject *type = (PyTypeObject *)cls;
-		if ((res = type->tp_alloc(type, n)) == NULL)
-			goto fail;
-		for (i = 0; i < n; i++)
-			PyTuple_SET_ITEM(res, i, items[i]);
-		return res;
-	} else {
-		PyObject *args = PyTuple_New(n);
-		if (args == NULL)
-			goto fail;
-		for (i = 0; i < n; i++)
-			PyTuple_SET_ITEM(args, i, items[i]);
-		res = PyObject_Call(cls, args, NULL);
-		Py_DECREF(args);
-		return res;
-	}
-fail:
-	for (i = 0; i < n; i++)
-		Py_XDECREF(items[i]);
-	return NULL;
-}
-
 /* A str for UTF-8 text of the library. Lunar dates are Chinese characters
  * of the Basic Multilingual Plane: they are decoded here straight into a
  * UCS-2 buffer, which is quicker than the general decoder; anything else
@@ -437,7 +400,7 @@ py_lunar(PyObject *self, PyObject *o)
 	items[5] = static_str(upl_lunar_ganzhi(l.year));
 	items[6] = static_str(upl_lunar_zodiac(l.year, 0));
 	items[7] = PyBool_FromLong(l.source == UPL_LUNAR_SOURCE_TABLE);
-	return named_tuple(upy_LunarDate, 8, items);
+	return upy_tuple_from(upy_LunarDate, 8, items);
 }
 
 PyDoc_STRVAR(from_lunar_doc,
@@ -532,7 +495,7 @@ py_workday(PyObject *self, PyObject *args, PyObject *kw)
 		w.status = UPL_DAY_UNKNOWN;
 	items[0] = static_str(status[w.status]);
 	items[1] = *w.reason ? static_str(w.reason) : Py_NewRef(Py_None);
-	return named_tuple(upy_Workday, 2, items);
+	return upy_tuple_from(upy_Workday, 2, items);
 }
 
 PyDoc_STRVAR(is_workday_doc,
