@@ -20,8 +20,9 @@ UPL_PY_SOURCES = \
 UPL_PY_BENCH_FILES = tests/bench/bench_lunar.py
 
 EXTRA_DIST += $(UPL_PY_PACKAGE_FILES) $(UPL_PY_SOURCES) $(UPL_PY_BENCH_FILES) \
-	bindings/python/tests
-dist_check_SCRIPTS += bindings/python/run-tests.sh
+	bindings/python/tests \
+	bindings/python/pyproject.toml bindings/python/setup.py
+dist_check_SCRIPTS += bindings/python/run-tests.sh bindings/python/installcheck.sh
 
 # The one test script: the unittest suite against the staged package (it
 # exits 77, skipped, when the binding is not built).
@@ -62,18 +63,21 @@ upl_py_clean = clean-python
 upl_py_install = install-python-package
 upl_py_install_hook = install-python-module-hook
 upl_py_uninstall = uninstall-python-package
+upl_py_installcheck = installcheck-python
 else
 upl_py_all =
 upl_py_clean =
 upl_py_install =
 upl_py_install_hook =
 upl_py_uninstall =
+upl_py_installcheck =
 endif
 all-local: $(upl_py_all)
 clean-local: $(upl_py_clean)
 install-data-local: $(upl_py_install)
 install-data-hook: $(upl_py_install_hook)
 uninstall-local: $(upl_py_uninstall)
+installcheck-local: $(upl_py_installcheck)
 
 # The package staged in the build tree, the way it is installed:
 # bindings/python/unionplan/ with the .py files copied from the source tree
@@ -118,3 +122,12 @@ uninstall-python-package:
 	rm -rf '$(DESTDIR)$(pyunionplandir)/__pycache__'
 	-rmdir '$(DESTDIR)$(pyunionplandir)' 2>/dev/null
 .PHONY: install-python-package install-python-module-hook uninstall-python-package
+
+# make installcheck (and so make distcheck): the installed package imported
+# from $(pythondir), and pip building bindings/python against the installed
+# library.
+installcheck-python:
+	PYTHON='$(PYTHON)' prefix='$(prefix)' libdir='$(libdir)' \
+	pythondir='$(pythondir)' DESTDIR='$(DESTDIR)' \
+	$(SHELL) $(srcdir)/bindings/python/installcheck.sh $(srcdir)
+.PHONY: installcheck-python
