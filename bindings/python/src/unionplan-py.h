@@ -29,6 +29,7 @@ extern PyObject *upy_LunarDate;   /* (year, month, leap, day, text, ganzhi, zodi
 extern PyObject *upy_Workday;     /* (status, reason) */
 extern PyObject *upy_Period;      /* (kind, start, end, schoolyear, term, text) */
 extern PyObject *upy_Diagnostic;  /* (severity, code, message, file, line, column) */
+extern PyObject *upy_Diagnostics; /* list subclass: Diagnostics(items, failed) */
 extern PyObject *upy_Source;      /* (file, encoding) */
 
 /*
@@ -69,8 +70,36 @@ int upy_tree_init(PyObject *module);
  * Document, also on failure, where the document is freed). */
 PyObject *upy_document_wrap(upl_doc *doc);
 
-/* tree.c: the Python list of Diagnostic for a report (module.c builds
- * Diagnostics lists with it). */
-PyObject *upy_report_list(const upl_report *report, int strict);
+/* module.c: a Diagnostics list for a report; failed as upl_report_failed(). */
+PyObject *upy_diagnostics_new(const upl_report *report, int strict);
+
+/* module.c: where input comes from. upy_source_get() fills it from a path
+ * (str/os.PathLike: opened, fd >= 0), bytes-like content or a binary file
+ * object (buf/len); name (may be NULL/None) overrides the name used in
+ * messages. Returns 0, or -1 with an exception set; release it in both
+ * cases with upy_source_release(). */
+typedef struct upy_source {
+	int fd;            /* an open descriptor, or -1 */
+	const void *buf;   /* content when fd < 0 */
+	size_t len;
+	PyObject *path;    /* bytes: the path, or NULL */
+	PyObject *name;    /* bytes: the name for messages, or NULL */
+	PyObject *data;    /* bytes read from a file object, or NULL */
+	Py_buffer view;
+	int has_view;
+} upy_source;
+int upy_source_get(PyObject *src, PyObject *name, upy_source *s);
+void upy_source_release(upy_source *s);
+const char *upy_source_name(const upy_source *s);
+
+/* module.c: option arguments. max_bytes: None or a positive int (0 = the
+ * library's default); lang: None, "en" or "zh-Hans". 0 or -1 with an
+ * exception set. */
+int upy_size_arg(PyObject *o, size_t *out);
+int upy_lang_arg(PyObject *o, const char **out);
+/* Fill validate options from Python arguments (rules: None, a group name
+ * or an iterable of names). */
+int upy_validate_options(upl_validate_options *o, PyObject *rules, PyObject *lang,
+			 int schema_only, PyObject *max_bytes);
 
 #endif /* UNIONPLAN_PY_H */
