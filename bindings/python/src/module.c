@@ -226,20 +226,47 @@ open_path(upy_source *s, PyObject *orig)
 	return 0;
 }
 
-/* The bytes a file object's read() gives, and its name when it has one. */
+/* The bytes a file object's read() gives, and its name when it has one.
+ * Reading stops as soon as more than `limit` bytes came (the library then
+ * refuses the input with its usual message). */
 static int
-read_file_object(upy_source *s, PyObject *src)
+read_file_object(upy_source *s, PyObject *src, size_t limit)
 {
-	PyObject *name;
-	s->data = PyObject_CallMethod(src, "read", NULL);
-	if (s->data == NULL)
+	PyObject *name, *chunks = PyList_New(0), *empty;
+	size_t total = 0;
+	if (chunks == NULL)
 		return -1;
-	if (!PyBytes_Check(s->data)) {
-		PyErr_Format(PyExc_TypeError,
-			     "the file object's read() gave %.100s, not bytes: open the file in binary mode",
-			     Py_TYPE(s->data)->tp_name);
+	while (total <= limit) {
+		PyObject *c = PyObject_CallMethod(src, "read", "n", (Py_ssize_t)65536);
+		if (c == NULL)
+			break;
+		if (!PyBytes_Check(c)) {
+			PyErr_Format(PyExc_TypeError,
+				     "the file object's read() gave %.100s, not bytes: open the file in binary mode",
+				     Py_TYPE(c)->tp_name);
+			Py_DECREF(c);
+			break;
+		}
+		if (PyBytes_GET_SIZE(c) == 0) {
+			Py_DECREF(c);
+			break;
+		}
+		total += (size_t)PyBytes_GET_SIZE(c);
+		if (PyList_Append(chunks, c) != 0) {
+			Py_DECREF(c);
+			break;
+		}
+		Py_DECREF(c);
+	}
+	if (PyErr_Occurred() || (empty = PyBytes_FromStringAndSize(NULL, 0)) == NULL) {
+		Py_DECREF(chunks);
 		return -1;
 	}
+	s->data = PyObject_CallMethod(empty, "join", "O", chunks);
+	Py_DECREF(empty);
+	Py_DECREF(chunks);
+	if (s->data == NULL)
+		return -1;
 	name = PyObject_GetAttrString(src, "name");
 	if (name == NULL)
 		PyErr_Clear();
@@ -253,6 +280,12 @@ read_file_object(upy_source *s, PyObject *src)
 
 int
 upy_source_get(PyObject *src, PyObject *name, upy_source *s)
+{
+	return upy_source_get_limited(src, name, UPL_DEFAULT_MAX_BYTES, s);
+}
+
+int
+upy_source_get_limited(PyObject *src, PyObject *name, size_t limit, upy_source *s)
 {
 	memset(s, 0, sizeof *s);
 	s->fd = -1;
@@ -278,7 +311,7 @@ upy_source_get(PyObject *src, PyObject *name, upy_source *s)
 		return 0;
 	}
 	if (PyObject_HasAttrString(src, "read"))
-		return read_file_object(s, src);
+		return read_file_object(s, src, limit);
 	PyErr_Format(PyExc_TypeError,
 		     "expected a path (str or os.PathLike), bytes, or a binary file object, not %.100s",
 		     Py_TYPE(src)->tp_name);
@@ -440,7 +473,8 @@ py_load(PyObject *self, PyObject *args, PyObject *kw)
 		return NULL;
 	if (upy_size_arg(max, &opts.max_bytes) != 0 || upy_lang_arg(lang, &opts.lang) != 0)
 		return NULL;
-	if (upy_source_get(src, name, &s) != 0) {
+	if (upy_source_get_limited(src, name, opts.max_bytes ? opts.max_bytes : UPL_DEFAULT_MAX_BYTES,
+				   &s) != 0) {
 		upy_source_release(&s);
 		return NULL;
 	}
@@ -534,7 +568,8 @@ py_validate(PyObject *self, PyObject *args, PyObject *kw)
 		return NULL;
 	if (upy_validate_options(&opts, rules, lang, schema_only, max) != 0)
 		return NULL;
-	if (upy_source_get(src, name, &s) != 0)
+	if (upy_source_get_limited(src, name, opts.max_bytes ? opts.max_bytes : UPL_DEFAULT_MAX_BYTES,
+				   &s) != 0)
 		goto out;
 	if (upl_report_new(&report) != 0) {
 		PyErr_NoMemory();
@@ -595,7 +630,8 @@ py_import_text(PyObject *self, PyObject *args, PyObject *kw)
 		return NULL;
 	if (import_options(&opts, encoding, simplified, lang, max) != 0)
 		return NULL;
-	if (upy_source_get(src, name, &s) != 0)
+	if (upy_source_get_limited(src, name,
+				   opts.max_bytes ? opts.max_bytes : UPL_IMPORT_DEFAULT_MAX_BYTES, &s) != 0)
 		goto out;
 	if (upl_report_new(&report) != 0) {
 		PyErr_NoMemory();

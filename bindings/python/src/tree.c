@@ -129,16 +129,18 @@ tree_check_writable(Tree *t)
 	return 0;
 }
 
-/* Point wrapper w at tree t (moving it out of its old tree's registry). */
-static int
+/* Point wrapper w at tree `to`, moving its registry entry. Never fails:
+ * when the entry cannot be made the wrapper only loses its identity (a later
+ * lookup makes a second wrapper), never its safety. */
+static void
 wrap_move(Wrap *w, Tree *to)
 {
 	Tree *from = w->tree;
 	PyObject *k;
 	if (from == to)
-		return 0;
+		return;
 	if (tree_register(to, w) != 0)
-		return -1;
+		PyErr_Clear();
 	k = PyLong_FromVoidPtr(w->ptr);
 	if (k == NULL || PyDict_DelItem(from->wrappers, k) != 0)
 		PyErr_Clear();
@@ -146,30 +148,21 @@ wrap_move(Wrap *w, Tree *to)
 	Py_INCREF(to);
 	w->tree = to;
 	Py_DECREF(from);
-	return 0;
 }
 
-/* After the root of `from` has been added to a container in `to`. */
-static int
-tree_merge(Tree *from, Tree *to)
+/* After the root of tree `from` has been added to a container in tree `to`:
+ * every wrapper in `wrappers` (the values of from's registry, taken before
+ * the library call so that nothing can fail after it) moves to `to`. */
+static void
+tree_merge(Tree *from, PyObject *wrappers, Tree *to)
 {
-	PyObject *items;
-	Py_ssize_t i, n;
+	Py_ssize_t i, n = PyList_GET_SIZE(wrappers);
 	Py_INCREF(from);
 	from->kind = ROOT_NONE;
 	from->root = NULL;
-	items = PyDict_Values(from->wrappers);
-	if (items == NULL) {
-		Py_DECREF(from);
-		return -1;
-	}
-	n = PyList_GET_SIZE(items);
 	for (i = 0; i < n; i++)
-		if (wrap_move((Wrap *)PyLong_AsVoidPtr(PyList_GET_ITEM(items, i)), to) != 0)
-			break;
-	Py_DECREF(items);
+		wrap_move((Wrap *)PyLong_AsVoidPtr(PyList_GET_ITEM(wrappers, i)), to);
 	Py_DECREF(from);
-	return i == n ? 0 : -1;
 }
 
 static int
@@ -177,9 +170,9 @@ move_subtree(upl_node *node, Tree *from, Tree *to)
 {
 	Wrap *w = tree_lookup(from, node);
 	size_t i, n = upl_node_child_count(node);
-	if (w != NULL && wrap_move(w, to) != 0)
-		return -1;
-	if (PyErr_Occurred())
+	if (w != NULL)
+		wrap_move(w, to);
+	else if (PyErr_Occurred())
 		return -1;
 	for (i = 0; i < n; i++)
 		if (move_subtree(upl_node_child(node, i), from, to) != 0)
@@ -189,27 +182,30 @@ move_subtree(upl_node *node, Tree *from, Tree *to)
 
 /* After `root` (a plan or a node, of kind ROOT_PLAN/ROOT_NODE) has been
  * taken out of tree `from`: a new Tree owns it and the wrappers of its
- * subtree move there. On failure root is still freed by the new tree. */
+ * subtree move there. When that fails half way (out of memory), the root is
+ * left unowned (leaked) rather than freed under wrappers still in `from`. */
 static Tree *
 tree_split(Tree *from, int kind, void *root)
 {
 	Tree *t = tree_new(kind, root);
 	int rc = 0;
 	size_t i;
-	if (t == NULL) {
-		tree_free_root(kind, root);
-		return NULL;
-	}
+	if (t == NULL)
+		return NULL; /* leaked: wrappers in `from` may point into it */
 	if (kind == ROOT_NODE) {
 		rc = move_subtree(root, from, t);
 	} else {
 		Wrap *w = tree_lookup(from, root);
 		if (w != NULL)
-			rc = wrap_move(w, t);
+			wrap_move(w, t);
+		else if (PyErr_Occurred())
+			rc = -1;
 		for (i = 0; rc == 0 && i < upl_plan_block_count(root); i++)
 			rc = move_subtree(upl_plan_block(root, i), from, t);
 	}
 	if (rc != 0) {
+		t->root = NULL;
+		t->kind = ROOT_NONE;
 		Py_DECREF(t);
 		return NULL;
 	}
@@ -275,8 +271,10 @@ wrap_dealloc(Wrap *w)
 		PyObject *et, *ev, *tb, *k;
 		PyErr_Fetch(&et, &ev, &tb);
 		k = PyLong_FromVoidPtr(w->ptr);
-		if (k == NULL || PyDict_DelItem(w->tree->wrappers, k) != 0)
+		if (k != NULL && tree_lookup(w->tree, w->ptr) == w &&
+		    PyDict_DelItem(w->tree->wrappers, k) != 0)
 			PyErr_Clear();
+		PyErr_Clear();
 		Py_XDECREF(k);
 		PyErr_Restore(et, ev, tb);
 		Py_CLEAR(w->tree);
@@ -762,6 +760,7 @@ static PyObject *
 container_insert(Wrap *self, size_t i, PyObject *childobj)
 {
 	int kind = container_kind(self), rc;
+	PyObject *wrappers;
 	Wrap *child = child_arg(childobj, kind == C_DOC ? &PlanType : &NodeType,
 				kind == C_DOC ? "a Plan" : "a Node");
 	if (child == NULL || tree_check_writable(self->tree) != 0 ||
@@ -769,18 +768,21 @@ container_insert(Wrap *self, size_t i, PyObject *childobj)
 		return NULL;
 	if (child->tree == self->tree || child->tree->root != child->ptr)
 		return refuse_child(self, child);
+	wrappers = PyDict_Values(child->tree->wrappers);
+	if (wrappers == NULL)
+		return NULL;
 	if (kind == C_DOC)
 		rc = upl_doc_plan_add(DOC(self), PLAN(child));
 	else if (kind == C_PLAN)
 		rc = upl_plan_block_insert(PLAN(self), i, NODE(child));
 	else
 		rc = upl_node_child_insert(NODE(self), i, NODE(child));
-	if (rc == UPL_ENOMEM)
-		return PyErr_NoMemory();
-	if (rc != 0)
-		return refuse_child(self, child);
-	if (tree_merge(child->tree, self->tree) != 0)
-		return NULL;
+	if (rc != 0) {
+		Py_DECREF(wrappers);
+		return rc == UPL_ENOMEM ? PyErr_NoMemory() : refuse_child(self, child);
+	}
+	tree_merge(child->tree, wrappers, self->tree);
+	Py_DECREF(wrappers);
 	Py_INCREF(childobj);
 	return childobj;
 }
@@ -1595,9 +1597,15 @@ static PyObject *
 plan_repr(Wrap *self)
 {
 	const char *t = upl_plan_title(PLAN(self));
-	return t ? PyUnicode_FromFormat("<unionplan.Plan %R>", PyTuple_GET_ITEM(
-			   Py_BuildValue("(s)", t), 0))
-		 : PyUnicode_FromString("<unionplan.Plan (no title)>");
+	PyObject *title, *res;
+	if (t == NULL)
+		return PyUnicode_FromString("<unionplan.Plan (no title)>");
+	title = PyUnicode_FromString(t);
+	if (title == NULL)
+		return NULL;
+	res = PyUnicode_FromFormat("<unionplan.Plan %R>", title);
+	Py_DECREF(title);
+	return res;
 }
 
 static PyMethodDef plan_methods[] = {
@@ -1851,9 +1859,13 @@ doc_validate(Wrap *self, PyObject *args, PyObject *kw)
 static PyObject *
 doc_copy(Wrap *self, PyObject *unused)
 {
-	PyObject *copy = doc_new(&DocumentType, PyTuple_New(0), NULL), *plans;
+	PyObject *noargs = PyTuple_New(0), *copy, *plans;
 	Py_ssize_t i;
 	(void)unused;
+	if (noargs == NULL)
+		return NULL;
+	copy = doc_new(&DocumentType, noargs, NULL);
+	Py_DECREF(noargs);
 	if (copy == NULL)
 		return NULL;
 	plans = doc_get_plans(self, NULL);

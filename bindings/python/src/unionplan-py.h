@@ -89,6 +89,9 @@ typedef struct upy_source {
 	int has_view;
 } upy_source;
 int upy_source_get(PyObject *src, PyObject *name, upy_source *s);
+/* As upy_source_get(), reading at most limit + 1 bytes from a file object
+ * (upy_source_get() uses the parser's default limit). */
+int upy_source_get_limited(PyObject *src, PyObject *name, size_t limit, upy_source *s);
 void upy_source_release(upy_source *s);
 const char *upy_source_name(const upy_source *s);
 
