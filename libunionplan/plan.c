@@ -900,15 +900,25 @@ upl_doc_plan(const upl_doc *doc, size_t i)
 }
 
 int
-upl_doc_plan_add(upl_doc *doc, upl_plan *plan)
+upl_doc_plan_insert(upl_doc *doc, size_t i, upl_plan *plan)
 {
 	if (doc == NULL || plan == NULL || plan->doc != NULL)
 		return UPL_EINVAL;
+	if (i > doc->nplans)
+		return UPL_ENOTFOUND;
 	if (upl__grow((void **)&doc->plans, &doc->cap, doc->nplans + 1, sizeof *doc->plans) != 0)
 		return UPL_ENOMEM;
-	doc->plans[doc->nplans++] = plan;
+	memmove(doc->plans + i + 1, doc->plans + i, (doc->nplans - i) * sizeof *doc->plans);
+	doc->plans[i] = plan;
+	doc->nplans++;
 	plan->doc = doc;
 	return 0;
+}
+
+int
+upl_doc_plan_add(upl_doc *doc, upl_plan *plan)
+{
+	return upl_doc_plan_insert(doc, doc ? doc->nplans : 0, plan);
 }
 
 int

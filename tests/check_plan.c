@@ -222,6 +222,14 @@ START_TEST(test_ownership)
 	ck_assert_int_eq(upl_doc_is_collection(doc), 0);
 	upl_doc_set_collection(doc, 1);
 	ck_assert_int_eq(upl_doc_is_collection(doc), 1);
+	/* insert puts a plan before another, or at the end */
+	ck_assert_int_eq(upl_doc_plan_insert(doc, 2, taken), UPL_ENOTFOUND);
+	ck_assert_int_eq(upl_doc_plan_insert(doc, 0, taken), 0);
+	ck_assert_int_eq(upl_doc_plan_insert(doc, 0, taken), UPL_EINVAL);
+	ck_assert_ptr_eq(upl_doc_plan(doc, 0), taken);
+	ck_assert_ptr_eq(upl_doc_plan(doc, 1), q);
+	ck_assert_int_eq(upl_doc_plan_remove(doc, 0, &taken), 0);
+	ck_assert_ptr_eq(upl_doc_plan(doc, 0), q);
 	ck_assert_str_eq(upl_plan_lang(taken), "zh-Hant");
 	upl_plan_free(taken);
 	upl_doc_free(doc);

@@ -194,6 +194,18 @@ UPL_EXTERN upl_plan *upl_doc_plan(const upl_doc *doc, size_t i);
 UPL_EXTERN int upl_doc_plan_add(upl_doc *doc, upl_plan *plan);
 
 /**
+ * Insert @p plan before plan number @p i of @p doc (i == count appends).
+ * @param doc   the document.
+ * @param i     where the plan goes (0-based).
+ * @param plan  the plan; it must belong to no document.
+ * @return as upl_doc_plan_add(), plus ::UPL_ENOTFOUND for i > count.
+ * @par Ownership
+ * On success the document owns @p plan; on failure the caller still does.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_doc_plan_insert(upl_doc *doc, size_t i, upl_plan *plan);
+
+/**
  * Take plan number @p i out of @p doc.
  * @param doc       the document.
  * @param i         the plan's index.

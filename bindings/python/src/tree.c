@@ -772,7 +772,7 @@ container_insert(Wrap *self, size_t i, PyObject *childobj)
 	if (wrappers == NULL)
 		return NULL;
 	if (kind == C_DOC)
-		rc = upl_doc_plan_add(DOC(self), PLAN(child));
+		rc = upl_doc_plan_insert(DOC(self), i, PLAN(child));
 	else if (kind == C_PLAN)
 		rc = upl_plan_block_insert(PLAN(self), i, NODE(child));
 	else
@@ -1934,6 +1934,8 @@ static PyMethodDef doc_methods[] = {
 	  "The GIL is released meanwhile." },
 	{ "add", (PyCFunction)meth_add, METH_O,
 	  "add(plan) -> plan\n\nAppend a Plan that belongs to no document." },
+	{ "insert", (PyCFunction)meth_insert, METH_VARARGS,
+	  "insert(index, plan) -> plan\n\nInsert a Plan that belongs to no document before position index." },
 	{ "remove", (PyCFunction)meth_remove, METH_O,
 	  "remove(plan_or_index) -> Plan\n\nTake a plan out; it stays usable." },
 	{ "add_plan", F(add_plan), KW, "add_plan(title=None, **attrs) -> Plan" },
