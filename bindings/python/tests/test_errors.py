@@ -132,6 +132,40 @@ class TestParseError(unittest.TestCase):
         self.assertNotEqual(doc[0].title, "SECRET")
 
 
+class TestEncodingError(unittest.TestCase):
+    """import_text of text that cannot be decoded."""
+
+    def test_invalid_utf8(self):
+        with self.assertRaises(unionplan.EncodingError) as cm:
+            unionplan.import_text(b"\xff\xfe abc\n", encoding="utf-8")
+        e = cm.exception
+        self.assertIsInstance(e, ValueError)
+        self.assertEqual((e.line, e.column, e.code), (1, 1, unionplan.EENCODING))
+        with self.assertRaises(unionplan.EncodingError) as cm:
+            unionplan.import_text(b"\xff\xfe abc\n", encoding="utf-8", name="up.txt")
+        self.assertEqual(cm.exception.filename, "up.txt")
+
+    def test_truncated_gb18030_on_line_2(self):
+        data = "一、工作目标\n".encode("gb18030") + b"\x81\x30"
+        with self.assertRaises(unionplan.EncodingError) as cm:
+            unionplan.import_text(data, encoding="gb18030")
+        self.assertEqual((cm.exception.line, cm.exception.column), (2, 1))
+
+    def test_from_file_names_it(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "bad.txt")
+            with open(path, "wb") as f:
+                f.write(b"\xff\xfe abc\n")
+            with self.assertRaises(unionplan.EncodingError) as cm:
+                unionplan.import_text(path, encoding="utf-8")
+            self.assertEqual(cm.exception.filename, path)
+
+    def test_nothing_to_import(self):
+        for data in (b"", b"   \n\n"):
+            with self.assertRaises(unionplan.ParseError):
+                unionplan.import_text(data)
+
+
 class TestOSErrors(unittest.TestCase):
 
     def test_missing_file(self):

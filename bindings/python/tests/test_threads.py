@@ -1,7 +1,10 @@
 """Threads: distinct documents used from distinct threads at once give what
 one thread gives (the extension releases the GIL while parsing, validating
 and importing)."""
+import pathlib
+import tempfile
 import threading
+import time
 import unittest
 
 import unionplan
@@ -167,6 +170,66 @@ class TestThreads(unittest.TestCase):
                     failures.append("validate")
         run_threads(work)
         self.assertEqual(failures, [])
+
+
+class TestGIL(unittest.TestCase):
+    """While one thread is inside a long load or validation, another Python
+    thread runs: with the GIL held it would get at most a switch interval."""
+
+    @classmethod
+    def setUpClass(cls):
+        src = (EXAMPLES / "seed-000.xml").read_text(encoding="utf-8")
+        head, rest = src.split("<schedule>\n", 1)
+        months, tail = rest.split("    </schedule>\n", 1)
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.big = pathlib.Path(cls.tmp.name) / "big.xml"
+        cls.big.write_text(head + "<schedule>\n" + months * 1000 + "    </schedule>\n" + tail,
+                           encoding="utf-8")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def progress_during(self, call):
+        """How far a counting thread gets during call(), in units of what it
+        does in 20 ms alone."""
+        count = [0]
+        stop = threading.Event()
+
+        def spin():
+            while not stop.is_set():
+                count[0] += 1
+        t = threading.Thread(target=spin)
+        t.start()
+        try:
+            time.sleep(0.02)
+            c0 = count[0]
+            time.sleep(0.02)
+            per_20ms = max(count[0] - c0, 1)
+            before = count[0]
+            call()
+            during = count[0] - before
+        finally:
+            stop.set()
+            t.join()
+        return during / per_20ms
+
+    def check_released(self, call):
+        # a busy machine may starve the counting thread: three tries
+        best = max(self.progress_during(call) for _ in range(3))
+        self.assertGreater(best, 2.0)
+
+    def test_load_releases_the_gil(self):
+        self.check_released(lambda: unionplan.load(self.big))
+
+    def test_validate_releases_the_gil(self):
+        doc = unionplan.load(self.big)
+        self.check_released(doc.validate)
+        self.check_released(lambda: unionplan.validate(self.big))
+
+    def test_import_releases_the_gil(self):
+        text = ("一、工作安排\n" + "九月：\n1．教师节表彰活动\n2．工会例会\n" * 3000).encode("utf-8")
+        self.check_released(lambda: unionplan.import_text(text))
 
 
 if __name__ == "__main__":
