@@ -235,6 +235,27 @@ class TestSeed000(unittest.TestCase):
         self.assertEqual(acts[-1].text, "寒假送温暖活动")
         self.assertIs(acts[-1].month, self.plan.schedule[4])
 
+    def test_plan_position_source_document(self):
+        p = self.plan
+        self.assertEqual((p.line, p.column), (2, 1))
+        self.assertEqual(p.source, unionplan.Source("tests/data/seeds/000_4589f19a21d053f0.txt", "UTF-8"))
+        self.assertIs(p.document, self.doc)
+        self.assertEqual(self.doc.name, str(example(0)))
+        self.assertFalse(self.doc.collection)
+
+    def test_walk(self):
+        p = self.plan
+        nodes = p.walk()
+        self.assertIs(nodes[0], p.body[0])
+        # 9 sections, 13 items, 4 paragraphs, 1 schedule, 5 months, 26 activities
+        # (xmllint --xpath "count(//*[local-name()='section'])" and so on)
+        kinds = [n.kind for n in nodes]
+        self.assertEqual({k: kinds.count(k) for k in set(kinds)},
+                         {"section": 9, "item": 13, "p": 4, "schedule": 1, "month": 5, "activity": 26})
+        self.assertEqual(p.walk("activity"), p.activities())
+        self.assertEqual(p.walk(Month), p.schedule)
+        self.assertEqual(p.walk(Section, "schedule")[-2:], [p.body[2].children[0], p.body[3]])
+
     def test_one_wrapper_per_object(self):
         self.assertIs(self.doc[0], self.doc[0])
         self.assertIs(self.plan.body[2], self.plan.body[2])
@@ -331,6 +352,11 @@ class TestOtherExamples(unittest.TestCase):
         # the schedule sits in the third numbered section, after its items
         sched = tasks.children[2].children[-1]
         self.assertIsInstance(sched, Schedule)
+        self.assertEqual(sched.months, third.schedule)
+        self.assertEqual([p.line for p in doc], [3, 44, 103, 189, 258])
+        self.assertEqual([p.column for p in doc], [3] * 5)
+        self.assertTrue(doc.collection)
+        self.assertEqual([p.document for p in doc], [doc] * 5)
         self.assertEqual(sched.children, third.schedule)
         for p in doc:
             for a in p.activities():
