@@ -492,6 +492,16 @@ class TestPickle(unittest.TestCase):
         self.assertEqual([a.date for a in p0.activities() if a.date],
                          [D(2012, 9, 10), D(2012, 9, 25), D(2012, 12, 31)])
 
+    def test_copy_and_deepcopy(self):
+        import copy
+        doc = unionplan.load(example(4))
+        for dup in (copy.copy(doc), copy.deepcopy(doc), doc.copy()):
+            self.assertIsNot(dup[0], doc[0])
+            self.assertEqual(dup.dumps(), doc.dumps())
+        dup = doc.copy()
+        dup[2].schedule[0].activities[0].text = "changed"
+        self.assertNotEqual(doc[2].schedule[0].activities[0].text, "changed")
+
     def test_pickled_document_survives_original(self):
         doc = unionplan.load(example(0))
         data = pickle.dumps(doc)

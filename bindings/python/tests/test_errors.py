@@ -100,6 +100,17 @@ class TestParseError(unittest.TestCase):
         self.assertTrue(diags.failed)
         self.assertEqual([(d.line, d.column, d.code) for d in diags], [(4, 20, "schema-value")])
 
+    def test_pickles_for_process_pools(self):
+        # an error raised in a worker process travels back to the parent
+        import pickle
+        with self.assertRaises(unionplan.ParseError) as cm:
+            unionplan.loads(MISMATCH, name="upload.xml")
+        back = pickle.loads(pickle.dumps(cm.exception))
+        self.assertIs(type(back), unionplan.ParseError)
+        self.assertEqual((back.filename, back.line, back.column, back.code, back.message),
+                         ("upload.xml", 4, 8, unionplan.EPARSE, cm.exception.message))
+        self.assertEqual(str(back), str(cm.exception))
+
     def test_empty(self):
         with self.assertRaises(unionplan.ParseError) as cm:
             unionplan.load(self.write("empty.xml", b""))
