@@ -580,18 +580,13 @@ upl_calendar_has_year(const upl_calendar *cal, int year)
 	return find_year(cal, year) != NULL;
 }
 
-int
-upl_calendar_workday(upl_workday_info *out, const upl_calendar *cal, upl_date d)
+/* The answer for day d (z: its day count) from a resolved set. */
+static void
+classify(upl_workday_info *out, const upl_calendar *cal, upl_date d, long z)
 {
 	const struct cal_year *y;
 	const struct cal_day *day = NULL;
-	long z;
-	int rc, wd;
-	if (out == NULL || upl_date_to_days(&z, d) != 0)
-		return UPL_EINVAL;
-	if ((rc = resolve(&cal)) != 0)
-		return rc;
-	wd = upl_date_weekday(d);
+	int wd = upl_date_weekday(d);
 	/* The next year's notice covers the end of December. */
 	if (d.month == 12 && d.year < 9999 && (y = find_year(cal, d.year + 1)) != NULL)
 		day = find_day(y, z);
@@ -611,6 +606,75 @@ upl_calendar_workday(upl_workday_info *out, const upl_calendar *cal, upl_date d)
 		out->status = UPL_DAY_UNKNOWN;
 		out->reason = "";
 	}
+}
+
+int
+upl_calendar_workday(upl_workday_info *out, const upl_calendar *cal, upl_date d)
+{
+	long z;
+	int rc;
+	if (out == NULL || upl_date_to_days(&z, d) != 0)
+		return UPL_EINVAL;
+	if ((rc = resolve(&cal)) != 0)
+		return rc;
+	classify(out, cal, d, z);
+	return 0;
+}
+
+/* Whether day z is worked: 1 or 0; UPL_ENOTFOUND for a day of a year
+ * without data; UPL_ERANGE outside years 1..9999. */
+static int
+worked(const upl_calendar *cal, long z)
+{
+	upl_workday_info w;
+	upl_date d;
+	if (upl_date_from_days(&d, z) != 0)
+		return UPL_ERANGE;
+	classify(&w, cal, d, z);
+	if (w.status == UPL_DAY_UNKNOWN)
+		return UPL_ENOTFOUND;
+	return w.status == UPL_DAY_WORKDAY;
+}
+
+int
+upl_calendar_workdays_between(long *out, const upl_calendar *cal, upl_date start, upl_date end)
+{
+	long za, zb, z, n = 0;
+	int rc;
+	if (out == NULL || upl_date_to_days(&za, start) != 0 || upl_date_to_days(&zb, end) != 0)
+		return UPL_EINVAL;
+	if ((rc = resolve(&cal)) != 0)
+		return rc;
+	for (z = za; z <= zb; z++) {
+		if ((rc = worked(cal, z)) < 0)
+			return rc;
+		n += rc;
+	}
+	*out = n;
+	return 0;
+}
+
+int
+upl_calendar_add_workdays(upl_date *out, const upl_calendar *cal, upl_date d, long n)
+{
+	long z, step = n < 0 ? -1 : 1;
+	int rc;
+	if (out == NULL || upl_date_to_days(&z, d) != 0)
+		return UPL_EINVAL;
+	if ((rc = resolve(&cal)) != 0)
+		return rc;
+	/* Roll forward to a working day, then walk n working days. */
+	while ((rc = worked(cal, z)) == 0)
+		z++;
+	if (rc < 0)
+		return rc;
+	while (n != 0) {
+		z += step;
+		if ((rc = worked(cal, z)) < 0)
+			return rc;
+		n -= rc ? step : 0;
+	}
+	upl_date_from_days(out, z);
 	return 0;
 }
 

@@ -291,6 +291,120 @@ START_TEST(test_calendar_days)
 }
 END_TEST
 
+/* Counting working days over a range, both ends included; the answers are
+ * counted by hand from libunionplan/data/holidays-cn.txt. */
+START_TEST(test_workdays_between)
+{
+	static const struct { const char *start, *end; long n; } cases[] = {
+		{ "2012-09-29", "2012-09-29", 1 },  /* an adjusted working day (Saturday) */
+		{ "2012-09-30", "2012-10-07", 0 },  /* the National Day week */
+		{ "2012-09-29", "2012-10-08", 2 },
+		{ "2012-09-01", "2012-09-30", 21 }, /* 20 weekdays and 09-29 */
+		{ "2012-10-01", "2012-10-31", 18 }, /* 23 weekdays, 10-01..05 off */
+		{ "2012-01-01", "2012-12-31", 249 }, /* 261 weekdays - 18 off + 6 worked weekends */
+		{ "2012-12-29", "2013-01-06", 4 },  /* 12-31, 01-04 and the weekend 01-05..06 */
+		{ "2006-12-30", "2006-12-31", 2 },  /* December 2006 from the 2007 notice */
+		{ "2007-01-01", "2026-12-31", 4991 }, /* all the embedded data */
+		{ "2012-10-08", "2012-10-01", 0 },  /* ends before it starts: no day */
+		{ "2030-02-03", "2030-02-01", 0 },  /* no day, so nothing unknown either */
+	};
+	upl_date bad = { 2013, 2, 30 };
+	size_t i;
+	long n;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		n = -1;
+		ck_assert_int_eq(upl_calendar_workdays_between(&n, NULL, iso(cases[i].start),
+							       iso(cases[i].end)), 0);
+		ck_assert_msg(n == cases[i].n, "%s..%s: %ld", cases[i].start, cases[i].end, n);
+	}
+	/* a day without data is never guessed */
+	n = -1;
+	ck_assert_int_eq(upl_calendar_workdays_between(&n, NULL, iso("2030-01-01"), iso("2030-12-31")),
+			 UPL_ENOTFOUND);
+	ck_assert_int_eq(n, -1);
+	ck_assert_int_eq(upl_calendar_workdays_between(&n, NULL, iso("2026-12-01"), iso("2027-01-01")),
+			 UPL_ENOTFOUND);
+	ck_assert_int_eq(upl_calendar_workdays_between(&n, NULL, iso("2006-12-29"), iso("2007-01-31")),
+			 UPL_ENOTFOUND);
+	ck_assert_int_eq(upl_calendar_workdays_between(&n, NULL, bad, iso("2013-03-01")), UPL_EINVAL);
+	ck_assert_int_eq(upl_calendar_workdays_between(&n, NULL, iso("2013-03-01"), bad), UPL_EINVAL);
+	ck_assert_int_eq(upl_calendar_workdays_between(NULL, NULL, iso("2012-10-01"), iso("2012-10-08")),
+			 UPL_EINVAL);
+	ck_assert_int_eq(n, -1);
+}
+END_TEST
+
+/* Moving by working days: roll forward to a working day, then n of them. */
+START_TEST(test_add_workdays)
+{
+	static const struct { const char *from; long n; const char *to; } cases[] = {
+		{ "2012-09-28", 1, "2012-09-29" },  /* Friday, then the worked Saturday */
+		{ "2012-09-28", 2, "2012-10-08" },  /* over the National Day week */
+		{ "2012-09-29", 0, "2012-09-29" },  /* a working day stays */
+		{ "2012-09-30", 0, "2012-10-08" },  /* a day off rolls forward */
+		{ "2012-10-03", 1, "2012-10-09" },  /* rolled to 10-08, then one more */
+		{ "2012-10-08", -1, "2012-09-29" },
+		{ "2012-10-03", -1, "2012-09-29" }, /* the last working day before it */
+		{ "2012-10-08", -2, "2012-09-28" },
+		{ "2012-12-31", 1, "2013-01-04" },  /* across the year boundary */
+		{ "2012-12-31", 3, "2013-01-06" },  /* the worked Sunday 2013-01-06 */
+		{ "2012-12-31", 4, "2013-01-07" },
+		{ "2013-01-04", -2, "2012-12-28" },
+		{ "2012-01-01", 248, "2012-12-31" }, /* 2012 has 249: 01-04 is the first */
+		{ "2007-01-01", 0, "2007-01-04" },
+		{ "2007-01-04", 4990, "2026-12-31" },
+		{ "2026-12-31", -4990, "2007-01-04" },
+		{ "2007-01-04", -2, "2006-12-30" }, /* December 2006 from the 2007 notice */
+	};
+	upl_calendar *cal = NULL;
+	upl_date out, bad = { 2012, 13, 1 };
+	size_t i;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		out = iso("2000-01-01");
+		ck_assert_int_eq(upl_calendar_add_workdays(&out, NULL, iso(cases[i].from), cases[i].n), 0);
+		ck_assert_msg(upl_date_compare(out, iso(cases[i].to)) == 0, "%s %+ld: %04d-%02d-%02d",
+			      cases[i].from, cases[i].n, out.year, out.month, out.day);
+	}
+	/* the walk reaches a year without data */
+	out = iso("2000-01-01");
+	ck_assert_int_eq(upl_calendar_add_workdays(&out, NULL, iso("2026-12-31"), 1), UPL_ENOTFOUND);
+	ck_assert_int_eq(upl_calendar_add_workdays(&out, NULL, iso("2007-01-04"), -3), UPL_ENOTFOUND);
+	ck_assert_int_eq(upl_calendar_add_workdays(&out, NULL, iso("2030-02-03"), 0), UPL_ENOTFOUND);
+	ck_assert_int_eq(upl_calendar_add_workdays(&out, NULL, iso("2012-06-01"), 100000L), UPL_ENOTFOUND);
+	ck_assert_int_eq(upl_date_compare(out, iso("2000-01-01")), 0);
+	ck_assert_int_eq(upl_calendar_add_workdays(&out, NULL, bad, 1), UPL_EINVAL);
+	ck_assert_int_eq(upl_calendar_add_workdays(NULL, NULL, iso("2012-10-08"), 1), UPL_EINVAL);
+	/* and past the ends of the date range, with data for years 1 and 9999 */
+	{
+		static const char buf[] =
+			"unionplan-holidays 1\n"
+			"year 0001\n"
+			"off 0001-01-01 new-year\n"
+			"year 9999\n"
+			"off 9999-12-31 new-year\n";
+		long n = 0;
+		ck_assert_int_eq(upl_calendar_new(&cal, NULL), 0);
+		ck_assert_int_eq(upl_calendar_load_buffer(cal, buf, sizeof buf - 1, NULL, NULL), 0);
+		ck_assert_int_eq(upl_calendar_add_workdays(&out, cal, iso("9999-12-30"), 0), 0);
+		ck_assert_int_eq(upl_date_compare(out, iso("9999-12-30")), 0);
+		ck_assert_int_eq(upl_calendar_add_workdays(&out, cal, iso("9999-12-30"), 1), UPL_ERANGE);
+		ck_assert_int_eq(upl_calendar_add_workdays(&out, cal, iso("9999-12-31"), 0), UPL_ERANGE);
+		ck_assert_int_eq(upl_calendar_add_workdays(&out, cal, iso("0001-01-02"), -1), UPL_ERANGE);
+		ck_assert_int_eq(upl_calendar_add_workdays(&out, cal, iso("0001-01-01"), 0), 0);
+		ck_assert_int_eq(upl_date_compare(out, iso("0001-01-02")), 0);
+		/* 9999-12-31 is a Friday, off in this file; the 22 weekdays before it are worked */
+		ck_assert_int_eq(upl_calendar_workdays_between(&n, cal, iso("9999-12-01"),
+							       iso("9999-12-31")), 0);
+		ck_assert_int_eq(n, 22);
+		/* the set's own data: 2027 is still unknown, 2012 as embedded */
+		ck_assert_int_eq(upl_calendar_add_workdays(&out, cal, iso("2012-09-28"), 2), 0);
+		ck_assert_int_eq(upl_date_compare(out, iso("2012-10-08")), 0);
+		ck_assert_int_eq(upl_calendar_add_workdays(&out, cal, iso("2027-01-04"), 0), UPL_ENOTFOUND);
+		upl_calendar_free(cal);
+	}
+}
+END_TEST
+
 /* Loading files and buffers: add a year, replace a year, keep the rest. */
 START_TEST(test_load)
 {
@@ -481,6 +595,8 @@ workday_suite(void)
 	tcase_add_test(tc, test_reference_days);
 	tcase_add_test(tc, test_known_days);
 	tcase_add_test(tc, test_calendar_days);
+	tcase_add_test(tc, test_workdays_between);
+	tcase_add_test(tc, test_add_workdays);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("files");
 	tcase_add_test(tc, test_load);

@@ -534,6 +534,48 @@ typedef struct upl_workday_info {
  */
 UPL_EXTERN int upl_calendar_workday(upl_workday_info *out, const upl_calendar *cal, upl_date d);
 
+/**
+ * Count the official working days between two dates, both included (as
+ * the answers of upl_calendar_workday() would count them, adjusted working
+ * days included, statutory days off and weekends left out).
+ * @param[out] out  the number of working days; untouched on failure. A
+ *                  range that ends before it starts (@p end before
+ *                  @p start) holds no day: 0.
+ * @param cal       a set, or NULL for the embedded data.
+ * @param start     the first day, a valid date.
+ * @param end       the last day, a valid date.
+ * @return 0; ::UPL_ENOTFOUND if a day of the range lies in a year without
+ * an arrangement (never guessed); ::UPL_EINVAL for an invalid date or a
+ * NULL @p out; ::UPL_ENOMEM if the embedded data could not be set up.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_calendar_workdays_between(long *out, const upl_calendar *cal,
+					     upl_date start, upl_date end);
+
+/**
+ * The date a number of working days after (or before) a day.
+ *
+ * @p d is first moved forward to a working day (it stays where it is when
+ * it is one), then by @p n working days: forward when @p n is positive,
+ * back when it is negative. So @p n = 0 gives @p d itself on a working day
+ * and the next working day otherwise; from Friday 2012-09-28, 1 gives
+ * Saturday 2012-09-29 (an adjusted working day) and 2 gives 2012-10-08;
+ * from a day off, -1 gives the last working day before it. This is the
+ * rule of numpy's busday_offset with roll='forward' and of the
+ * chinese_calendar package's find_workday.
+ * @param[out] out  the date; untouched on failure.
+ * @param cal       a set, or NULL for the embedded data.
+ * @param d         a valid date.
+ * @param n         how many working days to move (negative: back).
+ * @return 0; ::UPL_ENOTFOUND if the walk reaches a day of a year without
+ * an arrangement (never guessed); ::UPL_ERANGE if it leaves years
+ * 1..9999; ::UPL_EINVAL for an invalid date or a NULL @p out;
+ * ::UPL_ENOMEM if the embedded data could not be set up.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_calendar_add_workdays(upl_date *out, const upl_calendar *cal, upl_date d,
+					 long n);
+
 /** One day listed by a year's arrangement. @since 0.1 */
 typedef struct upl_calendar_day {
 	upl_date date;          /**< the day (December days of the previous year included) */

@@ -132,11 +132,49 @@ upy_date_from(PyObject *o, upl_date *out)
 	return 0;
 }
 
+/* A named tuple of n items (stolen; when one is NULL after a failed call,
+ * NULL is returned and the others are released). A named tuple's __new__
+ * only packs its arguments into the tuple subclass, so the instance is
+ * allocated and filled here as tuple's own constructor does for a
+ * subclass, without a call into Python: this is what makes lunar() fast
+ * enough for a day-by-day loop. A class that is not a tuple is called. */
+PyObject *
+upy_tuple_from(PyObject *cls, Py_ssize_t n, PyObject **items)
+{
+	PyObject *res = NULL;
+	Py_ssize_t i;
+	for (i = 0; i < n; i++)
+		if (items[i] == NULL)
+			goto fail;
+	if (PyType_Check(cls) && PyType_IsSubtype((PyTypeObject *)cls, &PyTuple_Type)) {
+		PyTypeObject *type = (PyTypeObject *)cls;
+		if ((res = type->tp_alloc(type, n)) == NULL)
+			goto fail;
+		for (i = 0; i < n; i++)
+			PyTuple_SET_ITEM(res, i, items[i]);
+		return res;
+	} else {
+		PyObject *args = PyTuple_New(n);
+		if (args == NULL)
+			goto fail;
+		for (i = 0; i < n; i++)
+			PyTuple_SET_ITEM(args, i, items[i]);
+		res = PyObject_Call(cls, args, NULL);
+		Py_DECREF(args);
+		return res;
+	}
+fail:
+	for (i = 0; i < n; i++)
+		Py_XDECREF(items[i]);
+	return NULL;
+}
+
 PyObject *
 upy_tuple_new(PyObject *cls, const char *format, ...)
 {
 	va_list ap;
-	PyObject *args, *res;
+	PyObject *args, *res, **items;
+	Py_ssize_t i, n;
 	va_start(ap, format);
 	args = Py_VaBuildValue(format, ap);
 	va_end(ap);
@@ -149,8 +187,19 @@ upy_tuple_new(PyObject *cls, const char *format, ...)
 			return NULL;
 		args = t;
 	}
-	res = PyObject_CallObject(cls, args);
+	n = PyTuple_GET_SIZE(args);
+	items = PyMem_New(PyObject *, (size_t)(n ? n : 1));
+	if (items == NULL) {
+		Py_DECREF(args);
+		return PyErr_NoMemory();
+	}
+	for (i = 0; i < n; i++) {
+		items[i] = PyTuple_GET_ITEM(args, i);
+		Py_INCREF(items[i]);
+	}
 	Py_DECREF(args);
+	res = upy_tuple_from(cls, n, items);
+	PyMem_Free(items);
 	return res;
 }
 

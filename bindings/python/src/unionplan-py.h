@@ -54,9 +54,14 @@ PyObject *upy_date_new(upl_date d);
  * TypeError). Returns 0, or -1 with an exception set. */
 int upy_date_from(PyObject *o, upl_date *out);
 
-/* Call a named-tuple class with the given items (steals nothing). New
- * reference or NULL. */
+/* A named tuple of class cls from a Py_BuildValue format (steals nothing).
+ * New reference or NULL. */
 PyObject *upy_tuple_new(PyObject *cls, const char *format, ...);
+
+/* A named tuple of class cls from n items (stolen, also on failure; a NULL
+ * item makes the call fail). A tuple subclass is filled directly, without
+ * calling its Python __new__. */
+PyObject *upy_tuple_from(PyObject *cls, Py_ssize_t n, PyObject **items);
 
 /* calendar.c: add the calendar functions and the Calendar type to the
  * module. Returns 0, or -1 with an exception set. */
