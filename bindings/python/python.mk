@@ -9,7 +9,9 @@
 
 UPL_PY_PACKAGE_FILES = \
 	bindings/python/unionplan/__init__.py \
-	bindings/python/unionplan/_types.py
+	bindings/python/unionplan/_types.py \
+	bindings/python/unionplan/__init__.pyi \
+	bindings/python/unionplan/py.typed
 UPL_PY_SOURCES = \
 	bindings/python/src/unionplan-py.h \
 	bindings/python/src/module.c \
@@ -17,7 +19,7 @@ UPL_PY_SOURCES = \
 	bindings/python/src/calendar.c
 
 # Benchmarks run by make bench after the C ones (run-tests.sh --bench).
-UPL_PY_BENCH_FILES = tests/bench/bench_lunar.py
+UPL_PY_BENCH_FILES = tests/bench/bench_lunar.py tests/bench/bench_load.py
 
 EXTRA_DIST += $(UPL_PY_PACKAGE_FILES) $(UPL_PY_SOURCES) $(UPL_PY_BENCH_FILES) \
 	bindings/python/tests \
