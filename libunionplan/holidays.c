@@ -91,10 +91,9 @@ upl_holiday_name(const char *key, int traditional)
 	int i = upl__holiday_index(key);
 	if (i >= 0)
 		return traditional ? festivals[i].hant : festivals[i].hans;
-	/* the one reason of an arrangement that is not a festival: the notice's own words */
+	/* the one reason of an arrangement that is not a festival (2015) */
 	if (key != NULL && strcmp(key, "victory-day") == 0)
-		return traditional ? "抗日戰爭暨世界反法西斯戰爭勝利70周年紀念日"
-				   : "抗日战争暨世界反法西斯战争胜利70周年纪念日";
+		return traditional ? "抗戰勝利紀念日" : "抗战胜利纪念日";
 	return NULL;
 }
 
