@@ -140,13 +140,17 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 			r.oom = 1;
 	}
 done:
-	if (xdoc)
-		xmlFreeDoc(xdoc);
+	/* The large buffers go first (the parser's copy of the input, the
+	 * decoded text, the line offsets), then the tree's many small blocks:
+	 * freed the other way round, each large free makes the allocator sort
+	 * all those small blocks again. */
 	if (ctxt)
 		xmlFreeParserCtxt(ctxt);
 	if (owned)
 		upl__dealloc((void *)u8);
 	upl__dealloc(r.offsets);
+	if (xdoc)
+		xmlFreeDoc(xdoc);
 	if (r.oom || report->oom) {
 		if (out && *out) {
 			upl_doc_free(*out);

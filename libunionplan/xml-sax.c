@@ -141,7 +141,7 @@ no_external(void *ctx, const xmlChar *publicId, const xmlChar *systemId)
 static int
 parse_options(void)
 {
-	int o = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	int o = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS |
 		XML_PARSE_IGNORE_ENC;
 #if defined(HAVE_DECL_XML_PARSE_NO_XXE) && HAVE_DECL_XML_PARSE_NO_XXE
 	o |= XML_PARSE_NO_XXE;
