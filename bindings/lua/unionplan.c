@@ -232,6 +232,17 @@ field_date(lua_State *L, int idx, int monthday, const char *field)
 	return d;
 }
 
+/* A file name argument: a string without a zero byte. */
+static const char *
+check_path(lua_State *L, int idx)
+{
+	size_t len;
+	const char *s = luaL_checklstring(L, idx, &len);
+	if (strlen(s) != len)
+		luaL_argerror(L, idx, "a file name cannot hold a zero byte");
+	return s;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Trees and wrappers                                                        */
 
@@ -1035,6 +1046,7 @@ make_node(lua_State *L, upl_kind kind, int oidx)
 static int
 f_node(lua_State *L)
 {
+	lua_settop(L, 1);
 	return make_node(L, (upl_kind)lua_tointeger(L, lua_upvalueindex(1)), 1);
 }
 
@@ -1069,6 +1081,7 @@ make_plan(lua_State *L, int oidx)
 static int
 f_plan(lua_State *L)
 {
+	lua_settop(L, 1);
 	return make_plan(L, 1);
 }
 
@@ -1079,6 +1092,7 @@ f_document(lua_State *L)
 	upl_doc *d = NULL;
 	size_t i, n = 0;
 	int didx;
+	lua_settop(L, 1);
 	if (!lua_isnoneornil(L, 1)) {
 		luaL_checktype(L, 1, LUA_TTABLE);
 		n = lua_rawlen(L, 1);
@@ -1114,6 +1128,7 @@ m_add_new(lua_State *L)
 {
 	int kind = (int)lua_tointeger(L, lua_upvalueindex(1));
 	wrap *p = check_wrap(L, 1, "a container");
+	lua_settop(L, 2);
 	if (kind == 0)
 		make_plan(L, 2);
 	else
@@ -1164,7 +1179,7 @@ static int
 m_dump(lua_State *L)
 {
 	wrap *w = check_cls(L, 1, CLS_DOC);
-	const char *path = luaL_checkstring(L, 2);
+	const char *path = check_path(L, 2);
 	char **out = (char **)box_new(L, free_mem);
 	size_t len = 0;
 	upl_error **err = (upl_error **)box_new(L, free_error);
@@ -1602,6 +1617,8 @@ f_load_common(lua_State *L, int from_string)
 	o.lang = opt_lang(L, 2);
 	t = tree_push_new(L);
 	err = (upl_error **)box_new(L, free_error);
+	if (!from_string)
+		src = check_path(L, 1);
 	if (from_string)
 		rc = upl_doc_parse_buffer(&d, src, len, name, &o, err);
 	else
@@ -1644,6 +1661,8 @@ f_import_text(lua_State *L)
 	err = (upl_error **)box_new(L, free_error);
 	if (upl_report_new(r) != 0)
 		return luaL_error(L, "out of memory");
+	if (!content)
+		src = check_path(L, 1);
 	if (content)
 		rc = upl_import_buffer(&d, *r, src, len, opt_string(L, 2, "name"), &o, err);
 	else
@@ -1673,6 +1692,8 @@ f_validate(lua_State *L)
 	err = (upl_error **)box_new(L, free_error);
 	if (upl_report_new(r) != 0)
 		return luaL_error(L, "out of memory");
+	if (!content)
+		src = check_path(L, 1);
 	if (content)
 		rc = upl_validate_buffer(*r, src, len, opt_string(L, 2, "name"), &o, err);
 	else
@@ -2022,7 +2043,7 @@ f_add_workdays(lua_State *L)
 static int
 f_calendar(lua_State *L)
 {
-	const char *path = luaL_optstring(L, 1, NULL);
+	const char *path = lua_isnoneornil(L, 1) ? NULL : check_path(L, 1);
 	calbox *c = newud(L, sizeof *c);
 	upl_error **err;
 	int rc;
@@ -2041,7 +2062,7 @@ static int
 cal_load(lua_State *L)
 {
 	calbox *c = luaL_checkudata(L, 1, MT_CAL);
-	const char *path = luaL_checkstring(L, 2);
+	const char *path = check_path(L, 2);
 	upl_error **err = (upl_error **)box_new(L, free_error);
 	int rc = upl_calendar_load_file(c->cal, path, err);
 	if (rc != 0)
