@@ -188,28 +188,59 @@ push_date(lua_State *L, upl_date d)
 	lua_pushstring(L, buf);
 }
 
-/* A "YYYY-MM-DD" argument (also "--MM-DD" when monthday is nonzero). */
+/* Parse "YYYY-MM-DD" (also "--MM-DD" when monthday is nonzero): 0 or -1. */
+static int
+parse_date(const char *s, size_t len, int monthday, upl_date *out)
+{
+	if (monthday && len == 7 && s[0] == '-' && s[1] == '-') {
+		char full[11];
+		memcpy(full, "2000", 4);
+		memcpy(full + 4, s + 1, 6);
+		full[10] = '\0';
+		if (upl_date_parse(out, full, 10) != 0)
+			return -1;
+		out->year = 0;
+		return 0;
+	}
+	return upl_date_parse(out, s, len) == 0 && upl_date_is_valid(*out) ? 0 : -1;
+}
+
+/* A date argument of a function. */
 static upl_date
 check_date(lua_State *L, int idx, int monthday)
 {
 	size_t len;
 	const char *s = luaL_checklstring(L, idx, &len);
 	upl_date d = UPL_DATE_INIT;
-	if (monthday && len == 7 && s[0] == '-' && s[1] == '-') {
-		char full[11];
-		memcpy(full, "2000", 4);
-		memcpy(full + 4, s + 1, 6);
-		full[10] = '\0';
-		if (upl_date_parse(&d, full, 10) == 0) {
-			d.year = 0;
-			return d;
-		}
-	} else if (upl_date_parse(&d, s, len) == 0 && upl_date_is_valid(d)) {
-		return d;
-	}
-	luaL_argerror(L, idx, lua_pushfstring(L, "not a date (YYYY-MM-DD%s): '%s'",
-					      monthday ? " or --MM-DD" : "", s));
+	if (parse_date(s, len, monthday, &d) != 0)
+		luaL_argerror(L, idx, lua_pushfstring(L, "not a date (YYYY-MM-DD%s): '%s'",
+						      monthday ? " or --MM-DD" : "", s));
 	return d;
+}
+
+/* A date given for a field. */
+static upl_date
+field_date(lua_State *L, int idx, int monthday, const char *field)
+{
+	size_t len;
+	const char *s = lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, &len) : NULL;
+	upl_date d = UPL_DATE_INIT;
+	if (s == NULL || parse_date(s, len, monthday, &d) != 0)
+		luaL_error(L, "%s must be a date (YYYY-MM-DD%s), not %s%s%s", field,
+			   monthday ? " or --MM-DD" : "", s ? "'" : "a ", s ? s : luaL_typename(L, idx),
+			   s ? "'" : "");
+	return d;
+}
+
+/* A file name argument: a string without a zero byte. */
+static const char *
+check_path(lua_State *L, int idx)
+{
+	size_t len;
+	const char *s = luaL_checklstring(L, idx, &len);
+	if (strlen(s) != len)
+		luaL_argerror(L, idx, "a file name cannot hold a zero byte");
+	return s;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -305,7 +336,7 @@ check_wrap(lua_State *L, int idx, const char *what)
 	if (w == NULL)
 		luaL_argerror(L, idx, lua_pushfstring(L, "%s expected, got %s", what, luaL_typename(L, idx)));
 	if (w->ptr == NULL)
-		luaL_argerror(L, idx, "the document it belongs to is closed");
+		luaL_error(L, "this %s belongs to a document that is closed", mt_names[w->cls]);
 	return w;
 }
 
@@ -637,7 +668,7 @@ node_set(lua_State *L, upl_node *n, int id, int vidx, const char *name)
 	case F_DATE: {
 		upl_date d = UPL_DATE_INIT;
 		if (!lua_isnil(L, vidx))
-			d = check_date(L, vidx, 1);
+			d = field_date(L, vidx, 1, name);
 		check_rc(L, upl_node_set_date(n, d), name);
 		break;
 	}
@@ -700,10 +731,10 @@ set_period(lua_State *L, upl_plan *p, int vidx)
 		luaL_error(L, "period.kind must be school-year, term, year, half-year or custom");
 	lua_getfield(L, vidx, "start");
 	if (!lua_isnil(L, -1))
-		per.start = check_date(L, lua_gettop(L), 0);
+		per.start = field_date(L, -1, 0, "period.start");
 	lua_getfield(L, vidx, "finish");
 	if (!lua_isnil(L, -1))
-		per.end = check_date(L, lua_gettop(L), 0);
+		per.end = field_date(L, -1, 0, "period.finish");
 	lua_getfield(L, vidx, "schoolyear");
 	per.schoolyear = opt_int(L, -1, "period.schoolyear", 0, 0, 9999);
 	lua_getfield(L, vidx, "term");
@@ -792,7 +823,7 @@ plan_set(lua_State *L, upl_plan *p, const char *k, int vidx)
 	else if (field_is(k, "issued")) {
 		upl_date d = UPL_DATE_INIT;
 		if (!lua_isnil(L, vidx))
-			d = check_date(L, vidx, 0);
+			d = field_date(L, vidx, 0, k);
 		check_rc(L, upl_plan_set_issued(p, upl_plan_issued_text(p), d), k);
 	} else if (field_is(k, "authors"))
 		set_authors(L, p, vidx);
@@ -1015,6 +1046,7 @@ make_node(lua_State *L, upl_kind kind, int oidx)
 static int
 f_node(lua_State *L)
 {
+	lua_settop(L, 1);
 	return make_node(L, (upl_kind)lua_tointeger(L, lua_upvalueindex(1)), 1);
 }
 
@@ -1049,6 +1081,7 @@ make_plan(lua_State *L, int oidx)
 static int
 f_plan(lua_State *L)
 {
+	lua_settop(L, 1);
 	return make_plan(L, 1);
 }
 
@@ -1059,6 +1092,7 @@ f_document(lua_State *L)
 	upl_doc *d = NULL;
 	size_t i, n = 0;
 	int didx;
+	lua_settop(L, 1);
 	if (!lua_isnoneornil(L, 1)) {
 		luaL_checktype(L, 1, LUA_TTABLE);
 		n = lua_rawlen(L, 1);
@@ -1094,6 +1128,7 @@ m_add_new(lua_State *L)
 {
 	int kind = (int)lua_tointeger(L, lua_upvalueindex(1));
 	wrap *p = check_wrap(L, 1, "a container");
+	lua_settop(L, 2);
 	if (kind == 0)
 		make_plan(L, 2);
 	else
@@ -1144,7 +1179,7 @@ static int
 m_dump(lua_State *L)
 {
 	wrap *w = check_cls(L, 1, CLS_DOC);
-	const char *path = luaL_checkstring(L, 2);
+	const char *path = check_path(L, 2);
 	char **out = (char **)box_new(L, free_mem);
 	size_t len = 0;
 	upl_error **err = (upl_error **)box_new(L, free_error);
@@ -1582,6 +1617,8 @@ f_load_common(lua_State *L, int from_string)
 	o.lang = opt_lang(L, 2);
 	t = tree_push_new(L);
 	err = (upl_error **)box_new(L, free_error);
+	if (!from_string)
+		src = check_path(L, 1);
 	if (from_string)
 		rc = upl_doc_parse_buffer(&d, src, len, name, &o, err);
 	else
@@ -1624,6 +1661,8 @@ f_import_text(lua_State *L)
 	err = (upl_error **)box_new(L, free_error);
 	if (upl_report_new(r) != 0)
 		return luaL_error(L, "out of memory");
+	if (!content)
+		src = check_path(L, 1);
 	if (content)
 		rc = upl_import_buffer(&d, *r, src, len, opt_string(L, 2, "name"), &o, err);
 	else
@@ -1653,6 +1692,8 @@ f_validate(lua_State *L)
 	err = (upl_error **)box_new(L, free_error);
 	if (upl_report_new(r) != 0)
 		return luaL_error(L, "out of memory");
+	if (!content)
+		src = check_path(L, 1);
 	if (content)
 		rc = upl_validate_buffer(*r, src, len, opt_string(L, 2, "name"), &o, err);
 	else
@@ -2002,7 +2043,7 @@ f_add_workdays(lua_State *L)
 static int
 f_calendar(lua_State *L)
 {
-	const char *path = luaL_optstring(L, 1, NULL);
+	const char *path = lua_isnoneornil(L, 1) ? NULL : check_path(L, 1);
 	calbox *c = newud(L, sizeof *c);
 	upl_error **err;
 	int rc;
@@ -2021,7 +2062,7 @@ static int
 cal_load(lua_State *L)
 {
 	calbox *c = luaL_checkudata(L, 1, MT_CAL);
-	const char *path = luaL_checkstring(L, 2);
+	const char *path = check_path(L, 2);
 	upl_error **err = (upl_error **)box_new(L, free_error);
 	int rc = upl_calendar_load_file(c->cal, path, err);
 	if (rc != 0)
