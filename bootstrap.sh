@@ -1,12 +1,14 @@
 #!/bin/sh
-# bootstrap.sh run|check|deps|build
+# bootstrap.sh run|check|bench|deps|build
 #
 #   run    install what is missing, build, and run the main job on a bundled
 #          example plan (validate it and print a summary)
 #   check  install what is missing, build, and run the whole test suite
-#          (unit and corpus tests, then the sanitizer build, valgrind and
-#          make distcheck)
-#   deps   only install the missing Debian packages
+#          (unit and corpus tests, the Python binding's tests, then the
+#          sanitizer build, valgrind and make distcheck)
+#   bench  install what is missing (with the benchmarks' Python peers,
+#          python3-lxml and python3-lunardate), build, and run make bench
+#   deps   only install the missing Debian packages (those of check)
 #   build  install what is missing and build (no tests)
 #
 # Packages are installed with apt-get only when pkg-config (or the command)
@@ -41,10 +43,47 @@ check_deps() {
 		want libxml2-dev; want libicu-dev; want check
 	fi
 	[ -f /usr/share/aclocal/pkg.m4 ] || want pkg-config
+	python_deps "$1"
 	if [ "$1" = check ]; then
 		command -v valgrind >/dev/null 2>&1 || want valgrind
 		command -v doxygen >/dev/null 2>&1 || want doxygen
 		command -v iconv >/dev/null 2>&1 || want libc-bin
+	fi
+}
+
+# The Python binding: the headers of the interpreter configure will use
+# ($PYTHON, or python3 on PATH); for check, what the pip test needs; for
+# bench, the peers the Python benchmarks compare with. Nothing with
+# --without-python in CONFIGURE_FLAGS.
+python_deps() {
+	case " ${CONFIGURE_FLAGS:-} " in *" --without-python "*) return 0 ;; esac
+	py=${PYTHON:-$(command -v python3 2>/dev/null || true)}
+	if [ -z "$py" ]; then
+		want python3; want python3-dev
+		py=/usr/bin/python3
+	elif ! "$py" -c 'import os, sysconfig, sys
+sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null; then
+		real=$(readlink -f "$py")
+		ver=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)
+		if [ "$real" = "$(readlink -f /usr/bin/python3 2>/dev/null)" ]; then
+			want python3-dev
+		elif [ -n "$ver" ] && [ "$real" = "$(readlink -f "/usr/bin/python$ver" 2>/dev/null)" ]; then
+			want "python$ver-dev"
+		else
+			say "no Python.h for $py, which is not Debian's: the Python binding will not be built"
+		fi
+	fi
+	# The pip test (make installcheck) builds with Debian's python3 when the
+	# default one has no setuptools or wheel.
+	if [ "$1" = check ] || [ "$1" = bench ]; then
+		[ -x /usr/bin/python3 ] || want python3
+		/usr/bin/python3 -m pip --version >/dev/null 2>&1 || want python3-pip
+		/usr/bin/python3 -c 'import setuptools' 2>/dev/null || want python3-setuptools
+		/usr/bin/python3 -c 'import wheel' 2>/dev/null || want python3-wheel
+	fi
+	if [ "$1" = bench ]; then
+		/usr/bin/python3 -c 'import lxml' 2>/dev/null || want python3-lxml
+		/usr/bin/python3 -c 'import lunardate' 2>/dev/null || want python3-lunardate
 	fi
 }
 
@@ -69,7 +108,8 @@ install_deps() {
 }
 
 build() {
-	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
+	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ m4/upl_python.m4 -nt configure ] ||
+	   [ Makefile.am -nt Makefile.in ]; then
 		say "autoreconf"
 		autoreconf -fi
 	fi
@@ -105,12 +145,14 @@ check)
 	make -j"$jobs" check || { cat test-suite.log 2>/dev/null | tail -n 200; exit 1; }
 	say "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
 	# A pristine copy of the distributed sources, built out of tree, so the
-	# developer's own build in this directory is left alone.
+	# developer's own build in this directory is left alone. Shared (not
+	# static) so the Python binding is built and its tests run too, with the
+	# ASan runtime preloaded into the interpreter (bindings/python/run-tests.sh).
 	rm -rf _build-asan && mkdir _build-asan
 	make -s distdir distdir=_build-asan/src
 	mkdir _build-asan/build
 	(cd _build-asan/build &&
-	 ../src/configure -q --disable-shared CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	 ../src/configure -q --disable-static CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" &&
 	 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check) ||
 		{ tail -n 200 _build-asan/build/test-suite.log 2>/dev/null; exit 1; }
@@ -120,8 +162,14 @@ check)
 	make -j"$jobs" distcheck
 	say "all checks passed"
 	;;
+bench)
+	install_deps bench
+	build
+	say "make bench"
+	make bench
+	;;
 *)
-	echo "usage: $0 run|check|deps|build" >&2
+	echo "usage: $0 run|check|bench|deps|build" >&2
 	exit 2
 	;;
 esac

@@ -330,8 +330,6 @@ statutory_rows(struct row **rows, size_t *n, const upl_calendar *cal, upl_date f
 		(*rows)[*n].key = w.reason;
 		if (w.status == UPL_DAY_WORKDAY)
 			(*rows)[*n].name = trad ? "調休上班" : "调休上班";
-		else if (strcmp(w.reason, "victory-day") == 0)
-			(*rows)[*n].name = trad ? "抗戰勝利紀念日" : "抗战胜利纪念日";
 		else
 			(*rows)[*n].name = upl_holiday_name(w.reason, trad);
 		(*n)++;
@@ -533,8 +531,6 @@ show_workday(const struct cal_opts *o, const upl_calendar *cal, upl_date d, cons
 		printf(" (adjusted working day, 调休上班)");
 	else if (strcmp(w.reason, "weekend") == 0)
 		printf(" (weekend)");
-	else if (strcmp(w.reason, "victory-day") == 0)
-		printf(" (victory-day, 抗战胜利纪念日)");
 	else if (*w.reason)
 		printf(" (%s, %s)", w.reason, upl_holiday_name(w.reason, 0));
 	printf("\n");

@@ -2,6 +2,8 @@
  * dates in a given year, and the festivals between two dates. */
 #include "config.h"
 
+#include <string.h>
+
 #include "holidays-private.h"
 #include "lunar-private.h"
 
@@ -87,9 +89,12 @@ const char *
 upl_holiday_name(const char *key, int traditional)
 {
 	int i = upl__holiday_index(key);
-	if (i < 0)
-		return NULL;
-	return traditional ? festivals[i].hant : festivals[i].hans;
+	if (i >= 0)
+		return traditional ? festivals[i].hant : festivals[i].hans;
+	/* the one reason of an arrangement that is not a festival (2015) */
+	if (key != NULL && strcmp(key, "victory-day") == 0)
+		return traditional ? "抗戰勝利紀念日" : "抗战胜利纪念日";
+	return NULL;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -324,7 +324,8 @@ START_TEST(test_keys)
 		ck_assert_ptr_eq(found, k);
 	}
 	ck_assert_ptr_null(upl_holiday_key(20));
-	ck_assert_ptr_null(upl_holiday_name("victory-day", 0));
+	ck_assert_str_eq(upl_holiday_name("victory-day", 0), "抗战胜利纪念日");
+	ck_assert_str_eq(upl_holiday_name("victory-day", 1), "抗戰勝利紀念日");
 	ck_assert_ptr_null(upl_holiday_name(NULL, 0));
 	ck_assert_int_eq(upl_holiday_key_is_valid("victory-day"), 0);
 	ck_assert_int_eq(upl_holiday_key_is_valid("Mid-Autumn"), 0);

@@ -318,7 +318,9 @@ UPL_EXTERN int upl_holiday_kind_of(const char *key);
  * @param key          a holiday key ("mid-autumn")
  * @param traditional  non-zero for traditional script
  * @return the festival's Chinese name as a static UTF-8 string (中秋节, or
- * 中秋節 in traditional script), or NULL for an unknown key.
+ * 中秋節 in traditional script), or NULL for an unknown key. The one reason
+ * of a statutory arrangement that is no festival (upl_workday_info::reason
+ * "victory-day", the 2015 holiday) is named too: 抗战胜利纪念日.
  * @since 0.1
  */
 UPL_EXTERN const char *upl_holiday_name(const char *key, int traditional);

@@ -78,11 +78,7 @@ static const char *
 holiday_name(const char *key)
 {
 	const char *name = upl_holiday_name(key, 0);
-	if (name != NULL)
-		return name;
-	if (strcmp(key, "victory-day") == 0)
-		return "抗日战争暨世界反法西斯战争胜利70周年纪念日";
-	return key;
+	return name != NULL ? name : key;
 }
 
 static PyObject *

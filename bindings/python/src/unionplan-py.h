@@ -63,6 +63,9 @@ PyObject *upy_tuple_new(PyObject *cls, const char *format, ...);
  * calling its Python __new__. */
 PyObject *upy_tuple_from(PyObject *cls, Py_ssize_t n, PyObject **items);
 
+/* module.c: the module's init function, the one symbol it exports. */
+PyMODINIT_FUNC PyInit__unionplan(void);
+
 /* calendar.c: add the calendar functions and the Calendar type to the
  * module. Returns 0, or -1 with an exception set. */
 int upy_calendar_init(PyObject *module);
