@@ -155,10 +155,8 @@ t.group("builders return the new node", function ()
   t.is(a.number, nil, "no number")
   t.like(tostring(a), "^unionplan%.activity", "tostring(activity)")
   t.like(tostring(m), "^unionplan%.month", "tostring(month)")
-  local s = up.schedule()
-  t.is(s.kind, "schedule", "up.schedule() without a table")
   local sec = up.section{ heading = "x" }
-  t.is(sec:add_schedule().kind, "schedule", "add_schedule() without a table")
+  t.is(sec:add_schedule{}.kind, "schedule", "section:add_schedule")
   t.is(sec:add_paragraph{ text = "p" }.kind, "p", "section:add_paragraph")
   t.is(sec:add_note{ text = "n" }.kind, "note", "section:add_note")
   t.is(sec:add_section{ heading = "sub" }.kind, "section", "section:add_section")
@@ -169,9 +167,25 @@ t.group("builders return the new node", function ()
   local p = doc:add_plan{ title = "t", lang = "zh-Hans" }
   t.ok(doc[1] == p, "doc:add_plan")
   t.ok(p.document == doc, "plan.document")
-  t.is(p:add_schedule().kind, "schedule", "plan:add_schedule")
+  t.is(p:add_schedule{}.kind, "schedule", "plan:add_schedule")
   t.is(p:add_paragraph{ text = "x" }.kind, "p", "plan:add_paragraph")
   t.is(p:add_note{ text = "y" }.kind, "note", "plan:add_note")
+end)
+
+t.group("constructors and builders without a table", function ()
+  -- every field is optional but a month's month: up.schedule() is
+  -- up.schedule{} (Python's Schedule(), add_schedule())
+  local function kind_of(f)
+    local ok, node = pcall(f)
+    if not ok then t.diag("  " .. tostring(node)) return nil end
+    return node.kind
+  end
+  t.is(kind_of(function () return up.schedule() end), "schedule", "up.schedule()")
+  t.is(kind_of(function () return up.section() end), "section", "up.section()")
+  t.is(kind_of(function () return up.plan():add_schedule() end), "schedule", "plan:add_schedule()")
+  t.is(kind_of(function () return up.section{}:add_schedule() end), "schedule",
+       "section:add_schedule()")
+  t.is(kind_of(function () return up.section{}:add_section() end), "section", "section:add_section()")
 end)
 
 t.group("insert and remove", function ()

@@ -50,7 +50,9 @@ t.group("load seed 000", function ()
   t.is(doc.name, S.example(0), "doc.name is the path")
   t.is(doc.collection, false, "a single plan is no collection")
   t.like(tostring(doc), "^unionplan%.document", "tostring(doc)")
-  t.is(tostring(p), "unionplan.plan: " .. TITLE0, "tostring(plan)")
+  -- the title, or its first 30 bytes and an ellipsis for a long one
+  local shown = tostring(p):match("^unionplan%.plan: (.-)…?$")
+  t.ok(shown and #shown > 0 and TITLE0:sub(1, #shown) == shown, "tostring(plan) shows the title")
 end)
 
 t.group("loads seed 000", function ()
