@@ -270,7 +270,7 @@ t.group("attached nodes, wrong kinds and cycles are refused", function ()
   t.is(S.count(inner:children()), 0, "inner has none")
 end)
 
-t.group("setters check their values", function ()
+t.group("setters of activities check their values", function ()
   local act = up.activity{ text = "活动" }
   act.date = "2026-09-10"
   t.is(act.date, "2026-09-10", "date set")
@@ -314,7 +314,9 @@ t.group("setters check their values", function ()
   t.raises(function () act.text = {} end, nil, "text = {} raises")
   t.raises(function () act.no_such_field = 1 end, nil, "an unknown field raises")
   t.is(act.text, "新的文字", "text unchanged by the failures")
+end)
 
+t.group("setters of months, sections and plans check their values", function ()
   local m = up.month{ month = 9, year = 2026 }
   m.month = 12
   t.is(m.month, 12, "month set")
