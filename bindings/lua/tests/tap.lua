@@ -111,6 +111,16 @@ function M.is_deeply(got, want, name)
   return good
 end
 
+-- bad is the list of the cases that went wrong: passes when it is empty,
+-- else shows the first ten.
+function M.none(bad, name)
+  local good = #bad == 0
+  if not M.ok(good, name) then
+    M.diag("  " .. #bad .. " wrong: " .. table.concat(bad, "; ", 1, math.min(#bad, 10)))
+  end
+  return good
+end
+
 -- fn must raise an error whose message matches pattern (when given).
 function M.raises(fn, pattern, name)
   local good, err = pcall(fn)

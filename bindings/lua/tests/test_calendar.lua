@@ -115,8 +115,7 @@ t.group("lunar festivals 1901-2100", function ()
     end
   end
   t.is(n, 1200, "200 years of 6 festivals")
-  t.is(#bad, 0, "all as the official table")
-  if bad[1] then t.diag(table.concat(bad, "\n", 1, math.min(#bad, 10))) end
+  t.none(bad, "all as the official table")
 end)
 
 t.group("holidays of a year", function ()
@@ -236,7 +235,7 @@ t.group("from_lunar", function ()
     d = add_days(d, 1)
   end
   t.is(n, 731, "every day of 2012 and 2013")
-  t.is(#bad, 0, "round trips")
+  t.none(bad, "round trips")
 end)
 
 t.group("lunar months 1901-2100", function ()
@@ -258,8 +257,7 @@ t.group("lunar months 1901-2100", function ()
     n = n + 1
   end
   t.is(n, 2473, "2473 months")
-  t.is(#bad, 0, "every month's first and last day, both ways")
-  if bad[1] then t.diag(table.concat(bad, " ", 1, math.min(#bad, 20))) end
+  t.none(bad, "every month's first and last day, both ways")
 end)
 
 t.group("workday", function ()
@@ -342,8 +340,7 @@ t.group("working days per year against the reference copies", function ()
     total = total + want[year]
   end
   t.is(total, 4991, "the reference total")
-  t.is(#bad, 0, "each year as the reference")
-  if bad[1] then t.diag(table.concat(bad, "\n")) end
+  t.none(bad, "each year as the reference")
 end)
 
 t.group("add_workdays", function ()
