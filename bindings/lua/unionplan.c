@@ -188,27 +188,47 @@ push_date(lua_State *L, upl_date d)
 	lua_pushstring(L, buf);
 }
 
-/* A "YYYY-MM-DD" argument (also "--MM-DD" when monthday is nonzero). */
+/* Parse "YYYY-MM-DD" (also "--MM-DD" when monthday is nonzero): 0 or -1. */
+static int
+parse_date(const char *s, size_t len, int monthday, upl_date *out)
+{
+	if (monthday && len == 7 && s[0] == '-' && s[1] == '-') {
+		char full[11];
+		memcpy(full, "2000", 4);
+		memcpy(full + 4, s + 1, 6);
+		full[10] = '\0';
+		if (upl_date_parse(out, full, 10) != 0)
+			return -1;
+		out->year = 0;
+		return 0;
+	}
+	return upl_date_parse(out, s, len) == 0 && upl_date_is_valid(*out) ? 0 : -1;
+}
+
+/* A date argument of a function. */
 static upl_date
 check_date(lua_State *L, int idx, int monthday)
 {
 	size_t len;
 	const char *s = luaL_checklstring(L, idx, &len);
 	upl_date d = UPL_DATE_INIT;
-	if (monthday && len == 7 && s[0] == '-' && s[1] == '-') {
-		char full[11];
-		memcpy(full, "2000", 4);
-		memcpy(full + 4, s + 1, 6);
-		full[10] = '\0';
-		if (upl_date_parse(&d, full, 10) == 0) {
-			d.year = 0;
-			return d;
-		}
-	} else if (upl_date_parse(&d, s, len) == 0 && upl_date_is_valid(d)) {
-		return d;
-	}
-	luaL_argerror(L, idx, lua_pushfstring(L, "not a date (YYYY-MM-DD%s): '%s'",
-					      monthday ? " or --MM-DD" : "", s));
+	if (parse_date(s, len, monthday, &d) != 0)
+		luaL_argerror(L, idx, lua_pushfstring(L, "not a date (YYYY-MM-DD%s): '%s'",
+						      monthday ? " or --MM-DD" : "", s));
+	return d;
+}
+
+/* A date given for a field. */
+static upl_date
+field_date(lua_State *L, int idx, int monthday, const char *field)
+{
+	size_t len;
+	const char *s = lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, &len) : NULL;
+	upl_date d = UPL_DATE_INIT;
+	if (s == NULL || parse_date(s, len, monthday, &d) != 0)
+		luaL_error(L, "%s must be a date (YYYY-MM-DD%s), not %s%s%s", field,
+			   monthday ? " or --MM-DD" : "", s ? "'" : "a ", s ? s : luaL_typename(L, idx),
+			   s ? "'" : "");
 	return d;
 }
 
@@ -305,7 +325,7 @@ check_wrap(lua_State *L, int idx, const char *what)
 	if (w == NULL)
 		luaL_argerror(L, idx, lua_pushfstring(L, "%s expected, got %s", what, luaL_typename(L, idx)));
 	if (w->ptr == NULL)
-		luaL_argerror(L, idx, "the document it belongs to is closed");
+		luaL_error(L, "this %s belongs to a document that is closed", mt_names[w->cls]);
 	return w;
 }
 
@@ -637,7 +657,7 @@ node_set(lua_State *L, upl_node *n, int id, int vidx, const char *name)
 	case F_DATE: {
 		upl_date d = UPL_DATE_INIT;
 		if (!lua_isnil(L, vidx))
-			d = check_date(L, vidx, 1);
+			d = field_date(L, vidx, 1, name);
 		check_rc(L, upl_node_set_date(n, d), name);
 		break;
 	}
@@ -700,10 +720,10 @@ set_period(lua_State *L, upl_plan *p, int vidx)
 		luaL_error(L, "period.kind must be school-year, term, year, half-year or custom");
 	lua_getfield(L, vidx, "start");
 	if (!lua_isnil(L, -1))
-		per.start = check_date(L, lua_gettop(L), 0);
+		per.start = field_date(L, -1, 0, "period.start");
 	lua_getfield(L, vidx, "finish");
 	if (!lua_isnil(L, -1))
-		per.end = check_date(L, lua_gettop(L), 0);
+		per.end = field_date(L, -1, 0, "period.finish");
 	lua_getfield(L, vidx, "schoolyear");
 	per.schoolyear = opt_int(L, -1, "period.schoolyear", 0, 0, 9999);
 	lua_getfield(L, vidx, "term");
@@ -792,7 +812,7 @@ plan_set(lua_State *L, upl_plan *p, const char *k, int vidx)
 	else if (field_is(k, "issued")) {
 		upl_date d = UPL_DATE_INIT;
 		if (!lua_isnil(L, vidx))
-			d = check_date(L, vidx, 0);
+			d = field_date(L, vidx, 0, k);
 		check_rc(L, upl_plan_set_issued(p, upl_plan_issued_text(p), d), k);
 	} else if (field_is(k, "authors"))
 		set_authors(L, p, vidx);
