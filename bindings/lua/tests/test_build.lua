@@ -517,10 +517,29 @@ if S.IS_54 then
       end
       return pcall(function () return #keep end)
     ]]))
-    local ok = closed(up, S.example(0))
-    t.ok(ok == true or ok == false, "using a closed document raises or works, never crashes")
+    local ok, err = closed(up, S.example(0))
+    t.is(ok, false, "using a document after its <close> block raises")
+    t.like(err, "closed", "saying it is closed")
   end)
 end
+
+t.group("doc:close()", function ()
+  local doc = up.load(S.example(0))
+  local plan = doc[1]
+  local act = S.collect(plan:activities())[2]
+  local close = doc.close
+  doc:close()
+  t.raises(function () return #doc end, "closed", "#doc after close raises")
+  t.raises(function () return plan.title end, "closed", "a plan of a closed document raises")
+  t.raises(function () return act.date end, "closed", "an activity of a closed document raises")
+  t.like(tostring(act), "closed", "tostring says closed")
+  t.ok(pcall(close, doc), "closing twice is harmless")
+  t.raises(function () return doc:close() end, "closed", "but a closed document has no methods")
+  doc, plan, act = nil, nil, nil
+  collectgarbage()
+  collectgarbage()
+  t.ok(true, "collected after close")
+end)
 
 S.cleanup()
 t.done_testing()
