@@ -1453,18 +1453,32 @@ m_activities(lua_State *L)
 /* ------------------------------------------------------------------------ */
 /* Metamethods                                                               */
 
+/* __index of every class: a closure with upvalues 1, its metatable; 2, its
+ * methods; 3, for node classes, its fields (name -> field id). */
 static int
 w_index(lua_State *L)
 {
-	wrap *w = check_wrap(L, 1, "a unionplan object");
+	wrap *w = lua_touserdata(L, 1);
 	const char *k;
-	lua_getmetatable(L, 1);
-	lua_getfield(L, -1, "__methods");
+	if (w == NULL || !lua_getmetatable(L, 1) || !lua_rawequal(L, -1, lua_upvalueindex(1)))
+		return luaL_argerror(L, 1, "a unionplan object expected");
+	lua_pop(L, 1);
+	if (w->ptr == NULL)
+		return luaL_error(L, "this %s belongs to a document that is closed", mt_names[w->cls]);
 	lua_pushvalue(L, 2);
-	lua_rawget(L, -2);
+	lua_rawget(L, lua_upvalueindex(2));
 	if (!lua_isnil(L, -1))
 		return 1;
-	lua_settop(L, 2);
+	lua_pop(L, 1);
+	if (IS_NODE(w->cls)) {
+		lua_pushvalue(L, 2);
+		lua_rawget(L, lua_upvalueindex(3));
+		if (lua_type(L, -1) == LUA_TNUMBER)
+			node_get(L, w, (int)lua_tointeger(L, -1));
+		else
+			lua_pushnil(L);
+		return 1;
+	}
 	if (w->cls == CLS_DOC && lua_type(L, 2) == LUA_TNUMBER) {
 		lua_Integer i = lua_tointeger(L, 2);
 		if (i >= 1 && (size_t)i <= upl_doc_plan_count(w->ptr) && (lua_Number)i == lua_tonumber(L, 2))
@@ -1485,15 +1499,8 @@ w_index(lua_State *L)
 			lua_pushboolean(L, upl_doc_is_collection(w->ptr));
 		else
 			lua_pushnil(L);
-	} else if (w->cls == CLS_PLAN) {
-		if (!plan_get(L, w->ptr, k))
-			lua_pushnil(L);
-	} else {
-		const struct nfield *f = find_node_field(upl_node_kind(w->ptr), k);
-		if (f != NULL)
-			node_get(L, w, f->id);
-		else
-			lua_pushnil(L);
+	} else if (!plan_get(L, w->ptr, k)) {
+		lua_pushnil(L);
 	}
 	return 1;
 }
@@ -2165,8 +2172,15 @@ make_class(lua_State *L, int cls)
 			lua_pushcclosure(L, m_add_new, 1);
 			lua_setfield(L, -2, builders[i].name);
 		}
-	lua_setfield(L, -2, "__methods");
-	lua_pushcfunction(L, w_index);
+	lua_newtable(L); /* fields: name -> id */
+	for (i = 0; IS_NODE(cls) && i < sizeof node_fields / sizeof node_fields[0]; i++)
+		if (node_fields[i].kinds & K(cls - CLS_NODE)) {
+			lua_pushinteger(L, node_fields[i].id);
+			lua_setfield(L, -2, node_fields[i].name);
+		}
+	lua_pushvalue(L, -3);
+	lua_insert(L, -3);  /* metatable, methods, fields */
+	lua_pushcclosure(L, w_index, 3);
 	lua_setfield(L, -2, "__index");
 	lua_pushcfunction(L, w_newindex);
 	lua_setfield(L, -2, "__newindex");
