@@ -64,7 +64,12 @@ for abi in 5.4 5.1; do
 done
 [ "$ran" = yes ] || exit 0
 
-# (b) luarocks make against the installed library.
+# (b) luarocks make against the installed library, with the rockspec of
+# this version.
+rockspec="unionplan-$VERSION-1.rockspec"
+grep -q "^version = \"$VERSION-1\"$" "$srcdir/bindings/lua/$rockspec" &&
+grep -q "libunionplan-$VERSION.tar.gz" "$srcdir/bindings/lua/$rockspec" ||
+	{ echo "FAIL: $rockspec: its version or its source are not $VERSION" >&2; exit 1; }
 if [ "${UPL_LUA54_BINDING:-no}" != yes ]; then
 	echo "SKIP: luarocks make: it builds for Lua 5.4, which is not built"
 	exit 0
@@ -84,7 +89,6 @@ libdir_pc=$(pkg-config --variable=libdir libunionplan)
 # A copy of the rockspec and the source: luarocks builds in the current
 # directory, and the source tree may be read-only (distcheck). Its own
 # cache and configuration stay in the temporary directory too.
-rockspec="unionplan-$VERSION-1.rockspec"
 mkdir "$tmp/src" "$tmp/home"
 cp "$srcdir/bindings/lua/$rockspec" "$srcdir/bindings/lua/unionplan.c" "$tmp/src/"
 if ! (cd "$tmp/src" && HOME="$tmp/home" luarocks --lua-version=5.4 make --tree "$tmp/tree" "$rockspec" \
