@@ -4,10 +4,11 @@
 #   run    install what is missing, build, and run the main job on a bundled
 #          example plan (validate it and print a summary)
 #   check  install what is missing, build, and run the whole test suite
-#          (unit and corpus tests, the Python binding's tests, then the
-#          sanitizer build, valgrind and make distcheck)
+#          (unit and corpus tests, the Python and Lua bindings' tests, then
+#          the sanitizer build, valgrind and make distcheck)
 #   bench  install what is missing (with the benchmarks' Python peers,
-#          python3-lxml and python3-lunardate), build, and run make bench
+#          python3-lxml and python3-lunardate, and the Lua one, lua-expat),
+#          build, and run make bench
 #   deps   only install the missing Debian packages (those of check)
 #   build  install what is missing and build (no tests)
 #
@@ -44,6 +45,7 @@ check_deps() {
 	fi
 	[ -f /usr/share/aclocal/pkg.m4 ] || want pkg-config
 	python_deps "$1"
+	lua_deps "$1"
 	if [ "$1" = check ]; then
 		command -v valgrind >/dev/null 2>&1 || want valgrind
 		command -v doxygen >/dev/null 2>&1 || want doxygen
@@ -87,6 +89,28 @@ sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Pyth
 	fi
 }
 
+# The Lua binding: Lua 5.4 and LuaJIT with their headers; for check,
+# luarocks (make installcheck builds the rockspec) and lua-expat (the tests
+# compare with lxp.lom); for bench, lua-expat (the benchmark's peer).
+# Nothing with --without-lua in CONFIGURE_FLAGS.
+lua_deps() {
+	case " ${CONFIGURE_FLAGS:-} " in *" --without-lua "*) return 0 ;; esac
+	command -v lua5.4 >/dev/null 2>&1 || want lua5.4
+	command -v luajit >/dev/null 2>&1 || want luajit
+	if command -v pkg-config >/dev/null 2>&1; then
+		pkg-config --exists lua5.4 || want liblua5.4-dev
+		pkg-config --exists luajit || want libluajit-5.1-dev
+	else
+		want liblua5.4-dev; want libluajit-5.1-dev
+	fi
+	if [ "$1" = check ]; then
+		command -v luarocks >/dev/null 2>&1 || want luarocks
+	fi
+	if [ "$1" = check ] || [ "$1" = bench ]; then
+		[ -f /usr/share/lua/5.1/lxp/lom.lua ] || want lua-expat
+	fi
+}
+
 install_deps() {
 	check_deps "$1"
 	if [ -z "$need_pkgs" ]; then
@@ -109,6 +133,7 @@ install_deps() {
 
 build() {
 	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ m4/upl_python.m4 -nt configure ] ||
+	   [ m4/upl_lua.m4 -nt configure ] ||
 	   [ Makefile.am -nt Makefile.in ]; then
 		say "autoreconf"
 		autoreconf -fi
@@ -146,8 +171,9 @@ check)
 	say "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
 	# A pristine copy of the distributed sources, built out of tree, so the
 	# developer's own build in this directory is left alone. Shared (not
-	# static) so the Python binding is built and its tests run too, with the
-	# ASan runtime preloaded into the interpreter (bindings/python/run-tests.sh).
+	# static) so the Python and Lua bindings are built and their tests run
+	# too, with the ASan runtime preloaded into the interpreters
+	# (bindings/python/run-tests.sh, bindings/lua/run-lua.sh).
 	rm -rf _build-asan && mkdir _build-asan
 	make -s distdir distdir=_build-asan/src
 	mkdir _build-asan/build
