@@ -54,15 +54,17 @@ endif
 # the tests find it with LUA_CPATH=$(abs_top_builddir)/bindings/lua/ABI/?.so.
 UPL_LUA_LDFLAGS = -module -avoid-version -shared -export-symbols-regex '^luaopen_unionplan$$'
 UPL_LUA_CPPFLAGS = -I$(top_builddir)/include -I$(top_srcdir)/include
+UPL_LUA_CFLAGS = $(AM_CFLAGS) $(UPL_VISIBILITY_CFLAGS)
+UPL_LUA_LIBADD = libunionplan/libunionplan.la
 upl_lua_stage =
 upl_lua_so =
 if UPL_LUA54
 lua54_LTLIBRARIES = bindings/lua/5.4/unionplan.la
 bindings_lua_5_4_unionplan_la_SOURCES = $(UPL_LUA_SOURCES)
 bindings_lua_5_4_unionplan_la_CPPFLAGS = $(UPL_LUA_CPPFLAGS) $(LUA54_CFLAGS)
-bindings_lua_5_4_unionplan_la_CFLAGS = $(AM_CFLAGS) $(UPL_VISIBILITY_CFLAGS)
+bindings_lua_5_4_unionplan_la_CFLAGS = $(UPL_LUA_CFLAGS)
 bindings_lua_5_4_unionplan_la_LDFLAGS = $(UPL_LUA_LDFLAGS)
-bindings_lua_5_4_unionplan_la_LIBADD = libunionplan/libunionplan.la
+bindings_lua_5_4_unionplan_la_LIBADD = $(UPL_LUA_LIBADD)
 upl_lua_stage += bindings/lua/5.4/unionplan.la
 upl_lua_so += '$(DESTDIR)$(lua54dir)'
 endif
@@ -70,9 +72,9 @@ if UPL_LUAJIT
 lua51_LTLIBRARIES = bindings/lua/5.1/unionplan.la
 bindings_lua_5_1_unionplan_la_SOURCES = $(UPL_LUA_SOURCES)
 bindings_lua_5_1_unionplan_la_CPPFLAGS = $(UPL_LUA_CPPFLAGS) $(LUAJIT_CFLAGS)
-bindings_lua_5_1_unionplan_la_CFLAGS = $(AM_CFLAGS) $(UPL_VISIBILITY_CFLAGS)
+bindings_lua_5_1_unionplan_la_CFLAGS = $(UPL_LUA_CFLAGS)
 bindings_lua_5_1_unionplan_la_LDFLAGS = $(UPL_LUA_LDFLAGS)
-bindings_lua_5_1_unionplan_la_LIBADD = libunionplan/libunionplan.la
+bindings_lua_5_1_unionplan_la_LIBADD = $(UPL_LUA_LIBADD)
 upl_lua_stage += bindings/lua/5.1/unionplan.la
 upl_lua_so += '$(DESTDIR)$(lua51dir)'
 endif
