@@ -1240,13 +1240,23 @@ check_options(lua_State *L, int oidx, const char *const *allowed)
 	}
 }
 
+/* Push option `name` of the options table at oidx: 1, or 0 (nothing
+ * pushed) when there is no options table. */
+static int
+opt_field(lua_State *L, int oidx, const char *name)
+{
+	if (lua_isnoneornil(L, oidx))
+		return 0;
+	lua_getfield(L, oidx, name);
+	return 1;
+}
+
 static const char *
 opt_string(lua_State *L, int oidx, const char *name)
 {
 	const char *s;
-	if (lua_isnoneornil(L, oidx))
+	if (!opt_field(L, oidx, name))
 		return NULL;
-	lua_getfield(L, oidx, name);
 	s = opt_text(L, -1, name);
 	lua_pop(L, 1); /* the string stays alive in the options table */
 	return s;
@@ -1256,9 +1266,8 @@ static int
 opt_bool(lua_State *L, int oidx, const char *name)
 {
 	int b;
-	if (lua_isnoneornil(L, oidx))
+	if (!opt_field(L, oidx, name))
 		return 0;
-	lua_getfield(L, oidx, name);
 	if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
 		luaL_error(L, "option %s must be a boolean", name);
 	b = lua_toboolean(L, -1);
@@ -1270,9 +1279,8 @@ static size_t
 opt_size(lua_State *L, int oidx, const char *name)
 {
 	int v;
-	if (lua_isnoneornil(L, oidx))
+	if (!opt_field(L, oidx, name))
 		return 0;
-	lua_getfield(L, oidx, name);
 	v = opt_int(L, -1, name, 0, 1, 2147483647L);
 	lua_pop(L, 1);
 	return (size_t)v;

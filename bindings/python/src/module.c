@@ -510,17 +510,32 @@ parse_source(upy_source *s, const upl_parse_options *opts)
 	return upy_document_wrap(doc);
 }
 
+/* The arguments of load(source, ...) and loads(data, ...): the first, then
+ * *, name, max_bytes, lang. */
+static int
+parse_args(PyObject *args, PyObject *kw, const char *format, PyObject **first, PyObject **name,
+	   upl_parse_options *opts)
+{
+	static char *load_kw[] = { "source", "name", "max_bytes", "lang", NULL };
+	static char *loads_kw[] = { "data", "name", "max_bytes", "lang", NULL };
+	PyObject *max = NULL, *lang = NULL;
+	*name = NULL;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, format, strstr(format, ":loads") ? loads_kw : load_kw,
+					 first, name, &max, &lang))
+		return -1;
+	if (upy_size_arg(max, &opts->max_bytes) != 0 || upy_lang_arg(lang, &opts->lang) != 0)
+		return -1;
+	return 0;
+}
+
 static PyObject *
 py_load(PyObject *self, PyObject *args, PyObject *kw)
 {
-	static char *kwlist[] = { "source", "name", "max_bytes", "lang", NULL };
-	PyObject *src, *name = NULL, *max = NULL, *lang = NULL, *res;
+	PyObject *src, *name, *res;
 	upl_parse_options opts = UPL_PARSE_OPTIONS_INIT;
 	upy_source s;
 	(void)self;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$OOO:load", kwlist, &src, &name, &max, &lang))
-		return NULL;
-	if (upy_size_arg(max, &opts.max_bytes) != 0 || upy_lang_arg(lang, &opts.lang) != 0)
+	if (parse_args(args, kw, "O|$OOO:load", &src, &name, &opts) != 0)
 		return NULL;
 	if (upy_source_get_limited(src, name, opts.max_bytes ? opts.max_bytes : UPL_DEFAULT_MAX_BYTES,
 				   &s) != 0) {
@@ -560,14 +575,11 @@ check_str_declaration(const char *p, Py_ssize_t n)
 static PyObject *
 py_loads(PyObject *self, PyObject *args, PyObject *kw)
 {
-	static char *kwlist[] = { "data", "name", "max_bytes", "lang", NULL };
-	PyObject *data, *name = NULL, *max = NULL, *lang = NULL, *res;
+	PyObject *data, *name, *res;
 	upl_parse_options opts = UPL_PARSE_OPTIONS_INIT;
 	upy_source s;
 	(void)self;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$OOO:loads", kwlist, &data, &name, &max, &lang))
-		return NULL;
-	if (upy_size_arg(max, &opts.max_bytes) != 0 || upy_lang_arg(lang, &opts.lang) != 0)
+	if (parse_args(args, kw, "O|$OOO:loads", &data, &name, &opts) != 0)
 		return NULL;
 	memset(&s, 0, sizeof s);
 	s.fd = -1;
