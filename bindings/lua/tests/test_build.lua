@@ -8,41 +8,10 @@ local t = require "tap"
 local S = require "uplsupport"
 local up = require "unionplan"
 
--- Written by hand in the canonical form (`unionplan format` leaves it as it
--- is) and checked with `unionplan validate` (no diagnostics).
-local EXPECTED = [[
-<?xml version="1.0" encoding="UTF-8"?>
-<plan xmlns="urn:unionplan:1" version="1" xml:lang="zh-Hans">
-  <meta>
-    <title>2026学年第一学期工会工作计划</title>
-    <organization>示范学校工会</organization>
-    <author>王芳</author>
-    <period kind="term" start="2026-09-01" end="2027-01-31" schoolyear="2026" term="1">2026学年第一学期</period>
-  </meta>
-  <p>以服务教职工为中心。</p>
-  <section label="一、" number="1" level="1" role="goals">
-    <heading>工作目标</heading>
-    <item label="1．" number="1">完善教代会制度。</item>
-    <item label="2．" number="2">丰富教工文体活动。</item>
-  </section>
-  <section label="二、" number="2" level="1" role="schedule">
-    <heading>具体工作安排</heading>
-    <schedule>
-      <month month="9" year="2026" label="九月：">
-        <activity label="1．" number="1">工会例会：讨论工作计划</activity>
-        <activity label="2．" number="2" date="2026-09-10" holiday="teachers-day" relation="on">教师节表彰活动</activity>
-      </month>
-      <month month="10" year="2026" label="十月：">
-        <activity label="1．" number="1" date="2026-10-16" holiday="double-ninth" relation="before">重阳节慰问退休教工</activity>
-      </month>
-      <month month="1" year="2027" label="一月：">
-        <activity label="1．" number="1">寒假送温暖活动</activity>
-      </month>
-    </schedule>
-  </section>
-  <note label="注：">具体时间以通知为准。</note>
-</plan>
-]]
+-- tests/data/bindings/built-plan.xml: written by hand in the canonical form
+-- (`unionplan format` leaves it as it is) and checked with `unionplan
+-- validate` (no diagnostics). The Python binding's test builds the same plan.
+local EXPECTED = S.read(S.DATA .. "/bindings/built-plan.xml")
 
 -- The plan of EXPECTED, built with constructors, add/insert and builders.
 local function build()
