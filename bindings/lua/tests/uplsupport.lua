@@ -118,13 +118,10 @@ function M.example(n)
   return string.format("%s/seed-%03d.xml", M.EXAMPLES, n)
 end
 
--- The seed text NNN_*.txt under tests/data/seeds (or /work/shared/seeds).
+-- The seed text NNN_*.txt under tests/data/seeds.
 function M.seed_text(n)
-  local pattern = string.format("^%03d_.*%%.txt$", n)
-  for _, dir in ipairs({ M.DATA .. "/seeds", "/work/shared/seeds" }) do
-    local found = M.glob(dir, pattern)
-    if found[1] then return found[1] end
-  end
+  local found = M.glob(M.DATA .. "/seeds", string.format("^%03d_.*%%.txt$", n))
+  if found[1] then return found[1] end
   error("no seed text " .. n)
 end
 
