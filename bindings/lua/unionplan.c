@@ -1343,6 +1343,18 @@ validate_options(lua_State *L, int oidx, upl_validate_options *o, int *strict)
 	lua_pop(L, 1);
 }
 
+/* Push a box holding a new report and a box for an error; the report's
+ * slot is returned, the error's goes to *err. */
+static upl_report **
+push_report(lua_State *L, upl_error ***err)
+{
+	upl_report **r = (upl_report **)box_new(L, free_report);
+	*err = (upl_error **)box_new(L, free_error);
+	if (upl_report_new(r) != 0)
+		luaL_error(L, "out of memory");
+	return r;
+}
+
 static int
 m_validate(lua_State *L)
 {
@@ -1353,10 +1365,7 @@ m_validate(lua_State *L)
 	upl_error **err;
 	int strict, rc;
 	validate_options(L, 2, &o, &strict);
-	r = (upl_report **)box_new(L, free_report);
-	err = (upl_error **)box_new(L, free_error);
-	if (upl_report_new(r) != 0)
-		return luaL_error(L, "out of memory");
+	r = push_report(L, &err);
 	rc = upl_doc_validate(*r, w->ptr, &o, err);
 	if (rc != 0)
 		return push_failure(L, rc, *err);
@@ -1632,12 +1641,10 @@ f_load_common(lua_State *L, int from_string)
 	o.lang = opt_lang(L, 2);
 	t = tree_push_new(L);
 	err = (upl_error **)box_new(L, free_error);
-	if (!from_string)
-		src = check_path(L, 1);
 	if (from_string)
 		rc = upl_doc_parse_buffer(&d, src, len, name, &o, err);
 	else
-		rc = upl_doc_parse_file(&d, src, &o, err);
+		rc = upl_doc_parse_file(&d, check_path(L, 1), &o, err);
 	if (rc != 0)
 		return push_failure(L, rc, *err);
 	t->root = d;
@@ -1672,16 +1679,11 @@ f_import_text(lua_State *L)
 		o.flags |= UPL_IMPORT_SIMPLIFIED;
 	t = tree_push_new(L);
 	Tidx = lua_gettop(L);
-	r = (upl_report **)box_new(L, free_report);
-	err = (upl_error **)box_new(L, free_error);
-	if (upl_report_new(r) != 0)
-		return luaL_error(L, "out of memory");
-	if (!content)
-		src = check_path(L, 1);
+	r = push_report(L, &err);
 	if (content)
 		rc = upl_import_buffer(&d, *r, src, len, opt_string(L, 2, "name"), &o, err);
 	else
-		rc = upl_import_file(&d, *r, src, &o, err);
+		rc = upl_import_file(&d, *r, check_path(L, 1), &o, err);
 	if (rc != 0)
 		return push_failure(L, rc, *err);
 	t->root = d;
@@ -1703,16 +1705,11 @@ f_validate(lua_State *L)
 	int strict, rc, content;
 	validate_options(L, 2, &o, &strict);
 	content = is_content(L, 2, 1);
-	r = (upl_report **)box_new(L, free_report);
-	err = (upl_error **)box_new(L, free_error);
-	if (upl_report_new(r) != 0)
-		return luaL_error(L, "out of memory");
-	if (!content)
-		src = check_path(L, 1);
+	r = push_report(L, &err);
 	if (content)
 		rc = upl_validate_buffer(*r, src, len, opt_string(L, 2, "name"), &o, err);
 	else
-		rc = upl_validate_file(*r, src, &o, err);
+		rc = upl_validate_file(*r, check_path(L, 1), &o, err);
 	if (rc != 0)
 		return push_failure(L, rc, *err);
 	push_diagnostics(L, *r, strict);

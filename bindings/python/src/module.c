@@ -575,40 +575,34 @@ check_str_declaration(const char *p, Py_ssize_t n)
 static PyObject *
 py_loads(PyObject *self, PyObject *args, PyObject *kw)
 {
-	PyObject *data, *name, *res;
+	PyObject *data, *name, *res, *utf8 = NULL;
 	upl_parse_options opts = UPL_PARSE_OPTIONS_INIT;
 	upy_source s;
 	(void)self;
 	if (parse_args(args, kw, "O|$OOO:loads", &data, &name, &opts) != 0)
 		return NULL;
-	memset(&s, 0, sizeof s);
-	s.fd = -1;
-	if (name != NULL && name != Py_None && !PyUnicode_FSConverter(name, &s.name))
-		return NULL;
 	if (PyUnicode_Check(data)) {
+		/* its UTF-8 form, kept by the str for the length of the call */
 		Py_ssize_t n;
 		const char *p = PyUnicode_AsUTF8AndSize(data, &n);
-		if (p == NULL || check_str_declaration(p, n) != 0) {
-			upy_source_release(&s);
+		if (p == NULL || check_str_declaration(p, n) != 0)
 			return NULL;
-		}
-		s.buf = p;
-		s.len = (size_t)n;
-	} else if (PyObject_CheckBuffer(data)) {
-		if (PyObject_GetBuffer(data, &s.view, PyBUF_SIMPLE) != 0) {
-			upy_source_release(&s);
+		utf8 = PyMemoryView_FromMemory((char *)p, n, PyBUF_READ);
+		if (utf8 == NULL)
 			return NULL;
-		}
-		s.has_view = 1;
-		s.buf = s.view.buf;
-		s.len = (size_t)s.view.len;
-	} else {
-		upy_source_release(&s);
+		data = utf8;
+	} else if (!PyObject_CheckBuffer(data)) {
 		return PyErr_Format(PyExc_TypeError, "loads() expects str or bytes, not %.100s",
 				    Py_TYPE(data)->tp_name);
 	}
+	if (upy_source_get(data, name, &s) != 0) {
+		upy_source_release(&s);
+		Py_XDECREF(utf8);
+		return NULL;
+	}
 	res = parse_source(&s, &opts);
 	upy_source_release(&s);
+	Py_XDECREF(utf8);
 	return res;
 }
 
