@@ -24,7 +24,7 @@ EXTRA_DIST += $(UPL_LUA_SOURCES) $(UPL_LUA_TESTS) $(UPL_LUA_TEST_FILES) \
 dist_check_SCRIPTS += bindings/lua/run-lua.sh bindings/lua/installcheck.sh
 
 # Every test script runs once per Lua, through automake's TAP driver: the
-# test bindings/lua/tests/test_X-5.4.tap (an empty stub made in the build
+# test bindings/lua/tests/test_X-5.4.tap (an empty file made in the build
 # tree) is test_X.lua run by run-lua.sh with Lua 5.4, test_X-jit.tap the
 # same with LuaJIT. A Lua that is not built gives "1..0 # SKIP".
 UPL_LUA_TAP = $(UPL_LUA_TESTS:.lua=-5.4.tap) $(UPL_LUA_TESTS:.lua=-jit.tap)

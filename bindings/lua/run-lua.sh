@@ -6,7 +6,7 @@
 #   run-lua.sh bindings/lua/tests/test_X-ABI.tap
 #       one TAP test: bindings/lua/tests/test_X.lua run with Lua 5.4
 #       (ABI 5.4) or LuaJIT (ABI jit); "1..0 # SKIP" when that Lua is not
-#       built. The .tap file itself is an empty stub (bindings/lua/lua.mk).
+#       built. The .tap file itself is an empty placeholder (bindings/lua/lua.mk).
 #   run-lua.sh --bench FILE...
 #       each benchmark script with each Lua built
 #
