@@ -1,106 +1,76 @@
-/* The XML reader's model builder: the plan model of a schema-valid tree,
- * with the source position of every element. */
+/* The XML reader's model builder: the plan model made from the parser's
+ * events as they come (no tree), with the source position of every
+ * element. Each open element has a frame (xml-read-private.h) saying what
+ * it builds; text goes to the innermost element only, as a tree's text
+ * children would. The model is only kept when the document passes the
+ * schema, so an invalid one is built as far as it makes sense and then
+ * thrown away: nothing here may rely on validity. */
 #include "config.h"
 
 #include "xml-read-private.h"
 
-static int
-is_el(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->ns &&
-	       xmlStrEqual(n->ns->href, BAD_CAST UPL_NAMESPACE) &&
-	       xmlStrEqual(n->name, BAD_CAST name);
-}
+enum frame_type { F_IGNORE, F_PLANS, F_PLAN, F_META, F_FIELD, F_NODE, F_HEADING };
+enum meta_field { M_TITLE, M_ORGANIZATION, M_AUTHOR, M_DOCNUMBER, M_PERIOD, M_ISSUED, M_SOURCE };
 
-/* Text content of a simple-content element, verbatim. */
-static char *
-text_of(const xmlNode *n, int *oom)
-{
-	upl_buf b = UPL_BUF_INIT;
-	const xmlNode *c;
-	char *s;
-	for (c = n->children; c; c = c->next)
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-			upl__buf_puts(&b, (const char *)c->content);
-	s = upl__buf_detach(&b, NULL);
-	if (s == NULL)
-		*oom = 1;
-	return s;
-}
+#define XML_NS "http://www.w3.org/XML/1998/namespace"
 
-/* Own text of a mixed element (item): verbatim when it has no element
- * children; otherwise its text pieces, each trimmed of XML whitespace,
- * joined. NULL when there is none. */
-static char *
-mixed_text_of(const xmlNode *n, int *oom)
-{
-	upl_buf b = UPL_BUF_INIT;
-	const xmlNode *c;
-	int elements = 0, any = 0;
-	char *s;
-	for (c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			elements = 1;
-	for (c = n->children; c; c = c->next) {
-		const char *t, *e;
-		if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) || !c->content)
-			continue;
-		t = (const char *)c->content;
-		e = t + strlen(t);
-		if (elements) {
-			while (t < e && is_xml_space(*t))
-				t++;
-			while (e > t && is_xml_space(e[-1]))
-				e--;
-			if (t == e)
-				continue;
-		}
-		upl__buf_put(&b, t, (size_t)(e - t));
-		any = 1;
-	}
-	if (!any) {
-		upl__buf_free(&b);
-		return NULL;
-	}
-	s = upl__buf_detach(&b, NULL);
-	if (s == NULL)
-		*oom = 1;
-	return s;
-}
+/* --- attributes: libxml2 gives five pointers per attribute (local name,
+ * prefix, URI, value, end of value); without entity substitution it
+ * writes each '&' of a value as "&#38;", which is undone here. */
 
-/* The value of attribute `name` (no namespace) of element n, borrowed from
- * the tree without copying; NULL when absent. Without DTD processing an
- * attribute's value is one text node; anything else takes the slow path
- * through *slow (freed by the caller with xmlFree). */
+typedef struct attrs {
+	const xmlChar **a;
+	int n;
+} attrs;
+
+/* The value of attribute name in namespace uri (NULL: none), decoded into
+ * small when it fits, else into a new block (*heap, freed by the caller);
+ * NULL when absent or out of memory (then *oom). */
 static const char *
-attr_value(const xmlNode *n, const char *name, xmlChar **slow)
+attr_get(const attrs *at, const char *name, const char *uri, char *small, size_t cap,
+	 char **heap, int *oom)
 {
-	const xmlAttr *a;
-	*slow = NULL;
-	for (a = n->properties; a; a = a->next) {
-		if (a->ns != NULL || strcmp((const char *)a->name, name) != 0)
+	int i;
+	*heap = NULL;
+	for (i = 0; i < at->n; i++) {
+		const xmlChar **v = at->a + 5 * i;
+		const char *s = (const char *)v[3];
+		size_t len = (size_t)(v[4] - v[3]), k, l;
+		char *out;
+		if (strcmp((const char *)v[0], name) != 0 ||
+		    (uri ? v[2] == NULL || strcmp((const char *)v[2], uri) != 0 : v[2] != NULL))
 			continue;
-		if (a->children == NULL)
-			return "";
-		if (a->children->next == NULL && a->children->type == XML_TEXT_NODE)
-			return a->children->content ? (const char *)a->children->content : "";
-		*slow = xmlGetNoNsProp(n, BAD_CAST name);
-		return (const char *)*slow;
+		out = small;
+		if (len >= cap) {
+			out = *heap = upl__malloc(len + 1);
+			if (out == NULL) {
+				*oom = 1;
+				return NULL;
+			}
+		}
+		for (k = 0, l = 0; k < len; l++) {
+			if (len - k >= 5 && memcmp(s + k, "&#38;", 5) == 0) {
+				out[l] = '&';
+				k += 5;
+			} else {
+				out[l] = s[k++];
+			}
+		}
+		out[l] = '\0';
+		return out;
 	}
 	return NULL;
 }
 
+/* A copy of the attribute's value; NULL when absent. */
 static char *
-attr_of(const xmlNode *n, const char *name, int *oom)
+attr_dup(const attrs *at, const char *name, const char *uri, int *oom)
 {
-	xmlChar *slow;
-	const char *v = attr_value(n, name, &slow);
-	char *s;
+	char small[64], *heap, *s;
+	const char *v = attr_get(at, name, uri, small, sizeof small, &heap, oom);
 	if (v == NULL)
 		return NULL;
-	s = upl__strdup(v);
-	if (slow)
-		xmlFree(slow);
+	s = heap ? heap : upl__strdup(v);
 	if (s == NULL)
 		*oom = 1;
 	return s;
@@ -108,10 +78,10 @@ attr_of(const xmlNode *n, const char *name, int *oom)
 
 /* An XSD integer in its lexical form (whitespace collapsed, optional sign). */
 static int
-int_attr(const xmlNode *n, const char *name, int dflt)
+attr_int(const attrs *at, const char *name, int dflt, int *oom)
 {
-	xmlChar *slow;
-	const char *p = attr_value(n, name, &slow);
+	char small[64], *heap;
+	const char *p = attr_get(at, name, NULL, small, sizeof small, &heap, oom);
 	long val = 0;
 	if (p == NULL)
 		return dflt;
@@ -124,17 +94,16 @@ int_attr(const xmlNode *n, const char *name, int dflt)
 			val = val * 10 + (*p - '0');
 		p++;
 	}
-	if (slow)
-		xmlFree(slow);
+	upl__dealloc(heap);
 	return (int)val;
 }
 
 static upl_date
-date_attr(const xmlNode *n, const char *name)
+attr_date(const attrs *at, const char *name, int *oom)
 {
 	upl_date d = UPL_DATE_INIT;
-	xmlChar *slow;
-	const char *s = attr_value(n, name, &slow), *e;
+	char small[64], *heap;
+	const char *s = attr_get(at, name, NULL, small, sizeof small, &heap, oom), *e;
 	if (s == NULL)
 		return d;
 	while (is_xml_space(*s))
@@ -146,30 +115,79 @@ date_attr(const xmlNode *n, const char *name)
 		upl_date none = UPL_DATE_INIT;
 		d = none;
 	}
-	if (slow)
-		xmlFree(slow);
+	upl__dealloc(heap);
 	return d;
 }
 
-/* An enumerated attribute mapped through lookup (no copy). */
-#define ENUM_ATTR(n, name, lookup, out)                          \
-	do {                                                     \
-		xmlChar *slow_;                                  \
-		const char *v_ = attr_value((n), (name), &slow_); \
-		(out) = lookup(v_);                              \
-		if (slow_)                                       \
-			xmlFree(slow_);                          \
+/* An enumerated attribute mapped through lookup (NULL when absent). */
+#define ATTR_ENUM(at, name, lookup, out, oom)                                            \
+	do {                                                                             \
+		char small_[64], *heap_;                                                 \
+		const char *v_ = attr_get((at), (name), NULL, small_, sizeof small_, &heap_, \
+					  (oom));                                        \
+		(out) = lookup(v_);                                                      \
+		upl__dealloc(heap_);                                                     \
 	} while (0)
 
-typedef struct builder {
-	reader *r;
-	int oom;
-} builder;
+/* --- text ------------------------------------------------------------- */
 
-static upl_node *build_node(builder *b, const xmlNode *x);
+static void
+buf_reset(upl_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
 
-static int
-node_kind_of(const xmlNode *x)
+/* The frame's text as a new string of exactly its length. */
+static char *
+text_copy(const upl_buf *b, int *oom)
+{
+	char *s;
+	if (b->failed) {
+		*oom = 1;
+		return NULL;
+	}
+	s = upl__strndup(b->data ? b->data : "", b->len);
+	if (s == NULL)
+		*oom = 1;
+	return s;
+}
+
+/* Mixed content: the current text piece ends (a child element, a comment,
+ * a processing instruction or the end tag); join it, trimmed, if it holds
+ * more than XML white space. */
+static void
+end_piece(frame *f)
+{
+	const char *t = f->text.data ? f->text.data + f->piece : "";
+	const char *e = f->text.data ? f->text.data + f->text.len : t;
+	while (t < e && is_xml_space(*t))
+		t++;
+	while (e > t && is_xml_space(e[-1]))
+		e--;
+	if (t < e) {
+		upl__buf_put(&f->joined, t, (size_t)(e - t));
+		f->any_joined = 1;
+	}
+	f->piece = f->text.len;
+}
+
+/* The own text of a mixed element (item): verbatim when it has no element
+ * children; otherwise its pieces, each trimmed, joined. NULL when none. */
+static char *
+mixed_text(frame *f, int *oom)
+{
+	end_piece(f);
+	if (f->elements)
+		return f->any_joined ? text_copy(&f->joined, oom) : NULL;
+	return f->had_text ? text_copy(&f->text, oom) : NULL;
+}
+
+/* --- elements --------------------------------------------------------- */
+
+static upl_kind
+node_kind(const char *name)
 {
 	static const struct { const char *name; upl_kind kind; } map[] = {
 		{ "p", UPL_NODE_PARAGRAPH }, { "section", UPL_NODE_SECTION },
@@ -179,188 +197,287 @@ node_kind_of(const xmlNode *x)
 	};
 	size_t i;
 	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (is_el(x, map[i].name))
-			return (int)map[i].kind;
-	return 0;
+		if (strcmp(name, map[i].name) == 0)
+			return map[i].kind;
+	return (upl_kind)0;
 }
 
-static upl_node *
-build_node(builder *b, const xmlNode *x)
+static void
+node_attrs(upl_node *n, const attrs *at, int *oom)
 {
-	upl_node *n;
-	const xmlNode *c;
-	int kind = node_kind_of(x);
-	if (kind == 0 || upl_node_new(&n, (upl_kind)kind) != 0) {
-		if (kind != 0)
-			b->oom = 1;
-		return NULL;
-	}
-	n->pos = node_pos(b->r, x);
-	n->label = attr_of(x, "label", &b->oom);
+	n->label = attr_dup(at, "label", NULL, oom);
 	if (n->kind == UPL_NODE_SECTION || n->kind == UPL_NODE_ITEM ||
 	    n->kind == UPL_NODE_ACTIVITY || n->kind == UPL_NODE_NOTE)
-		n->number = int_attr(x, "number", -1);
+		n->number = attr_int(at, "number", -1, oom);
 	switch (n->kind) {
-	case UPL_NODE_PARAGRAPH:
-	case UPL_NODE_NOTE:
-		n->text = text_of(x, &b->oom);
-		break;
 	case UPL_NODE_ACTIVITY:
-		n->text = text_of(x, &b->oom);
-		n->date = date_attr(x, "date");
-		ENUM_ATTR(x, "holiday", upl__holiday_key, n->holiday);
-		ENUM_ATTR(x, "relation", upl_relation_from_name, n->relation);
+		n->date = attr_date(at, "date", oom);
+		ATTR_ENUM(at, "holiday", upl__holiday_key, n->holiday, oom);
+		ATTR_ENUM(at, "relation", upl_relation_from_name, n->relation, oom);
 		break;
 	case UPL_NODE_SECTION:
-		n->level = int_attr(x, "level", 0);
-		ENUM_ATTR(x, "role", upl_role_from_name, n->role);
-		break;
-	case UPL_NODE_ITEM:
-		n->text = mixed_text_of(x, &b->oom);
+		n->level = attr_int(at, "level", 0, oom);
+		ATTR_ENUM(at, "role", upl_role_from_name, n->role, oom);
 		break;
 	case UPL_NODE_MONTH:
-		n->month = int_attr(x, "month", 0);
-		n->month_to = int_attr(x, "to", 0);
-		n->year = int_attr(x, "year", 0);
+		n->month = attr_int(at, "month", 0, oom);
+		n->month_to = attr_int(at, "to", 0, oom);
+		n->year = attr_int(at, "year", 0, oom);
 		break;
 	default:
 		break;
 	}
-	for (c = x->children; c && !b->oom; c = c->next) {
-		upl_node *child;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_el(c, "heading")) {
-			upl__dealloc(n->heading);
-			n->heading = text_of(c, &b->oom);
-			n->heading_pos = node_pos(b->r, c);
-			continue;
-		}
-		child = build_node(b, c);
-		if (child == NULL)
-			continue;
-		if (upl_node_child_add(n, child) != 0) {
-			upl_node_free(child);
-			b->oom = 1;
-		}
+}
+
+/* A body element under a plan (parent NULL) or a node: made and added. */
+static void
+start_node(reader *r, frame *f, upl_plan *plan, upl_node *parent, upl_kind kind,
+	   const attrs *at)
+{
+	upl_node *n;
+	int rc;
+	if (kind == 0)
+		return;
+	if (upl_node_new(&n, kind) != 0) {
+		r->oom = 1;
+		return;
 	}
-	return n;
+	n->pos = f->pos;
+	node_attrs(n, at, &r->oom);
+	rc = parent ? upl_node_child_add(parent, n) : upl_plan_block_add(plan, n);
+	if (rc != 0) {
+		/* not allowed there: the schema says why */
+		upl_node_free(n);
+		if (rc == UPL_ENOMEM)
+			r->oom = 1;
+		return;
+	}
+	f->type = F_NODE;
+	f->obj = n;
+	f->collect = kind == UPL_NODE_PARAGRAPH || kind == UPL_NODE_NOTE ||
+		     kind == UPL_NODE_ACTIVITY || kind == UPL_NODE_ITEM;
+	f->mixed = kind == UPL_NODE_ITEM;
 }
 
 static void
-build_meta(builder *b, upl_plan *p, const xmlNode *meta)
-{
-	const xmlNode *c;
-	p->meta_pos = node_pos(b->r, meta);
-	for (c = meta->children; c && !b->oom; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_el(c, "title")) {
-			p->title = text_of(c, &b->oom);
-			p->title_pos = node_pos(b->r, c);
-		} else if (is_el(c, "organization")) {
-			p->organization = text_of(c, &b->oom);
-		} else if (is_el(c, "author")) {
-			char *a = text_of(c, &b->oom);
-			if (a && upl_plan_author_add(p, a) != 0)
-				b->oom = 1;
-			upl__dealloc(a);
-		} else if (is_el(c, "docnumber")) {
-			p->docnumber = text_of(c, &b->oom);
-			p->docnumber_pos = node_pos(b->r, c);
-		} else if (is_el(c, "period")) {
-			ENUM_ATTR(c, "kind", upl_period_kind_from_name, p->period_kind);
-			p->period_start = date_attr(c, "start");
-			p->period_end = date_attr(c, "end");
-			p->schoolyear = int_attr(c, "schoolyear", 0);
-			p->term = int_attr(c, "term", 0);
-			p->period_text = text_of(c, &b->oom);
-			p->period_pos = node_pos(b->r, c);
-		} else if (is_el(c, "issued")) {
-			p->has_issued = 1;
-			p->issued_text = text_of(c, &b->oom);
-			p->issued_date = date_attr(c, "date");
-			p->issued_pos = node_pos(b->r, c);
-		} else if (is_el(c, "source")) {
-			p->has_source = 1;
-			p->source_file = attr_of(c, "file", &b->oom);
-			p->source_encoding = attr_of(c, "encoding", &b->oom);
-		}
-	}
-}
-
-static upl_plan *
-build_plan(builder *b, const xmlNode *x)
+start_plan(reader *r, frame *f, const attrs *at)
 {
 	upl_plan *p = upl__calloc(1, sizeof *p);
-	const xmlNode *c;
-	xmlChar *lang;
 	if (p == NULL) {
-		b->oom = 1;
-		return NULL;
+		r->oom = 1;
+		return;
 	}
-	p->pos = node_pos(b->r, x);
-	lang = xmlGetNsProp(x, BAD_CAST "lang", XML_XML_NAMESPACE);
-	if (lang) {
-		p->lang = upl__strdup((const char *)lang);
-		if (p->lang == NULL)
-			b->oom = 1;
-		xmlFree(lang);
+	p->pos = f->pos;
+	p->lang = attr_dup(at, "lang", XML_NS, &r->oom);
+	if (upl_doc_plan_add(r->doc, p) != 0) {
+		upl_plan_free(p);
+		r->oom = 1;
+		return;
 	}
-	for (c = x->children; c && !b->oom; c = c->next) {
-		upl_node *n;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_el(c, "meta")) {
-			build_meta(b, p, c);
-			continue;
-		}
-		n = build_node(b, c);
-		if (n == NULL)
-			continue;
-		if (upl_plan_block_add(p, n) != 0) {
-			upl_node_free(n);
-			b->oom = 1;
-		}
-	}
-	return p;
+	f->type = F_PLAN;
+	f->obj = p;
 }
 
-upl_doc *
-upl__xml_build_doc(reader *r, xmlDocPtr xdoc)
+static void
+start_meta_field(reader *r, frame *f, upl_plan *p, const char *name, const attrs *at)
 {
-	builder b;
-	upl_doc *doc;
-	const xmlNode *root = xmlDocGetRootElement(xdoc), *c;
-	b.r = r;
-	b.oom = 0;
-	if (upl_doc_new(&doc) != 0)
-		return NULL;
-	doc->pos = node_pos(r, root);
-	if (r->name && upl__doc_set_name(doc, r->name) != 0)
-		b.oom = 1;
-	if (is_el(root, "plans")) {
-		doc->collection = 1;
-		for (c = root->children; c && !b.oom; c = c->next) {
-			upl_plan *p;
-			if (!is_el(c, "plan"))
-				continue;
-			p = build_plan(&b, c);
-			if (p && upl_doc_plan_add(doc, p) != 0) {
-				upl_plan_free(p);
-				b.oom = 1;
-			}
+	static const char *const names[] = { "title", "organization", "author", "docnumber",
+					     "period", "issued", "source" };
+	int i;
+	for (i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			break;
+	if (i == (int)(sizeof names / sizeof names[0]))
+		return;
+	f->type = F_FIELD;
+	f->field = i;
+	f->obj = p;
+	f->collect = i != M_SOURCE;
+	if (i == M_TITLE) {
+		p->title_pos = f->pos;
+	} else if (i == M_DOCNUMBER) {
+		p->docnumber_pos = f->pos;
+	} else if (i == M_PERIOD) {
+		ATTR_ENUM(at, "kind", upl_period_kind_from_name, p->period_kind, &r->oom);
+		p->period_start = attr_date(at, "start", &r->oom);
+		p->period_end = attr_date(at, "end", &r->oom);
+		p->schoolyear = attr_int(at, "schoolyear", 0, &r->oom);
+		p->term = attr_int(at, "term", 0, &r->oom);
+		p->period_pos = f->pos;
+	} else if (i == M_ISSUED) {
+		p->has_issued = 1;
+		p->issued_date = attr_date(at, "date", &r->oom);
+		p->issued_pos = f->pos;
+	} else if (i == M_SOURCE) {
+		p->has_source = 1;
+		upl__dealloc(p->source_file);
+		upl__dealloc(p->source_encoding);
+		p->source_file = attr_dup(at, "file", NULL, &r->oom);
+		p->source_encoding = attr_dup(at, "encoding", NULL, &r->oom);
+	}
+}
+
+/* What the element of the top frame f builds, given its parent frame
+ * (NULL for the root). */
+static void
+start_in(reader *r, frame *f, const frame *parent, const char *name, const attrs *at)
+{
+	int type = parent ? parent->type : -1;
+	if (type == -1) {
+		r->doc->pos = f->pos;
+		if (strcmp(name, "plans") == 0) {
+			r->doc->collection = 1;
+			f->type = F_PLANS;
+		} else if (strcmp(name, "plan") == 0) {
+			start_plan(r, f, at);
 		}
-	} else if (is_el(root, "plan")) {
-		upl_plan *p = build_plan(&b, root);
-		if (p && upl_doc_plan_add(doc, p) != 0) {
-			upl_plan_free(p);
-			b.oom = 1;
+	} else if (type == F_PLANS) {
+		if (strcmp(name, "plan") == 0)
+			start_plan(r, f, at);
+	} else if (type == F_PLAN) {
+		if (strcmp(name, "meta") == 0) {
+			f->type = F_META;
+			f->obj = parent->obj;
+			((upl_plan *)parent->obj)->meta_pos = f->pos;
+		} else {
+			start_node(r, f, parent->obj, NULL, node_kind(name), at);
+		}
+	} else if (type == F_META) {
+		start_meta_field(r, f, parent->obj, name, at);
+	} else if (type == F_NODE) {
+		if (strcmp(name, "heading") == 0) {
+			f->type = F_HEADING;
+			f->obj = parent->obj;
+			f->collect = 1;
+		} else {
+			start_node(r, f, NULL, parent->obj, node_kind(name), at);
 		}
 	}
-	if (b.oom) {
-		upl_doc_free(doc);
-		return NULL;
+}
+
+void
+upl__xml_build_start(reader *r, const xmlChar *localname, const xmlChar *URI,
+		     int nb_attributes, const xmlChar **attributes)
+{
+	frame *f = &r->frames[r->depth - 1];
+	frame *parent = r->depth > 1 ? &r->frames[r->depth - 2] : NULL;
+	attrs at;
+	f->type = F_IGNORE;
+	f->field = 0;
+	f->obj = NULL;
+	buf_reset(&f->text);
+	buf_reset(&f->joined);
+	f->piece = 0;
+	f->collect = f->mixed = f->elements = f->had_text = f->any_joined = 0;
+	if (parent && parent->mixed) {
+		end_piece(parent);
+		parent->elements = 1;
 	}
-	return doc;
+	if (!r->build || r->doc == NULL || (parent && parent->type == F_IGNORE))
+		return;
+	if (URI == NULL || strcmp((const char *)URI, UPL_NAMESPACE) != 0)
+		return;
+	at.a = attributes;
+	at.n = nb_attributes;
+	start_in(r, f, parent, (const char *)localname, &at);
+}
+
+static void
+end_field(reader *r, frame *f)
+{
+	upl_plan *p = f->obj;
+	char *s;
+	if (f->field == M_SOURCE)
+		return;
+	s = text_copy(&f->text, &r->oom);
+	if (s == NULL)
+		return;
+	switch (f->field) {
+	case M_TITLE:
+		upl__dealloc(p->title);
+		p->title = s;
+		return;
+	case M_ORGANIZATION:
+		upl__dealloc(p->organization);
+		p->organization = s;
+		return;
+	case M_AUTHOR:
+		if (upl_plan_author_add(p, s) != 0)
+			r->oom = 1;
+		break;
+	case M_DOCNUMBER:
+		upl__dealloc(p->docnumber);
+		p->docnumber = s;
+		return;
+	case M_PERIOD:
+		upl__dealloc(p->period_text);
+		p->period_text = s;
+		return;
+	case M_ISSUED:
+		upl__dealloc(p->issued_text);
+		p->issued_text = s;
+		return;
+	default:
+		break;
+	}
+	upl__dealloc(s);
+}
+
+void
+upl__xml_build_end(reader *r)
+{
+	frame *f = &r->frames[r->depth - 1];
+	if (f->type == F_NODE && f->collect) {
+		upl_node *n = f->obj;
+		upl__dealloc(n->text);
+		n->text = f->mixed ? mixed_text(f, &r->oom) : text_copy(&f->text, &r->oom);
+	} else if (f->type == F_FIELD) {
+		end_field(r, f);
+	} else if (f->type == F_HEADING) {
+		upl_node *n = f->obj;
+		char *s = text_copy(&f->text, &r->oom);
+		if (s) {
+			upl__dealloc(n->heading);
+			n->heading = s;
+			n->heading_pos = f->pos;
+		}
+	}
+	if (f->text.failed || f->joined.failed)
+		r->oom = 1;
+}
+
+void
+upl__xml_build_text(reader *r, const xmlChar *ch, int len)
+{
+	frame *f;
+	if (r->depth == 0)
+		return;
+	f = &r->frames[r->depth - 1];
+	if (!f->collect)
+		return;
+	f->had_text = 1;
+	if (len > 0)
+		upl__buf_put(&f->text, (const char *)ch, (size_t)len);
+	if (f->text.failed)
+		r->oom = 1;
+}
+
+void
+upl__xml_build_break(reader *r)
+{
+	if (r->depth > 0 && r->frames[r->depth - 1].mixed)
+		end_piece(&r->frames[r->depth - 1]);
+}
+
+void
+upl__xml_build_free(reader *r)
+{
+	size_t i;
+	for (i = 0; i < r->frames_used; i++) {
+		upl__buf_free(&r->frames[i].text);
+		upl__buf_free(&r->frames[i].joined);
+	}
+	upl__dealloc(r->frames);
+	r->frames = NULL;
+	r->depth = r->frames_used = r->frames_cap = 0;
 }

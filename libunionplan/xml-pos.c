@@ -1,5 +1,5 @@
 /* The XML reader's positions: lines and columns (code points) of byte
- * offsets in the UTF-8 document, of elements and of attributes. */
+ * offsets in the UTF-8 document, and of attributes in a start tag. */
 #include "config.h"
 
 #include <libxml/parserInternals.h>
@@ -61,39 +61,14 @@ upl__xml_parser_offset(xmlParserCtxtPtr ctxt)
 	return (size_t)in->consumed + (size_t)(in->cur - in->base);
 }
 
+/* Position of attribute `qname` (as written) in the start tag at byte
+ * offset off (position p); p when not found. Counted from the tag, so an
+ * error deep in a large document does not rescan it. */
 upl_pos
-upl__xml_node_pos(reader *r, const xmlNode *n)
+upl__xml_attr_pos(const reader *r, size_t off, upl_pos p, const char *qname)
 {
-	upl_pos none = { 0, 0 };
-	uintptr_t i;
-	if (n && n->type == XML_ATTRIBUTE_NODE)
-		n = n->parent;
-	if (n == NULL)
-		return none;
-	i = (uintptr_t)n->_private;
-	if (i == 0 || i > r->noff) {
-		upl_pos p;
-		p.line = (unsigned int)xmlGetLineNo(n);
-		p.column = 0;
-		return p;
-	}
-	return pos_at(r, r->offsets[i - 1]);
-}
-
-static size_t
-node_offset(const reader *r, const xmlNode *n)
-{
-	uintptr_t i = n ? (uintptr_t)n->_private : 0;
-	return (i == 0 || i > r->noff) ? (size_t)-1 : r->offsets[i - 1];
-}
-
-/* Position of attribute `qname` (as written) in the start tag of element
- * n; the element's own position p when not found. */
-upl_pos
-upl__xml_attr_pos(reader *r, const xmlNode *n, upl_pos p, const char *qname)
-{
-	size_t off = node_offset(r, n), i, nlen = strlen(qname);
-	if (off == (size_t)-1 || off >= r->len)
+	size_t i, nlen = strlen(qname);
+	if (off >= r->len)
 		return p;
 	i = off + 1;
 	while (i < r->len && !is_xml_space(r->buf[i]) && r->buf[i] != '>' && r->buf[i] != '/')
@@ -107,8 +82,10 @@ upl__xml_attr_pos(reader *r, const xmlNode *n, upl_pos p, const char *qname)
 		start = i;
 		while (i < r->len && !is_xml_space(r->buf[i]) && r->buf[i] != '=')
 			i++;
-		if (i - start == nlen && memcmp(r->buf + start, qname, nlen) == 0)
-			return pos_at(r, start);
+		if (i - start == nlen && memcmp(r->buf + start, qname, nlen) == 0) {
+			advance(r->buf, off, start, &p);
+			return p;
+		}
 		while (i < r->len && r->buf[i] != '"' && r->buf[i] != '\'')
 			i++;
 		if (i >= r->len)

@@ -13,19 +13,36 @@
 #include "validate-private.h"
 #include "xml-private.h"
 
-/* The state of one read: the document, positions, the report. */
+/* One open element of the one pass: where it starts, and what the model
+ * builder (xml-build.c) makes of it. Frames are reused as the stack grows
+ * and shrinks, so their buffers keep their memory for the next element. */
+typedef struct frame {
+	size_t off;           /* byte offset of its '<' */
+	upl_pos pos;          /* and its position */
+	int type;             /* what the builder made of it (xml-build.c) */
+	int field;            /* meta: which field */
+	void *obj;            /* the plan or node it builds, or NULL */
+	upl_buf text;         /* its own text, verbatim */
+	upl_buf joined;       /* mixed content: its text pieces, trimmed, joined */
+	size_t piece;         /* mixed content: where the current piece began in text */
+	unsigned collect : 1; /* it keeps its own text */
+	unsigned mixed : 1;   /* mixed content (item) */
+	unsigned elements : 1;/* an element child was seen */
+	unsigned had_text : 1;/* some text was seen */
+	unsigned any_joined : 1;
+} frame;
+
+/* The state of one read: the document, positions, the report, the open
+ * elements and the model being built. */
 typedef struct reader {
 	const char *buf;      /* the document as UTF-8 */
 	size_t len;
 	/* monotonic cursor: position of offset cur_off */
 	size_t cur_off;
 	upl_pos cur;
-	/* start-tag byte offsets of the elements, indexed by
-	 * (uintptr_t)node->_private - 1; turned into positions only when a
-	 * diagnostic or the model needs them */
-	size_t *offsets;
-	size_t noff, offcap;
 	upl_report *report;
+	upl_report schema_report; /* the schema's findings, kept until the
+				   * document is known to be well-formed */
 	const char *name;
 	int zh;               /* messages in Chinese */
 	size_t first_diag;    /* index of this document's first diagnostic */
@@ -35,8 +52,18 @@ typedef struct reader {
 	int doctype;          /* a DOCTYPE was seen at doctype_pos */
 	upl_pos doctype_pos;
 	xmlParserCtxtPtr ctxt;
-	startElementNsSAX2Func sax_start;
-	internalSubsetSAXFunc sax_internal_subset;
+	/* the open elements: frames[0..depth) */
+	frame *frames;
+	size_t depth, frames_used, frames_cap; /* frames_used: initialised */
+	/* the element that has just ended, while the schema looks at its end:
+	 * its position, valid when closed_valid */
+	upl_pos closed_pos;
+	size_t closed_off;
+	int closed_valid;
+	upl_pos root_pos;     /* the root element's */
+	/* the model, when asked for */
+	int build;
+	upl_doc *doc;
 } reader;
 
 /* XML's white space (the S production: space, tab, LF, CR); not the text
@@ -70,18 +97,14 @@ UPL_HIDDEN upl_pos upl__xml_pos_at(reader *r, size_t off);
 /* The byte offset the parser stands at in its input. */
 UPL_HIDDEN size_t upl__xml_parser_offset(xmlParserCtxtPtr ctxt);
 
-/* The position of the start tag of element n (of an attribute's element);
- * { 0, 0 } for NULL. */
-UPL_HIDDEN upl_pos upl__xml_node_pos(reader *r, const xmlNode *n);
+/* The position of attribute qname (as written) in the start tag that
+ * begins at byte offset off, position p; p itself when it is not found.
+ * Costs the length of the tag, not of the document. */
+UPL_HIDDEN upl_pos upl__xml_attr_pos(const reader *r, size_t off, upl_pos p, const char *qname);
 
-/* The position of attribute qname (as written) in the start tag of element
- * n; p when it is not found. */
-UPL_HIDDEN upl_pos upl__xml_attr_pos(reader *r, const xmlNode *n, upl_pos p, const char *qname);
-
-/* The reader's files call these three by their short names. */
+/* The reader's files call these two by their short names. */
 #define pos_at(r, off) upl__xml_pos_at((r), (off))
 #define parser_offset(ctxt) upl__xml_parser_offset(ctxt)
-#define node_pos(r, n) upl__xml_node_pos((r), (n))
 
 /* --- xml-decode.c ------------------------------------------------------ */
 
@@ -93,21 +116,33 @@ UPL_HIDDEN int upl__xml_decode(reader *r, const char *raw, size_t len, const cha
 
 /* --- xml-sax.c --------------------------------------------------------- */
 
-/* Parse r->buf with safe options and the reader's callbacks (errors,
- * element offsets, DOCTYPE and entity screening, no external resource).
- * The parser context goes to r->ctxt (NULL when out of memory; the caller
- * frees it). Returns the tree, or NULL. */
-UPL_HIDDEN xmlDocPtr upl__xml_parse(reader *r, const char *name);
+/* Parse r->buf in one pass with safe options: the parser's errors, the
+ * screening of DOCTYPEs, entity declarations and external resources, the
+ * schema plugged into the same event stream, and the model built from the
+ * events when r->build. The parser context goes to r->ctxt (NULL when out
+ * of memory; the caller frees it). Returns libxml2's schema result (0:
+ * valid, >0 invalid, <0 internal error or not checked). */
+UPL_HIDDEN int upl__xml_parse(reader *r, xmlSchemaPtr schema);
 
 /* --- xml-schema.c ------------------------------------------------------ */
 
-/* Validate the tree against the schema, its errors becoming diagnostics.
- * Returns libxml2's result (0: valid); sets r->oom when out of memory. */
-UPL_HIDDEN int upl__xml_validate(reader *r, xmlSchemaPtr schema, xmlDocPtr xdoc);
+/* The structured error handler of a validation context whose data is the
+ * reader: its errors become diagnostics in r->schema_report, at the
+ * element they concern (the open element, or the one just ended). */
+UPL_HIDDEN void upl__xml_on_schema_error(void *data, xmlErrorPtr e);
 
 /* --- xml-build.c ------------------------------------------------------- */
 
-/* The model of a schema-valid tree; NULL when out of memory. */
-UPL_HIDDEN upl_doc *upl__xml_build_doc(reader *r, xmlDocPtr xdoc);
+/* The model builder, fed by the parser's events; the frame of the element
+ * is r->frames[r->depth - 1] (already pushed for start, still there for
+ * end). They set r->oom when out of memory. */
+UPL_HIDDEN void upl__xml_build_start(reader *r, const xmlChar *localname, const xmlChar *URI,
+				     int nb_attributes, const xmlChar **attributes);
+UPL_HIDDEN void upl__xml_build_end(reader *r);
+UPL_HIDDEN void upl__xml_build_text(reader *r, const xmlChar *ch, int len);
+/* A comment or processing instruction: it ends a piece of mixed text. */
+UPL_HIDDEN void upl__xml_build_break(reader *r);
+/* Free what the frames hold (buffers); the model stays in r->doc. */
+UPL_HIDDEN void upl__xml_build_free(reader *r);
 
 #endif /* UNIONPLAN_XML_READ_PRIVATE_H */

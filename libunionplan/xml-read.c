@@ -1,7 +1,8 @@
 /* Reading plan documents, the pipeline: input checks, the encoding
- * (xml-decode.c), libxml2 with safe options (xml-sax.c), the embedded
- * schema (xml-schema.c), the model (xml-build.c); positions in code
- * points (xml-pos.c). */
+ * (xml-decode.c), then one pass (xml-sax.c) of libxml2's parser with safe
+ * options, the embedded schema (xml-schema.c) plugged into its events and
+ * the model built from them (xml-build.c); positions in code points
+ * (xml-pos.c). No tree is built. */
 #include "config.h"
 
 #include "xml-read-private.h"
@@ -71,6 +72,25 @@ reader_set_text(reader *r, const char *u8, size_t u8len)
 	r->cur.line = r->cur.column = 1;
 }
 
+/* The schema's findings join the report, after the parser's own: only for
+ * a well-formed document, as a tree's validation would give them. */
+static void
+flush_schema_report(reader *r, int keep)
+{
+	size_t i;
+	for (i = 0; keep && i < r->schema_report.n; i++) {
+		const upl_diag *d = &r->schema_report.items[i];
+		if (upl__report_add(r->report, d->severity, d->rule, d->file, d->line, d->column,
+				    "%s", d->message) != 0)
+			r->oom = 1;
+	}
+	if (r->schema_report.oom)
+		r->oom = 1;
+	upl_report_clear(&r->schema_report);
+	upl__dealloc(r->schema_report.items);
+	memset(&r->schema_report, 0, sizeof r->schema_report);
+}
+
 int
 upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	      const char *name, size_t max_bytes, int zh)
@@ -78,9 +98,7 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	reader r;
 	const char *u8 = NULL;
 	size_t u8len = 0, i;
-	int owned = 0, rc = 0;
-	xmlParserCtxtPtr ctxt = NULL;
-	xmlDocPtr xdoc = NULL;
+	int owned = 0, rc = 0, vrc = -1;
 	xmlSchemaPtr schema;
 	upl_pos start = { 1, 1 };
 
@@ -114,43 +132,42 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 		say0(&r, UPL_CODE_SCHEMA_INVALID, 0, start);
 		goto done;
 	}
-	xdoc = upl__xml_parse(&r, name);
-	ctxt = r.ctxt;
-	if (ctxt == NULL)
+	if (out) {
+		r.build = 1;
+		if (upl_doc_new(&r.doc) != 0 || (name && upl__doc_set_name(r.doc, name) != 0))
+			r.oom = 1;
+	}
+	if (!r.oom)
+		vrc = upl__xml_parse(&r, schema);
+	if (r.ctxt == NULL)
 		r.oom = 1;
 	if (r.oom)
 		goto done;
 	if (r.doctype && !r.stopped)
 		say0(&r, UPL_CODE_XML_DOCTYPE, 0, r.doctype_pos);
-	if (xdoc == NULL || r.stopped || !ctxt->wellFormed) {
+	if (r.stopped || !r.ctxt->wellFormed || r.fatal_seen) {
+		flush_schema_report(&r, 0);
 		if (!upl__report_has_error_since(report, r.first_diag))
-			say0(&r, UPL_CODE_XML_SYNTAX, 0, pos_at(&r, parser_offset(ctxt)));
+			say0(&r, UPL_CODE_XML_SYNTAX, 0, pos_at(&r, parser_offset(r.ctxt)));
 		goto done;
 	}
-	{
-		int vrc = upl__xml_validate(&r, schema, xdoc);
-		if (r.oom)
-			goto done;
-		if (vrc != 0 && !upl__report_has_error_since(report, r.first_diag))
-			say0(&r, UPL_CODE_SCHEMA_INVALID, 1, node_pos(&r, xmlDocGetRootElement(xdoc)));
-	}
+	flush_schema_report(&r, 1);
+	if (r.oom)
+		goto done;
+	if (vrc != 0 && !upl__report_has_error_since(report, r.first_diag))
+		say0(&r, UPL_CODE_SCHEMA_INVALID, 1, r.root_pos);
 	if (out && !upl__report_has_error_since(report, r.first_diag)) {
-		*out = upl__xml_build_doc(&r, xdoc);
-		if (*out == NULL)
-			r.oom = 1;
+		*out = r.doc;
+		r.doc = NULL;
 	}
 done:
-	/* The large buffers go first (the parser's copy of the input, the
-	 * decoded text, the line offsets), then the tree's many small blocks:
-	 * freed the other way round, each large free makes the allocator sort
-	 * all those small blocks again. */
-	if (ctxt)
-		xmlFreeParserCtxt(ctxt);
+	flush_schema_report(&r, 0);
+	if (r.ctxt)
+		xmlFreeParserCtxt(r.ctxt);
 	if (owned)
 		upl__dealloc((void *)u8);
-	upl__dealloc(r.offsets);
-	if (xdoc)
-		xmlFreeDoc(xdoc);
+	upl__xml_build_free(&r);
+	upl_doc_free(r.doc);
 	if (r.oom || report->oom) {
 		if (out && *out) {
 			upl_doc_free(*out);

@@ -1,24 +1,30 @@
-/* The XML reader's parser: libxml2 with safe options (no network, no DTD
- * loading, no entity substitution) and its callbacks, per context: errors,
- * where each element starts, and the screening of DOCTYPEs, entity
- * declarations and external resources. */
+/* The XML reader's one pass: libxml2's parser with safe options (no
+ * network, no DTD loading, no entity substitution) and no tree; its SAX
+ * events go to the schema's validator, plugged into the same stream, and
+ * to the model builder (xml-build.c). Per context: errors, where each
+ * element starts, and the screening of DOCTYPEs, entity declarations and
+ * external resources. */
 #include "config.h"
 
 #include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 #include "xml-read-private.h"
 
-/* Parser errors (per-context structured handler; never the global one). */
+/* Parser errors (per-context structured handler; never the global one).
+ * Its data is the schema's plug, not ours: the reader comes from the
+ * error's parser context. */
 static void
 on_parser_error(void *data, xmlErrorPtr e)
 {
-	xmlParserCtxtPtr ctxt = data;
+	xmlParserCtxtPtr ctxt = e ? e->ctxt : NULL;
 	reader *r = ctxt ? ctxt->_private : NULL;
 	upl_severity sev;
 	upl_rule_id code;
 	char *msg;
 	upl_pos p;
+	(void)data;
 	if (r == NULL || e == NULL || r->fatal_seen || r->stopped)
 		return; /* what follows a fatal error is its consequence */
 	if (e->level == XML_ERR_WARNING) {
@@ -43,43 +49,106 @@ on_parser_error(void *data, xmlErrorPtr e)
 	upl__dealloc(msg);
 }
 
-/* Record where each element starts: the '<' before the parser's position.
- * A start tag holds no other '<' (attribute values cannot contain one). */
+/* An element starts: push its frame (where its '<' is: the parser stands
+ * after the start tag, which holds no other '<'), then build. */
 static void
 on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		 const xmlChar *URI, int nb_namespaces, const xmlChar **namespaces,
 		 int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
-	xmlParserCtxtPtr ctxt = ctx;
-	reader *r = ctxt->_private;
+	reader *r = ctx;
+	frame *f;
 	size_t off;
-	r->sax_start(ctx, localname, prefix, URI, nb_namespaces, namespaces,
-		     nb_attributes, nb_defaulted, attributes);
-	if (ctxt->node == NULL || r->oom)
+	(void)prefix;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	r->closed_valid = 0;
+	if (r->oom)
 		return;
-	off = parser_offset(ctxt);
+	if (upl__grow((void **)&r->frames, &r->frames_cap, r->depth + 1, sizeof *r->frames) != 0) {
+		r->oom = 1;
+		xmlStopParser(r->ctxt);
+		return;
+	}
+	f = &r->frames[r->depth];
+	if (r->depth == r->frames_used) {
+		memset(f, 0, sizeof *f);
+		r->frames_used++;
+	}
+	off = parser_offset(r->ctxt);
 	if (off > r->len)
 		off = r->len;
 	while (off > 0 && r->buf[off - 1] != '<')
 		off--;
 	if (off > 0)
 		off--;
-	if (upl__grow((void **)&r->offsets, &r->offcap, r->noff + 1, sizeof *r->offsets) != 0) {
-		r->oom = 1;
-		xmlStopParser(ctxt);
+	f->off = off;
+	f->pos = pos_at(r, off);
+	if (r->depth == 0)
+		r->root_pos = f->pos;
+	r->depth++;
+	upl__xml_build_start(r, localname, URI, nb_attributes, attributes);
+	if (r->oom)
+		xmlStopParser(r->ctxt);
+}
+
+/* An element ends: build, pop; the schema then checks its end, with the
+ * element's position kept for its findings. */
+static void
+on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)
+{
+	reader *r = ctx;
+	(void)localname;
+	(void)prefix;
+	(void)URI;
+	if (r->depth == 0)
 		return;
-	}
-	r->offsets[r->noff++] = off;
-	ctxt->node->_private = (void *)(uintptr_t)r->noff;
+	upl__xml_build_end(r);
+	r->depth--;
+	r->closed_off = r->frames[r->depth].off;
+	r->closed_pos = r->frames[r->depth].pos;
+	r->closed_valid = 1;
+	if (r->oom)
+		xmlStopParser(r->ctxt);
+}
+
+static void
+on_characters(void *ctx, const xmlChar *ch, int len)
+{
+	reader *r = ctx;
+	r->closed_valid = 0;
+	upl__xml_build_text(r, ch, len);
+	if (r->oom)
+		xmlStopParser(r->ctxt);
+}
+
+static void
+on_comment(void *ctx, const xmlChar *value)
+{
+	reader *r = ctx;
+	(void)value;
+	r->closed_valid = 0;
+	upl__xml_build_break(r);
+}
+
+static void
+on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	(void)target;
+	(void)data;
+	on_comment(ctx, NULL);
 }
 
 static void
 on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID,
 		   const xmlChar *SystemID)
 {
-	xmlParserCtxtPtr ctxt = ctx;
-	reader *r = ctxt->_private;
-	size_t off = parser_offset(ctxt);
+	reader *r = ctx;
+	size_t off = parser_offset(r->ctxt);
+	(void)name;
+	(void)ExternalID;
+	(void)SystemID;
 	/* report at the start of "<!DOCTYPE" */
 	while (off > 0 && !(r->buf[off - 1] == '<' && off < r->len && r->buf[off] == '!'))
 		off--;
@@ -87,13 +156,12 @@ on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID,
 		off--;
 	r->doctype = 1;
 	r->doctype_pos = pos_at(r, off);
-	r->sax_internal_subset(ctx, name, ExternalID, SystemID);
 }
 
 static void
-stop_on_entity(xmlParserCtxtPtr ctxt, const xmlChar *name)
+stop_on_entity(reader *r, const xmlChar *name)
 {
-	reader *r = ctxt->_private;
+	xmlParserCtxtPtr ctxt = r->ctxt;
 	size_t off = parser_offset(ctxt);
 	if (r->stopped)
 		return;
@@ -131,44 +199,78 @@ on_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlChar *publicId,
 static xmlParserInputPtr
 no_external(void *ctx, const xmlChar *publicId, const xmlChar *systemId)
 {
+	reader *r = ctx;
 	(void)publicId;
 	(void)systemId;
-	if (ctx)
-		xmlStopParser(ctx);
+	if (r)
+		xmlStopParser(r->ctxt);
 	return NULL;
 }
 
 static int
 parse_options(void)
 {
-	int o = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS |
-		XML_PARSE_IGNORE_ENC;
+	int o = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC;
 #if defined(HAVE_DECL_XML_PARSE_NO_XXE) && HAVE_DECL_XML_PARSE_NO_XXE
 	o |= XML_PARSE_NO_XXE;
 #endif
 	return o;
 }
 
-xmlDocPtr
-upl__xml_parse(reader *r, const char *name)
+/* Our handlers only: no tree, no DTD, no entity lookup beyond the five
+ * predefined ones. */
+static void
+set_handlers(xmlSAXHandler *sax)
 {
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	r->ctxt = ctxt;
+	memset(sax, 0, sizeof *sax);
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->startElementNs = on_start_element;
+	sax->endElementNs = on_end_element;
+	sax->characters = on_characters;
+	sax->ignorableWhitespace = on_characters;
+	sax->cdataBlock = on_characters; /* CDATA is text */
+	sax->comment = on_comment;
+	sax->processingInstruction = on_pi;
+	sax->internalSubset = on_internal_subset;
+	sax->entityDecl = on_entity_decl;
+	sax->unparsedEntityDecl = on_unparsed_entity_decl;
+	sax->resolveEntity = no_external;
+	sax->serror = on_parser_error;
+}
+
+int
+upl__xml_parse(reader *r, xmlSchemaPtr schema)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlSchemaValidCtxtPtr v;
+	xmlSchemaSAXPlugPtr plug;
+	int vrc;
+	r->ctxt = ctxt = xmlCreateMemoryParserCtxt(r->buf, (int)r->len);
 	if (ctxt == NULL)
-		return NULL;
+		return -1;
 	ctxt->_private = r;
-	r->sax_start = ctxt->sax->startElementNs;
-	r->sax_internal_subset = ctxt->sax->internalSubset;
-	ctxt->sax->startElementNs = on_start_element;
-	ctxt->sax->internalSubset = on_internal_subset;
-	ctxt->sax->entityDecl = on_entity_decl;
-	ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
-	ctxt->sax->resolveEntity = no_external;
-	ctxt->sax->externalSubset = NULL;
-	ctxt->sax->serror = on_parser_error;
-	ctxt->sax->initialized = XML_SAX2_MAGIC;
+	set_handlers(ctxt->sax);
+	ctxt->userData = r;
+	xmlCtxtUseOptions(ctxt, parse_options());
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
-	return xmlCtxtReadMemory(ctxt, r->buf, (int)r->len, name ? name : "<memory>", NULL,
-				 parse_options());
+	v = xmlSchemaNewValidCtxt(schema);
+	if (v == NULL) {
+		r->oom = 1;
+		return -1;
+	}
+	xmlSchemaSetValidStructuredErrors(v, upl__xml_on_schema_error, r);
+	plug = xmlSchemaSAXPlug(v, &ctxt->sax, &ctxt->userData);
+	if (plug == NULL) {
+		xmlSchemaFreeValidCtxt(v);
+		r->oom = 1;
+		return -1;
+	}
+	/* the plug's handler table has no structured error handler */
+	ctxt->sax->serror = on_parser_error;
+	xmlParseDocument(ctxt);
+	vrc = xmlSchemaIsValid(v) == 1 ? 0 : 1; /* before unplugging clears it */
+	xmlSchemaSAXUnplug(plug);
+	xmlSchemaFreeValidCtxt(v);
+	return vrc;
 }

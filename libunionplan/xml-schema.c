@@ -105,66 +105,67 @@ schema_code(const xmlError *e)
 	return code;
 }
 
-/* Where a schema error points: the element, or the attribute it is about
- * (an attribute node, or one the message names). */
-static upl_pos
-schema_error_pos(reader *r, const xmlNode *node, const char *msg)
+/* The element a schema error concerns: the one whose end the schema is
+ * checking, else the innermost open one. */
+static void
+error_element(const reader *r, size_t *off, upl_pos *p)
 {
-	upl_pos p = node_pos(r, node);
-	if (node && node->type == XML_ATTRIBUTE_NODE) {
-		const xmlAttr *a = (const xmlAttr *)node;
-		upl_buf q = UPL_BUF_INIT;
-		char *qn;
-		if (a->ns && a->ns->prefix)
-			upl__buf_printf(&q, "%s:", (const char *)a->ns->prefix);
-		upl__buf_puts(&q, (const char *)a->name);
-		qn = upl__buf_detach(&q, NULL);
-		if (qn) {
-			p = upl__xml_attr_pos(r, node->parent, p, qn);
-			upl__dealloc(qn);
-		}
+	if (r->closed_valid) {
+		*off = r->closed_off;
+		*p = r->closed_pos;
+	} else if (r->depth > 0) {
+		*off = r->frames[r->depth - 1].off;
+		*p = r->frames[r->depth - 1].pos;
+	} else {
+		*off = r->cur_off;
+		*p = r->cur;
 	}
-	/* Attribute errors come with the element node; the message names the
-	 * attribute ("Element 'month', attribute 'month': ..."): point at it. */
-	if (node && node->type == XML_ELEMENT_NODE) {
-		const char *a = strstr(msg, "', attribute '");
-		if (a && strncmp(msg, "Element '", 9) == 0) {
-			const char *start = a + 14, *end = strchr(start, '\'');
-			if (end && end > start && end - start < 64 && !memchr(start, '{', (size_t)(end - start))) {
-				char qn[64];
-				memcpy(qn, start, (size_t)(end - start));
-				qn[end - start] = '\0';
-				p = upl__xml_attr_pos(r, node, p, qn);
-			}
+}
+
+/* Where a schema error points: the element, or the attribute the message
+ * names ("Element 'month', attribute 'month': ..."). */
+static upl_pos
+schema_error_pos(const reader *r, const char *msg)
+{
+	size_t off;
+	upl_pos p;
+	const char *a = strstr(msg, "', attribute '");
+	error_element(r, &off, &p);
+	if (a && strncmp(msg, "Element '", 9) == 0) {
+		const char *start = a + 14, *end = strchr(start, '\'');
+		if (end && end > start && end - start < 64 && !memchr(start, '{', (size_t)(end - start))) {
+			char qn[64];
+			memcpy(qn, start, (size_t)(end - start));
+			qn[end - start] = '\0';
+			p = upl__xml_attr_pos(r, off, p, qn);
 		}
 	}
 	return p;
 }
 
 /* libxml2 often reports one bad value twice (the facet, then the type):
- * whether the report's last diagnostic of this document is the same code
- * at the same place (then only the first is kept). */
+ * whether the last finding is the same code at the same place (then only
+ * the first is kept). */
 static int
-repeats_last(const reader *r, upl_rule_id code, upl_pos p)
+repeats_last(const upl_report *rep, upl_rule_id code, upl_pos p)
 {
-	if (r->report->n > r->first_diag) {
-		const upl_diag *last = &r->report->items[r->report->n - 1];
+	if (rep->n > 0) {
+		const upl_diag *last = &rep->items[rep->n - 1];
 		if (last->rule == code && last->line == p.line && last->column == p.column)
 			return 1;
 	}
 	return 0;
 }
 
-/* Schema validation errors, per validation context. */
-static void
-on_schema_error(void *data, xmlErrorPtr e)
+void
+upl__xml_on_schema_error(void *data, xmlErrorPtr e)
 {
 	reader *r = data;
 	upl_rule_id code;
 	upl_severity sev;
 	upl_pos p;
 	char *msg;
-	if (e == NULL)
+	if (e == NULL || r->fatal_seen || r->stopped)
 		return;
 	code = schema_code(e);
 	sev = e->level == XML_ERR_WARNING ? UPL_SEVERITY_WARNING : UPL_SEVERITY_ERROR;
@@ -173,23 +174,9 @@ on_schema_error(void *data, xmlErrorPtr e)
 		r->oom = 1;
 		return;
 	}
-	p = schema_error_pos(r, e->node, msg);
-	if (!repeats_last(r, code, p))
-		upl__xml_diag(r, sev, code, p, "%s", msg);
-	upl__dealloc(msg);
-}
-
-int
-upl__xml_validate(reader *r, xmlSchemaPtr schema, xmlDocPtr xdoc)
-{
-	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(schema);
-	int vrc;
-	if (v == NULL) {
+	p = schema_error_pos(r, msg);
+	if (!repeats_last(&r->schema_report, code, p) &&
+	    upl__report_add(&r->schema_report, sev, code, r->name, p.line, p.column, "%s", msg) != 0)
 		r->oom = 1;
-		return -1;
-	}
-	xmlSchemaSetValidStructuredErrors(v, on_schema_error, r);
-	vrc = xmlSchemaValidateDoc(v, xdoc);
-	xmlSchemaFreeValidCtxt(v);
-	return vrc;
+	upl__dealloc(msg);
 }
