@@ -49,6 +49,11 @@ on_parser_error(void *data, xmlErrorPtr e)
 	upl__dealloc(msg);
 }
 
+/* Out of memory, the handlers below only note it (r->oom) and let the
+ * parse run out: they must not stop the parser, because the schema's plug
+ * calls the validator after them with pointers into the parser's input,
+ * which xmlStopParser frees. */
+
 /* An element starts: push its frame (where its '<' is: the parser stands
  * after the start tag, which holds no other '<'), then build. */
 static void
@@ -68,7 +73,6 @@ on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	if (upl__grow((void **)&r->frames, &r->frames_cap, r->depth + 1, sizeof *r->frames) != 0) {
 		r->oom = 1;
-		xmlStopParser(r->ctxt);
 		return;
 	}
 	f = &r->frames[r->depth];
@@ -89,8 +93,6 @@ on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		r->root_pos = f->pos;
 	r->depth++;
 	upl__xml_build_start(r, localname, URI, nb_attributes, attributes);
-	if (r->oom)
-		xmlStopParser(r->ctxt);
 }
 
 /* An element ends: build, pop; the schema then checks its end, with the
@@ -102,15 +104,13 @@ on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const
 	(void)localname;
 	(void)prefix;
 	(void)URI;
-	if (r->depth == 0)
+	if (r->depth == 0 || r->oom)
 		return;
 	upl__xml_build_end(r);
 	r->depth--;
 	r->closed_off = r->frames[r->depth].off;
 	r->closed_pos = r->frames[r->depth].pos;
 	r->closed_valid = 1;
-	if (r->oom)
-		xmlStopParser(r->ctxt);
 }
 
 static void
@@ -118,9 +118,8 @@ on_characters(void *ctx, const xmlChar *ch, int len)
 {
 	reader *r = ctx;
 	r->closed_valid = 0;
-	upl__xml_build_text(r, ch, len);
-	if (r->oom)
-		xmlStopParser(r->ctxt);
+	if (!r->oom)
+		upl__xml_build_text(r, ch, len);
 }
 
 static void
@@ -269,6 +268,12 @@ upl__xml_parse(reader *r, xmlSchemaPtr schema)
 	/* the plug's handler table has no structured error handler */
 	ctxt->sax->serror = on_parser_error;
 	xmlParseDocument(ctxt);
+	/* an entity declaration makes libxml2 build a document of its own
+	 * (its "SAX compatibility" mode) */
+	if (ctxt->myDoc) {
+		xmlFreeDoc(ctxt->myDoc);
+		ctxt->myDoc = NULL;
+	}
 	vrc = xmlSchemaIsValid(v) == 1 ? 0 : 1; /* before unplugging clears it */
 	xmlSchemaSAXUnplug(plug);
 	xmlSchemaFreeValidCtxt(v);
