@@ -361,10 +361,31 @@ upl__utf8_count(const char *s, size_t n)
 int
 upl__utf8_valid(const char *s, size_t n, size_t *bad)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, l;
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
+		unsigned char c;
+		/* runs of ASCII, a word at a time */
+		while (n - i >= 8) {
+			uint64_t w;
+			memcpy(&w, p + i, sizeof w);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = p[i];
+		if (c < 0x80) {
 			i++;
+			continue;
+		}
+		/* lead bytes E1..EC and EE..EF cannot start an overlong form or a
+		 * surrogate: the common case of Han text needs only its two
+		 * continuation bytes checked */
+		if (c >= 0xE1 && c != 0xED && c <= 0xEF && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		if (upl__utf8_decode(s + i, n - i, &l) < 0) {

@@ -12,7 +12,25 @@
 enum frame_type { F_IGNORE, F_PLANS, F_PLAN, F_META, F_FIELD, F_NODE, F_HEADING };
 enum meta_field { M_TITLE, M_ORGANIZATION, M_AUTHOR, M_DOCNUMBER, M_PERIOD, M_ISSUED, M_SOURCE };
 
-#define XML_NS "http://www.w3.org/XML/1998/namespace"
+void
+upl__xml_build_names(reader *r, xmlDictPtr dict)
+{
+	static const char *const strings[XN_COUNT] = {
+		UPL_NAMESPACE, "http://www.w3.org/XML/1998/namespace",
+		"plans", "plan", "meta", "heading",
+		"p", "section", "item", "schedule", "month", "activity", "note",
+		"title", "organization", "author", "docnumber", "period", "issued", "source",
+		"label", "number", "date", "holiday", "relation", "level", "role", "to",
+		"year", "lang", "kind", "start", "end", "schoolyear", "term", "file",
+		"encoding"
+	};
+	int i;
+	for (i = 0; i < XN_COUNT; i++) {
+		r->names[i] = xmlDictLookup(dict, BAD_CAST strings[i], -1);
+		if (r->names[i] == NULL)
+			r->oom = 1;
+	}
+}
 
 /* --- attributes: libxml2 gives five pointers per attribute (local name,
  * prefix, URI, value, end of value); without entity substitution it
@@ -21,15 +39,18 @@ enum meta_field { M_TITLE, M_ORGANIZATION, M_AUTHOR, M_DOCNUMBER, M_PERIOD, M_IS
 typedef struct attrs {
 	const xmlChar **a;
 	int n;
+	const xmlChar *const *names; /* the reader's interned names */
 } attrs;
 
-/* The value of attribute name in namespace uri (NULL: none), decoded into
- * small when it fits, else into a new block (*heap, freed by the caller);
- * NULL when absent or out of memory (then *oom). */
+/* The value of attribute name in namespace uri (XN_COUNT: none), decoded
+ * into small when it fits, else into a new block (*heap, freed by the
+ * caller); NULL when absent or out of memory (then *oom). */
 static const char *
-attr_get(const attrs *at, const char *name, const char *uri, char *small, size_t cap,
+attr_get(const attrs *at, enum xml_name name, enum xml_name uri, char *small, size_t cap,
 	 char **heap, int *oom)
 {
+	const xmlChar *want = at->names[name];
+	const xmlChar *want_uri = uri == XN_COUNT ? NULL : at->names[uri];
 	int i;
 	*heap = NULL;
 	for (i = 0; i < at->n; i++) {
@@ -37,8 +58,7 @@ attr_get(const attrs *at, const char *name, const char *uri, char *small, size_t
 		const char *s = (const char *)v[3];
 		size_t len = (size_t)(v[4] - v[3]), k, l;
 		char *out;
-		if (strcmp((const char *)v[0], name) != 0 ||
-		    (uri ? v[2] == NULL || strcmp((const char *)v[2], uri) != 0 : v[2] != NULL))
+		if (v[0] != want || v[2] != want_uri)
 			continue;
 		out = small;
 		if (len >= cap) {
@@ -64,7 +84,7 @@ attr_get(const attrs *at, const char *name, const char *uri, char *small, size_t
 
 /* A copy of the attribute's value; NULL when absent. */
 static char *
-attr_dup(const attrs *at, const char *name, const char *uri, int *oom)
+attr_dup(const attrs *at, enum xml_name name, enum xml_name uri, int *oom)
 {
 	char small[64], *heap, *s;
 	const char *v = attr_get(at, name, uri, small, sizeof small, &heap, oom);
@@ -78,10 +98,10 @@ attr_dup(const attrs *at, const char *name, const char *uri, int *oom)
 
 /* An XSD integer in its lexical form (whitespace collapsed, optional sign). */
 static int
-attr_int(const attrs *at, const char *name, int dflt, int *oom)
+attr_int(const attrs *at, enum xml_name name, int dflt, int *oom)
 {
 	char small[64], *heap;
-	const char *p = attr_get(at, name, NULL, small, sizeof small, &heap, oom);
+	const char *p = attr_get(at, name, XN_COUNT, small, sizeof small, &heap, oom);
 	long val = 0;
 	if (p == NULL)
 		return dflt;
@@ -99,11 +119,11 @@ attr_int(const attrs *at, const char *name, int dflt, int *oom)
 }
 
 static upl_date
-attr_date(const attrs *at, const char *name, int *oom)
+attr_date(const attrs *at, enum xml_name name, int *oom)
 {
 	upl_date d = UPL_DATE_INIT;
 	char small[64], *heap;
-	const char *s = attr_get(at, name, NULL, small, sizeof small, &heap, oom), *e;
+	const char *s = attr_get(at, name, XN_COUNT, small, sizeof small, &heap, oom), *e;
 	if (s == NULL)
 		return d;
 	while (is_xml_space(*s))
@@ -123,7 +143,7 @@ attr_date(const attrs *at, const char *name, int *oom)
 #define ATTR_ENUM(at, name, lookup, out, oom)                                            \
 	do {                                                                             \
 		char small_[64], *heap_;                                                 \
-		const char *v_ = attr_get((at), (name), NULL, small_, sizeof small_, &heap_, \
+		const char *v_ = attr_get((at), (name), XN_COUNT, small_, sizeof small_, &heap_, \
 					  (oom));                                        \
 		(out) = lookup(v_);                                                      \
 		upl__dealloc(heap_);                                                     \
@@ -187,17 +207,17 @@ mixed_text(frame *f, int *oom)
 /* --- elements --------------------------------------------------------- */
 
 static upl_kind
-node_kind(const char *name)
+node_kind(const reader *r, const xmlChar *name)
 {
-	static const struct { const char *name; upl_kind kind; } map[] = {
-		{ "p", UPL_NODE_PARAGRAPH }, { "section", UPL_NODE_SECTION },
-		{ "item", UPL_NODE_ITEM }, { "schedule", UPL_NODE_SCHEDULE },
-		{ "month", UPL_NODE_MONTH }, { "activity", UPL_NODE_ACTIVITY },
-		{ "note", UPL_NODE_NOTE }
+	static const struct { enum xml_name name; upl_kind kind; } map[] = {
+		{ XN_P, UPL_NODE_PARAGRAPH }, { XN_SECTION, UPL_NODE_SECTION },
+		{ XN_ITEM, UPL_NODE_ITEM }, { XN_SCHEDULE, UPL_NODE_SCHEDULE },
+		{ XN_MONTH, UPL_NODE_MONTH }, { XN_ACTIVITY, UPL_NODE_ACTIVITY },
+		{ XN_NOTE, UPL_NODE_NOTE }
 	};
 	size_t i;
 	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(name, map[i].name) == 0)
+		if (name == r->names[map[i].name])
 			return map[i].kind;
 	return (upl_kind)0;
 }
@@ -205,24 +225,24 @@ node_kind(const char *name)
 static void
 node_attrs(upl_node *n, const attrs *at, int *oom)
 {
-	n->label = attr_dup(at, "label", NULL, oom);
+	n->label = attr_dup(at, XN_LABEL, XN_COUNT, oom);
 	if (n->kind == UPL_NODE_SECTION || n->kind == UPL_NODE_ITEM ||
 	    n->kind == UPL_NODE_ACTIVITY || n->kind == UPL_NODE_NOTE)
-		n->number = attr_int(at, "number", -1, oom);
+		n->number = attr_int(at, XN_NUMBER, -1, oom);
 	switch (n->kind) {
 	case UPL_NODE_ACTIVITY:
-		n->date = attr_date(at, "date", oom);
-		ATTR_ENUM(at, "holiday", upl__holiday_key, n->holiday, oom);
-		ATTR_ENUM(at, "relation", upl_relation_from_name, n->relation, oom);
+		n->date = attr_date(at, XN_DATE, oom);
+		ATTR_ENUM(at, XN_HOLIDAY, upl__holiday_key, n->holiday, oom);
+		ATTR_ENUM(at, XN_RELATION, upl_relation_from_name, n->relation, oom);
 		break;
 	case UPL_NODE_SECTION:
-		n->level = attr_int(at, "level", 0, oom);
-		ATTR_ENUM(at, "role", upl_role_from_name, n->role, oom);
+		n->level = attr_int(at, XN_LEVEL, 0, oom);
+		ATTR_ENUM(at, XN_ROLE, upl_role_from_name, n->role, oom);
 		break;
 	case UPL_NODE_MONTH:
-		n->month = attr_int(at, "month", 0, oom);
-		n->month_to = attr_int(at, "to", 0, oom);
-		n->year = attr_int(at, "year", 0, oom);
+		n->month = attr_int(at, XN_MONTH, 0, oom);
+		n->month_to = attr_int(at, XN_TO, 0, oom);
+		n->year = attr_int(at, XN_YEAR, 0, oom);
 		break;
 	default:
 		break;
@@ -268,7 +288,7 @@ start_plan(reader *r, frame *f, const attrs *at)
 		return;
 	}
 	p->pos = f->pos;
-	p->lang = attr_dup(at, "lang", XML_NS, &r->oom);
+	p->lang = attr_dup(at, XN_LANG, XN_XML_NS, &r->oom);
 	if (upl_doc_plan_add(r->doc, p) != 0) {
 		upl_plan_free(p);
 		r->oom = 1;
@@ -279,13 +299,13 @@ start_plan(reader *r, frame *f, const attrs *at)
 }
 
 static void
-start_meta_field(reader *r, frame *f, upl_plan *p, const char *name, const attrs *at)
+start_meta_field(reader *r, frame *f, upl_plan *p, const xmlChar *name, const attrs *at)
 {
-	static const char *const names[] = { "title", "organization", "author", "docnumber",
-					     "period", "issued", "source" };
+	static const enum xml_name names[] = { XN_TITLE, XN_ORGANIZATION, XN_AUTHOR, XN_DOCNUMBER,
+					       XN_PERIOD, XN_ISSUED, XN_SOURCE };
 	int i;
 	for (i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
-		if (strcmp(name, names[i]) == 0)
+		if (name == r->names[names[i]])
 			break;
 	if (i == (int)(sizeof names / sizeof names[0]))
 		return;
@@ -298,59 +318,59 @@ start_meta_field(reader *r, frame *f, upl_plan *p, const char *name, const attrs
 	} else if (i == M_DOCNUMBER) {
 		p->docnumber_pos = f->pos;
 	} else if (i == M_PERIOD) {
-		ATTR_ENUM(at, "kind", upl_period_kind_from_name, p->period_kind, &r->oom);
-		p->period_start = attr_date(at, "start", &r->oom);
-		p->period_end = attr_date(at, "end", &r->oom);
-		p->schoolyear = attr_int(at, "schoolyear", 0, &r->oom);
-		p->term = attr_int(at, "term", 0, &r->oom);
+		ATTR_ENUM(at, XN_KIND, upl_period_kind_from_name, p->period_kind, &r->oom);
+		p->period_start = attr_date(at, XN_START, &r->oom);
+		p->period_end = attr_date(at, XN_END, &r->oom);
+		p->schoolyear = attr_int(at, XN_SCHOOLYEAR, 0, &r->oom);
+		p->term = attr_int(at, XN_TERM, 0, &r->oom);
 		p->period_pos = f->pos;
 	} else if (i == M_ISSUED) {
 		p->has_issued = 1;
-		p->issued_date = attr_date(at, "date", &r->oom);
+		p->issued_date = attr_date(at, XN_DATE, &r->oom);
 		p->issued_pos = f->pos;
 	} else if (i == M_SOURCE) {
 		p->has_source = 1;
 		upl__dealloc(p->source_file);
 		upl__dealloc(p->source_encoding);
-		p->source_file = attr_dup(at, "file", NULL, &r->oom);
-		p->source_encoding = attr_dup(at, "encoding", NULL, &r->oom);
+		p->source_file = attr_dup(at, XN_FILE, XN_COUNT, &r->oom);
+		p->source_encoding = attr_dup(at, XN_ENCODING, XN_COUNT, &r->oom);
 	}
 }
 
 /* What the element of the top frame f builds, given its parent frame
  * (NULL for the root). */
 static void
-start_in(reader *r, frame *f, const frame *parent, const char *name, const attrs *at)
+start_in(reader *r, frame *f, const frame *parent, const xmlChar *name, const attrs *at)
 {
 	int type = parent ? parent->type : -1;
 	if (type == -1) {
 		r->doc->pos = f->pos;
-		if (strcmp(name, "plans") == 0) {
+		if (name == r->names[XN_PLANS]) {
 			r->doc->collection = 1;
 			f->type = F_PLANS;
-		} else if (strcmp(name, "plan") == 0) {
+		} else if (name == r->names[XN_PLAN]) {
 			start_plan(r, f, at);
 		}
 	} else if (type == F_PLANS) {
-		if (strcmp(name, "plan") == 0)
+		if (name == r->names[XN_PLAN])
 			start_plan(r, f, at);
 	} else if (type == F_PLAN) {
-		if (strcmp(name, "meta") == 0) {
+		if (name == r->names[XN_META]) {
 			f->type = F_META;
 			f->obj = parent->obj;
 			((upl_plan *)parent->obj)->meta_pos = f->pos;
 		} else {
-			start_node(r, f, parent->obj, NULL, node_kind(name), at);
+			start_node(r, f, parent->obj, NULL, node_kind(r, name), at);
 		}
 	} else if (type == F_META) {
 		start_meta_field(r, f, parent->obj, name, at);
 	} else if (type == F_NODE) {
-		if (strcmp(name, "heading") == 0) {
+		if (name == r->names[XN_HEADING]) {
 			f->type = F_HEADING;
 			f->obj = parent->obj;
 			f->collect = 1;
 		} else {
-			start_node(r, f, NULL, parent->obj, node_kind(name), at);
+			start_node(r, f, NULL, parent->obj, node_kind(r, name), at);
 		}
 	}
 }
@@ -375,11 +395,12 @@ upl__xml_build_start(reader *r, const xmlChar *localname, const xmlChar *URI,
 	}
 	if (!r->build || r->doc == NULL || (parent && parent->type == F_IGNORE))
 		return;
-	if (URI == NULL || strcmp((const char *)URI, UPL_NAMESPACE) != 0)
+	if (URI == NULL || URI != r->names[XN_NS])
 		return;
 	at.a = attributes;
 	at.n = nb_attributes;
-	start_in(r, f, parent, (const char *)localname, &at);
+	at.names = r->names;
+	start_in(r, f, parent, localname, &at);
 }
 
 static void

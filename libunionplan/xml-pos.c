@@ -6,19 +6,49 @@
 
 #include "xml-read-private.h"
 
+/* Eight bytes as one word, in memory order. */
+static inline uint64_t
+load8(const unsigned char *u)
+{
+	uint64_t w;
+	memcpy(&w, u, sizeof w);
+	return w;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Whether some byte of w is b. */
+static inline int
+has_byte(uint64_t w, unsigned char b)
+{
+	uint64_t x = w ^ (ONES * b);
+	return ((x - ONES) & ~x & HIGHS) != 0;
+}
+
 /* Advance a position over s[from..to): a line per LF (CRLF counts once, a
- * lone CR counts as a line break as XML says), a column per code point. */
+ * lone CR counts as a line break as XML says), a column per code point.
+ * Words without CR or LF are counted eight bytes at a time: their code
+ * points are their bytes that are not UTF-8 continuation bytes. */
 static void
 advance(const char *s, size_t from, size_t to, upl_pos *p)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned int line = p->line, col = p->column;
-	size_t i;
-	for (i = from; i < to; i++) {
-		unsigned char c = u[i];
-		if (c >= 0x20) {
-			col += (c & 0xC0) != 0x80;
-		} else if (c == '\n') {
+	size_t i = from;
+	while (i < to) {
+		unsigned char c;
+		if (to - i >= 8) {
+			uint64_t w = load8(u + i);
+			if (!has_byte(w, '\n') && !has_byte(w, '\r')) {
+				uint64_t cont = w & ~(w << 1) & HIGHS;
+				col += 8 - (unsigned int)((((cont >> 7) * ONES) >> 56) & 0xFF);
+				i += 8;
+				continue;
+			}
+		}
+		c = u[i];
+		if (c == '\n') {
 			line++;
 			col = 1;
 		} else if (c == '\r') {
@@ -27,8 +57,9 @@ advance(const char *s, size_t from, size_t to, upl_pos *p)
 				col = 1;
 			}
 		} else {
-			col++;
+			col += (c & 0xC0) != 0x80;
 		}
+		i++;
 	}
 	p->line = line;
 	p->column = col;

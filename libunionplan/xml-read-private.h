@@ -32,6 +32,20 @@ typedef struct frame {
 	unsigned any_joined : 1;
 } frame;
 
+/* The names the builder compares, interned in the parser's dictionary, so
+ * that a name given by the parser (always from that dictionary) is one of
+ * them exactly when the pointers are equal. */
+enum xml_name {
+	XN_NS, XN_XML_NS,
+	XN_PLANS, XN_PLAN, XN_META, XN_HEADING,
+	XN_P, XN_SECTION, XN_ITEM, XN_SCHEDULE, XN_MONTH, XN_ACTIVITY, XN_NOTE,
+	XN_TITLE, XN_ORGANIZATION, XN_AUTHOR, XN_DOCNUMBER, XN_PERIOD, XN_ISSUED, XN_SOURCE,
+	XN_LABEL, XN_NUMBER, XN_DATE, XN_HOLIDAY, XN_RELATION, XN_LEVEL, XN_ROLE, XN_TO,
+	XN_YEAR, XN_LANG, XN_KIND, XN_START, XN_END, XN_SCHOOLYEAR, XN_TERM, XN_FILE,
+	XN_ENCODING,
+	XN_COUNT
+};
+
 /* The state of one read: the document, positions, the report, the open
  * elements and the model being built. */
 typedef struct reader {
@@ -61,6 +75,7 @@ typedef struct reader {
 	size_t closed_off;
 	int closed_valid;
 	upl_pos root_pos;     /* the root element's */
+	const xmlChar *names[XN_COUNT];
 	/* the model, when asked for */
 	int build;
 	upl_doc *doc;
@@ -142,6 +157,9 @@ UPL_HIDDEN void upl__xml_build_end(reader *r);
 UPL_HIDDEN void upl__xml_build_text(reader *r, const xmlChar *ch, int len);
 /* A comment or processing instruction: it ends a piece of mixed text. */
 UPL_HIDDEN void upl__xml_build_break(reader *r);
+/* Intern the names of enum xml_name in dict (r->names); sets r->oom when
+ * it cannot. */
+UPL_HIDDEN void upl__xml_build_names(reader *r, xmlDictPtr dict);
 /* Free what the frames hold (buffers); the model stays in r->doc. */
 UPL_HIDDEN void upl__xml_build_free(reader *r);
 

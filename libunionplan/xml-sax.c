@@ -248,6 +248,9 @@ upl__xml_parse(reader *r, xmlSchemaPtr schema)
 	if (ctxt == NULL)
 		return -1;
 	ctxt->_private = r;
+	upl__xml_build_names(r, ctxt->dict);
+	if (r->oom)
+		return -1;
 	set_handlers(ctxt->sax);
 	ctxt->userData = r;
 	xmlCtxtUseOptions(ctxt, parse_options());
