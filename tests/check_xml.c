@@ -270,6 +270,44 @@ START_TEST(test_xxe_never_read)
 }
 END_TEST
 
+/* The model is built from the parser's events: text is an element's own
+ * (comments and CDATA included as a tree would give it), an item's text
+ * pieces are trimmed and joined only when it has element children, and
+ * attribute values come back decoded. */
+START_TEST(test_text_from_events)
+{
+	static const char xml[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<plan xmlns=\"urn:unionplan:1\" version=\"1\" xml:lang=\"zh-Hans\">\n"
+		"  <meta><title>工会<!-- c -->计划<![CDATA[<一>&]]></title></meta>\n"
+		"  <section label=\"一、\" number=\"1\" level=\"1\"><heading>总则</heading>\n"
+		"    <item label=\"A&amp;B&#38;&lt;\" number=\"1\"> 前 <!-- c --> 后 "
+		"<heading>标题</heading>\n 尾 </item>\n"
+		"    <item label=\"2、\" number=\"2\"> 甲<!-- c -->乙 </item>\n"
+		"    <item label=\"3、\" number=\"3\"><heading>只有标题</heading> </item>\n"
+		"  </section>\n"
+		"  <p>段<?pi x?>落</p>\n"
+		"</plan>\n";
+	upl_doc *doc = NULL;
+	const upl_plan *plan;
+	const upl_node *sec, *it;
+	ck_assert_int_eq(upl_doc_parse_buffer(&doc, xml, strlen(xml), "t.xml", NULL, NULL), 0);
+	plan = upl_doc_plan(doc, 0);
+	ck_assert_str_eq(upl_plan_title(plan), "工会计划<一>&");
+	sec = upl_plan_block(plan, 0);
+	ck_assert_str_eq(upl_node_heading(sec), "总则");
+	it = upl_node_child(sec, 0);
+	ck_assert_str_eq(upl_node_label(it), "A&B&<");
+	ck_assert_str_eq(upl_node_text(it), "前后尾");
+	ck_assert_str_eq(upl_node_heading(it), "标题");
+	ck_assert_uint_eq(upl_node_line(it), 5);
+	ck_assert_str_eq(upl_node_text(upl_node_child(sec, 1)), " 甲乙 ");
+	ck_assert_ptr_null(upl_node_text(upl_node_child(sec, 2)));
+	ck_assert_str_eq(upl_node_text(upl_plan_block(plan, 1)), "段落");
+	upl_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_single_plan_helpers)
 {
 	char *coll = data_path("tests/data/valid/collection.xml");
@@ -465,6 +503,7 @@ xml_suite(void)
 	tcase_add_test(tc, test_positions_in_other_encodings);
 	tcase_add_test(tc, test_encoding_offsets_count_the_bom);
 	tcase_add_test(tc, test_xxe_never_read);
+	tcase_add_test(tc, test_text_from_events);
 	tcase_add_test(tc, test_single_plan_helpers);
 	tcase_add_test(tc, test_write_file_atomic);
 	tcase_add_test(tc, test_embedded_schema_is_the_file);
