@@ -248,6 +248,14 @@ upl__xml_parse(reader *r, xmlSchemaPtr schema)
 	if (ctxt == NULL)
 		return -1;
 	ctxt->_private = r;
+	/* The text is UTF-8 already: saying so keeps libxml2 from guessing
+	 * another encoding from the first bytes (a '<' and three NULs look like
+	 * UTF-32) and converting, which prints on stderr by itself. */
+	ctxt->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	if (ctxt->encoding == NULL) {
+		r->oom = 1;
+		return -1;
+	}
 	upl__xml_build_names(r, ctxt->dict);
 	if (r->oom)
 		return -1;

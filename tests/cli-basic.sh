@@ -155,4 +155,10 @@ expect 3 "import -o over a directory is refused" "$cli" import -q -o "$tmp/dir" 
 [ -d "$tmp/dir" ] && ok "the directory is untouched" || bad "the directory was replaced"
 ls -a "$tmp" | grep -q '^\.\?\(link\|fifo\|dir\)\..' && bad "temporary file left" || ok "no temporary file left"
 
+# libxml2 never prints by itself: a '<' and three NULs look like UTF-32 to
+# it, and it used to convert and complain on stderr
+printf '<\000\000\000' > "$tmp/nuls.xml"
+expect 1 "a '<' and three NULs is invalid" "$cli" validate "$tmp/nuls.xml"
+same "$tmp/err" "$tmp/nuls.xml:1:2: error: Char 0x0 out of allowed range [xml-encoding]" "only the library's own diagnostic is printed"
+
 finish
