@@ -72,6 +72,97 @@ reader_set_text(reader *r, const char *u8, size_t u8len)
 	r->cur.line = r->cur.column = 1;
 }
 
+/* At most this many attributes in a start tag (namespace declarations
+ * included): the schema allows a handful, and libxml2's duplicate check
+ * costs the square of their number. */
+#define MAX_ATTRIBUTES 64
+
+/* The end of the construct that starts at s[i] and ends with the string
+ * end (a comment, CDATA section or processing instruction); n if none. */
+static size_t
+skip_to(const char *s, size_t n, size_t i, const char *end)
+{
+	size_t elen = strlen(end);
+	while (i < n) {
+		const char *q = memchr(s + i, end[0], n - i);
+		if (q == NULL)
+			return n;
+		i = (size_t)(q - s);
+		if (n - i >= elen && memcmp(s + i, end, elen) == 0)
+			return i + elen;
+		i++;
+	}
+	return n;
+}
+
+/* The attributes of the start tag at s[i] (just after its '<'), counted up
+ * to max + 1; *end receives where the tag ends. Quoted values are skipped
+ * whole; anything malformed ends the count (the parser will say why). */
+static int
+count_attributes(const char *s, size_t n, size_t i, size_t *end, int max)
+{
+	int count = 0;
+	while (i < n && !is_xml_space(s[i]) && s[i] != '>' && s[i] != '/')
+		i++;
+	while (i < n && count <= max) {
+		const char *q;
+		while (i < n && is_xml_space(s[i]))
+			i++;
+		if (i >= n || s[i] == '>' || s[i] == '/' || s[i] == '<')
+			break;
+		while (i < n && s[i] != '=' && s[i] != '>' && s[i] != '<')
+			i++;
+		if (i >= n || s[i] != '=')
+			break;
+		count++;
+		i++;
+		while (i < n && is_xml_space(s[i]))
+			i++;
+		if (i >= n || (s[i] != '"' && s[i] != '\''))
+			break;
+		q = memchr(s + i + 1, s[i], n - i - 1);
+		if (q == NULL)
+			break;
+		i = (size_t)(q - s) + 1;
+	}
+	*end = i;
+	return count;
+}
+
+/* Refuse, in one linear scan before libxml2 sees the document, a start tag
+ * with more than MAX_ATTRIBUTES attributes, at the tag's position. Markup
+ * that holds no attributes (comments, CDATA, processing instructions,
+ * declarations, end tags) is skipped. Returns nonzero when refused. */
+static int
+too_many_attributes(reader *r)
+{
+	const char *s = r->buf;
+	size_t n = r->len, i = 0;
+	while (i < n) {
+		const char *lt = memchr(s + i, '<', n - i);
+		size_t start, end;
+		if (lt == NULL)
+			return 0;
+		start = (size_t)(lt - s);
+		i = start + 1;
+		if (n - i >= 3 && memcmp(s + i, "!--", 3) == 0) {
+			i = skip_to(s, n, i + 3, "-->");
+		} else if (n - i >= 8 && memcmp(s + i, "![CDATA[", 8) == 0) {
+			i = skip_to(s, n, i + 8, "]]>");
+		} else if (i < n && s[i] == '?') {
+			i = skip_to(s, n, i + 1, "?>");
+		} else if (i < n && (s[i] == '!' || s[i] == '/')) {
+			continue;
+		} else if (count_attributes(s, n, i, &end, MAX_ATTRIBUTES) > MAX_ATTRIBUTES) {
+			say(r, UPL_CODE_XML_ATTRIBUTES, 0, pos_at(r, start), MAX_ATTRIBUTES);
+			return 1;
+		} else {
+			i = end;
+		}
+	}
+	return 0;
+}
+
 /* The schema's findings join the report, after the parser's own: only for
  * a well-formed document, as a tree's validation would give them. */
 static void
@@ -126,6 +217,8 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	if (upl__xml_decode(&r, data, len, &u8, &u8len, &owned) != 0)
 		goto done;
 	reader_set_text(&r, u8, u8len);
+	if (too_many_attributes(&r))
+		goto done;
 
 	schema = upl__xml_schema();
 	if (schema == NULL) {

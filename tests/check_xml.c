@@ -308,6 +308,62 @@ START_TEST(test_text_from_events)
 }
 END_TEST
 
+/* The first diagnostic of a document made of head, a start tag <p> with
+ * nattr attributes (after `before`), and tail; its code, line and column. */
+static void
+first_diag_of_attrs(int nattr, const char *before, char *code, size_t cap, unsigned int *line,
+		    unsigned int *col)
+{
+	size_t n = 4096 + (size_t)nattr * 16, len;
+	char *xml = malloc(n);
+	upl_report *rep;
+	int i;
+	ck_assert_ptr_nonnull(xml);
+	len = (size_t)snprintf(xml, n, "<?xml version=\"1.0\"?>\n<plan xmlns=\"urn:unionplan:1\" "
+			       "version=\"1\" xml:lang=\"zh-Hans\"><meta/>\n%s\n  <p", before);
+	for (i = 0; i < nattr; i++)
+		len += (size_t)snprintf(xml + len, n - len, " a%d='x'", i);
+	len += (size_t)snprintf(xml + len, n - len, ">正文</p>\n</plan>\n");
+	ck_assert_int_eq(upl_report_new(&rep), 0);
+	ck_assert_int_eq(upl_validate_buffer(rep, xml, len, "a.xml", NULL, NULL), 0);
+	ck_assert_uint_gt(upl_report_count(rep), 0);
+	snprintf(code, cap, "%s", upl_diag_code(upl_report_get(rep, 0)));
+	*line = upl_diag_line(upl_report_get(rep, 0));
+	*col = upl_diag_column(upl_report_get(rep, 0));
+	upl_report_free(rep);
+	free(xml);
+}
+
+/* A start tag with more than 64 attributes is refused before libxml2 reads
+ * the document (its duplicate check is quadratic), at the tag; markup that
+ * only looks like attributes (comments, CDATA, processing instructions)
+ * does not count. */
+START_TEST(test_attribute_limit)
+{
+	char code[64], lookalike[2048];
+	unsigned int line, col;
+	size_t k;
+	first_diag_of_attrs(64, "", code, sizeof code, &line, &col);
+	ck_assert_str_eq(code, "schema-attribute");
+	first_diag_of_attrs(65, "", code, sizeof code, &line, &col);
+	ck_assert_str_eq(code, "xml-attributes");
+	ck_assert_uint_eq(line, 4);
+	ck_assert_uint_eq(col, 3);
+	first_diag_of_attrs(100000, "", code, sizeof code, &line, &col);
+	ck_assert_str_eq(code, "xml-attributes");
+	strcpy(lookalike, "<!--");
+	for (k = 0; k < 70; k++)
+		strcat(lookalike, " b='y'");
+	strcat(lookalike, " --><?pi");
+	for (k = 0; k < 70; k++)
+		strcat(lookalike, " c='z'");
+	strcat(lookalike, "?>");
+	first_diag_of_attrs(1, lookalike, code, sizeof code, &line, &col);
+	ck_assert_str_eq(code, "schema-attribute");
+	ck_assert_uint_eq(line, 4);
+}
+END_TEST
+
 START_TEST(test_single_plan_helpers)
 {
 	char *coll = data_path("tests/data/valid/collection.xml");
@@ -504,6 +560,7 @@ xml_suite(void)
 	tcase_add_test(tc, test_encoding_offsets_count_the_bom);
 	tcase_add_test(tc, test_xxe_never_read);
 	tcase_add_test(tc, test_text_from_events);
+	tcase_add_test(tc, test_attribute_limit);
 	tcase_add_test(tc, test_single_plan_helpers);
 	tcase_add_test(tc, test_write_file_atomic);
 	tcase_add_test(tc, test_embedded_schema_is_the_file);
