@@ -38,6 +38,11 @@ upl_report_clear(upl_report *report)
 		upl__dealloc(report->items[i].message);
 	for (i = 0; i < report->nfiles; i++)
 		upl__dealloc(report->files[i]);
+	/* The list goes too: a report on the stack (the parse functions')
+	 * is cleared, then only its items are freed. */
+	upl__dealloc(report->files);
+	report->files = NULL;
+	report->files_cap = 0;
 	report->n = 0;
 	report->nfiles = 0;
 	report->oom = 0;
@@ -51,7 +56,6 @@ upl_report_free(upl_report *report)
 		return;
 	upl_report_clear(report);
 	upl__dealloc(report->items);
-	upl__dealloc(report->files);
 	upl__dealloc(report);
 }
 
