@@ -41,6 +41,9 @@ validate_usage(FILE *fp)
 		"                       months, dates, holidays, crosscheck, meta\n"
 		"      --lang=LANG      messages in 'en' or 'zh-Hans' (default: from LANGUAGE,\n"
 		"                       LC_ALL, LC_MESSAGES, LANG)\n"
+		"      --max-diagnostics=N  list at most N diagnostics per file (default\n"
+		"                       1000; 0: no limit), then one that says how many more\n"
+		"                       there were; the exit status is as without the limit\n"
 		"      --explain=CODE   describe the rule CODE with an example and exit;\n"
 		"                       'all' describes every rule\n"
 		"  -q, --quiet          print nothing; only the exit status tells\n"
@@ -80,6 +83,23 @@ parse_rules(const char *list, unsigned int *out)
 	if (mask == 0)
 		return -1;
 	*out = mask;
+	return 0;
+}
+
+/* --max-diagnostics=N: a count in decimal digits; 0 means no limit. */
+static int
+parse_max_diagnostics(const char *arg, size_t *out)
+{
+	size_t n = 0;
+	const char *p = arg;
+	if (*p == '\0')
+		return -1;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9' || n > (UPL_MAX_DIAGNOSTICS_NONE - 9) / 10)
+			return -1;
+		n = n * 10 + (size_t)(*p - '0');
+	}
+	*out = n ? n : UPL_MAX_DIAGNOSTICS_NONE;
 	return 0;
 }
 
@@ -124,6 +144,7 @@ validate_options(validate_args *a, int argc, char **argv)
 		{ "rules", required_argument, NULL, 'R' },
 		{ "lang", required_argument, NULL, 'L' },
 		{ "explain", required_argument, NULL, 'E' },
+		{ "max-diagnostics", required_argument, NULL, 'M' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -153,6 +174,11 @@ validate_options(validate_args *a, int argc, char **argv)
 			break;
 		case 'E':
 			return explain(optarg, a->opts.lang);
+		case 'M':
+			if (parse_max_diagnostics(optarg, &a->opts.max_diagnostics) != 0)
+				return cli_usage_error("validate", "--max-diagnostics takes a count, not '%s'",
+						       optarg);
+			break;
 		case 'q': a->quiet = 1; break;
 		case 'v': a->verbose = 1; break;
 		case 'h': validate_usage(stdout); return CLI_OK;

@@ -105,5 +105,12 @@ fuzz-json: tests/fuzz/fuzz_json.c cli/json.c
 .PHONY: fuzz-json
 CLEANFILES += tests/fuzz/fuzz_json
 
-dist_check_SCRIPTS += tests/cli-json.sh
-TESTS += tests/cli-json.sh
+dist_check_SCRIPTS += tests/cli-json.sh tests/cli-limits.sh
+TESTS += tests/cli-json.sh tests/cli-limits.sh
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_scale
+tests_check_scale_SOURCES = tests/check_scale.c
+tests_check_scale_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_scale_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif

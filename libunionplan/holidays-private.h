@@ -23,4 +23,9 @@ UPL_HIDDEN int upl__holiday_index_n(const char *key, size_t len);
 UPL_HIDDEN int upl__holiday_nearest(upl_date *out, const char *key, upl_date first,
 				    upl_date last);
 
+/* upl_holiday_find() for a match that starts at byte last or before:
+ * the text beyond still completes it, but no later start is tried. */
+UPL_HIDDEN int upl__holiday_find_near(upl_holiday_match *out, const char *text, size_t len,
+				      size_t from, size_t last);
+
 #endif /* UNIONPLAN_HOLIDAYS_PRIVATE_H */

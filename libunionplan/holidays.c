@@ -223,6 +223,17 @@ static const char *const phrase_end[] = {
 static const char *const open_quotes[] = { "“", "‘", "「", "『", "＂", "\"", "'" };
 static const char *const close_quotes[] = { "”", "’", "」", "』", "＂", "\"", "'" };
 
+/* Whether text[p..end) starts with alias a: its first two bytes are
+ * compared inline, as they tell most aliases apart, before the rest. */
+static int
+alias_at(const struct alias *a, const char *p, const char *end)
+{
+	size_t k = a->len;
+	if ((size_t)(end - p) < k || p[0] != a->text[0])
+		return 0;
+	return k < 2 || (p[1] == a->text[1] && memcmp(p + 2, a->text + 2, k - 2) == 0);
+}
+
 /* Length of the string of list[] that text[p..end) starts with, or 0. */
 static size_t
 starts_with_any(const char *p, const char *end, const char *const *list, size_t n)
@@ -279,7 +290,7 @@ tail_at(const char *p, const char *end, int f)
 		const struct alias *a = &aliases[i];
 		if (a->fest != f || (a->flags & (A_NUMERIC | A_NAME_ONLY)) || a->len <= best)
 			continue;
-		if ((size_t)(end - p) >= a->len && memcmp(p, a->text, a->len) == 0)
+		if (alias_at(a, p, end))
 			best = a->len;
 	}
 	if (best == 0)
@@ -323,8 +334,7 @@ match_at(const char *begin, const char *p, const char *end, int whole, size_t *l
 			const struct alias *a = &aliases[i];
 			const char *e = p + q + a->len;
 			size_t n;
-			if (!(a->flags & A_NUMERIC) || (size_t)(end - (p + q)) < a->len ||
-			    memcmp(p + q, a->text, a->len) != 0)
+			if (!(a->flags & A_NUMERIC) || !alias_at(a, p + q, end))
 				continue;
 			c = starts_with_any(e, end, close_quotes, COUNT(close_quotes));
 			if (!c)
@@ -341,7 +351,7 @@ match_at(const char *begin, const char *p, const char *end, int whole, size_t *l
 		const struct alias *a = &aliases[i];
 		const char *e = p + a->len;
 		size_t n = a->len;
-		if ((size_t)(end - p) < a->len || memcmp(p, a->text, a->len) != 0)
+		if (!alias_at(a, p, end))
 			continue;
 		if (!whole) {
 			if (a->flags & A_NAME_ONLY)
@@ -406,18 +416,20 @@ upl_holiday_from_name(const char **key, const char *name, size_t len)
 }
 
 int
-upl_holiday_find(upl_holiday_match *out, const char *text, size_t len, size_t from)
+upl__holiday_find_near(upl_holiday_match *out, const char *text, size_t len, size_t from,
+		       size_t last)
 {
-	const char *p, *end;
+	const char *p, *end, *stop;
 	size_t n;
 	int f;
 	if (out == NULL || text == NULL || from > len)
 		return UPL_EINVAL;
 	end = text + len;
+	stop = last < len ? text + last + 1 : end;
 	p = text + from;
 	while (p < end && ((unsigned char)*p & 0xc0) == 0x80)
 		p++;
-	for (; p < end; p++) {
+	for (; p < stop; p++) {
 		if (((unsigned char)*p & 0xc0) == 0x80)
 			continue;
 		f = match_at(text, p, end, 0, &n);
@@ -429,6 +441,12 @@ upl_holiday_find(upl_holiday_match *out, const char *text, size_t len, size_t fr
 		}
 	}
 	return UPL_ENOTFOUND;
+}
+
+int
+upl_holiday_find(upl_holiday_match *out, const char *text, size_t len, size_t from)
+{
+	return upl__holiday_find_near(out, text, len, from, len);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -43,6 +43,69 @@ date_known(upl_date d)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Repeated keys among siblings                                             */
+
+/* A sibling's key (up to three numbers) and its index among the siblings. */
+typedef struct keyed {
+	int a, b, c;
+	size_t index;
+} keyed;
+
+static int
+key_cmp(const keyed *p, const keyed *q)
+{
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	if (p->c != q->c)
+		return p->c < q->c ? -1 : 1;
+	return 0;
+}
+
+static int
+keyed_cmp(const void *x, const void *y)
+{
+	const keyed *p = x, *q = y;
+	int r = key_cmp(p, q);
+	if (r != 0)
+		return r;
+	return p->index < q->index ? -1 : p->index > q->index;
+}
+
+/* For the n keys of v, first[v[k].index] = the lowest index with the same
+ * key: itself for the first of its key. Sorts v. O(n log n) whatever the
+ * keys, where looking back at every earlier sibling was O(n²). */
+static void
+first_of_each(keyed *v, size_t n, size_t *first)
+{
+	size_t k, run = 0;
+	qsort(v, n, sizeof *v, keyed_cmp);
+	for (k = 0; k < n; k++) {
+		if (key_cmp(&v[k], &v[run]) != 0)
+			run = k;
+		first[v[k].index] = v[run].index;
+	}
+}
+
+/* Room for the keys of n siblings and their firsts; both NULL, with c->oom
+ * set, when memory is short. */
+static int
+keyed_alloc(rule_ctx *c, size_t n, keyed **v, size_t **first)
+{
+	*v = upl__calloc(n ? n : 1, sizeof **v);
+	*first = upl__calloc(n ? n : 1, sizeof **first);
+	if (*v && *first)
+		return 0;
+	upl__dealloc(*v);
+	upl__dealloc(*first);
+	*v = NULL;
+	*first = NULL;
+	c->oom = 1;
+	return UPL_ENOMEM;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Years and month spans                                                    */
 
 /* Whether calendar month `mm` is in the span month..to (to 0: one month;
@@ -273,22 +336,46 @@ check_span_backwards(rule_ctx *c, const upl_node *m)
 		emit(c, UPL_CODE_MONTH_SPAN_BACKWARDS, 0, m->pos, m->month, m->month_to);
 }
 
-/* month-duplicate: month i of the schedule (of year y) came before. Returns
+/* month-duplicate: month m came before, as o (NULL: it did not). Returns
  * whether it did. */
 static int
-check_month_duplicate(rule_ctx *c, const upl_node *sched, size_t i, int y)
+check_month_duplicate(rule_ctx *c, const upl_node *m, const upl_node *o)
 {
-	const upl_node *m = sched->children[i];
 	char l1[32];
-	size_t j;
-	for (j = 0; j < i; j++) {
-		const upl_node *o = sched->children[j];
-		if (o->month == m->month && o->month_to == m->month_to && month_year(c, o) == y) {
-			emit(c, UPL_CODE_MONTH_DUPLICATE, 0, m->pos, label_or(m, l1, sizeof l1),
-			     o->pos.line);
-			return 1;
-		}
+	if (o == NULL)
+		return 0;
+	emit(c, UPL_CODE_MONTH_DUPLICATE, 0, m->pos, label_or(m, l1, sizeof l1), o->pos.line);
+	return 1;
+}
+
+/* first[i]: the first child of sched with the month, span and year of
+ * child i (every kind of child counts, as a month's own number does). The
+ * years go to years[i]. */
+static int
+schedule_firsts(rule_ctx *c, const upl_node *sched, int **years, size_t **first)
+{
+	size_t i, n = sched->nchildren;
+	keyed *v;
+	*years = upl__calloc(n ? n : 1, sizeof **years);
+	if (*years == NULL) {
+		c->oom = 1;
+		return UPL_ENOMEM;
 	}
+	if (keyed_alloc(c, n, &v, first) != 0) {
+		upl__dealloc(*years);
+		*years = NULL;
+		return UPL_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		const upl_node *m = sched->children[i];
+		(*years)[i] = month_year(c, m);
+		v[i].a = m->month;
+		v[i].b = m->month_to;
+		v[i].c = (*years)[i];
+		v[i].index = i;
+	}
+	first_of_each(v, n, *first);
+	upl__dealloc(v);
 	return 0;
 }
 
@@ -411,15 +498,18 @@ static void
 check_schedule(rule_ctx *c, const upl_node *sched)
 {
 	month_walk w = { NULL, 0, 0 };
-	size_t i;
+	size_t i, *first = NULL;
+	int *years = NULL;
+	if ((c->groups & UPL_RULES_MONTHS) && schedule_firsts(c, sched, &years, &first) != 0)
+		return;
 	for (i = 0; i < sched->nchildren && !c->oom; i++) {
 		const upl_node *m = sched->children[i];
-		int y = month_year(c, m);
+		int y = years ? years[i] : month_year(c, m);
 		if (m->kind != UPL_NODE_MONTH)
 			continue;
 		if (c->groups & UPL_RULES_MONTHS) {
 			check_span_backwards(c, m);
-			if (!check_month_duplicate(c, sched, i, y))
+			if (!check_month_duplicate(c, m, first[i] != i ? sched->children[first[i]] : NULL))
 				check_month_order(c, &w, m, y);
 			check_month_period(c, m, y);
 		}
@@ -430,6 +520,8 @@ check_schedule(rule_ctx *c, const upl_node *sched)
 		if (c->groups & UPL_RULES_DATES)
 			check_dates(c, m, y);
 	}
+	upl__dealloc(years);
+	upl__dealloc(first);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -442,13 +534,51 @@ typedef struct numbering_state {
 	int last[MAX_DEPTH][8];
 } numbering_state;
 
+/* For the numbered siblings of kind among items, first[i] is the first
+ * sibling of that kind with the number of item i (i itself for the first).
+ * *first stays NULL when no number repeats: the numbers only grow, as they
+ * do in nearly every plan (no look-up at all then). */
+static int
+number_firsts(rule_ctx *c, upl_node *const *items, size_t n, upl_kind kind, size_t **first)
+{
+	size_t i, m = 0;
+	int growing = 1, last = 0;
+	keyed *v;
+	*first = NULL;
+	for (i = 0; i < n; i++) {
+		const upl_node *x = items[i];
+		if (x->kind != kind || x->number < 0)
+			continue;
+		if (m++ && x->number <= last)
+			growing = 0;
+		last = x->number;
+	}
+	if (growing)
+		return 0;
+	if (keyed_alloc(c, n, &v, first) != 0)
+		return UPL_ENOMEM;
+	for (i = 0, m = 0; i < n; i++) {
+		const upl_node *x = items[i];
+		if (x->kind != kind || x->number < 0)
+			continue;
+		v[m].a = x->number;
+		v[m].index = i;
+		m++;
+	}
+	first_of_each(v, m, *first);
+	upl__dealloc(v);
+	return 0;
+}
+
 static void
 check_group(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n,
 	    upl_kind kind, int depth)
 {
-	size_t i, j;
+	size_t i, *firsts = NULL;
 	const upl_node *first = NULL, *prev = NULL;
 	int *last = &st->last[depth < MAX_DEPTH ? depth : MAX_DEPTH - 1][kind];
+	if (c->oom || number_firsts(c, items, n, kind, &firsts) != 0)
+		return;
 	for (i = 0; i < n && !c->oom; i++) {
 		const upl_node *x = items[i];
 		if (x->kind != kind || x->number < 0)
@@ -457,19 +587,15 @@ check_group(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n,
 			first = x;
 			if (x->number != 1 && x->number != *last + 1)
 				emit(c, UPL_CODE_NUMBERING_START, 0, x->pos, x->number);
-		} else {
-			for (j = 0; j < i; j++) {
-				const upl_node *o = items[j];
-				if (o->kind == kind && o->number == x->number)
-					break;
-			}
-			if (j < i)
-				emit(c, UPL_CODE_NUMBERING_DUPLICATE, 0, x->pos, x->number, items[j]->pos.line);
-			else if (x->number != prev->number + 1)
-				emit(c, UPL_CODE_NUMBERING_SKIP, 0, x->pos, prev->number, x->number);
+		} else if (firsts && firsts[i] != i) {
+			emit(c, UPL_CODE_NUMBERING_DUPLICATE, 0, x->pos, x->number,
+			     items[firsts[i]]->pos.line);
+		} else if (x->number != prev->number + 1) {
+			emit(c, UPL_CODE_NUMBERING_SKIP, 0, x->pos, prev->number, x->number);
 		}
 		prev = x;
 	}
+	upl__dealloc(firsts);
 	if (prev)
 		*last = prev->number;
 }
@@ -593,7 +719,9 @@ check_counts_in(rule_ctx *c, const char *s, upl_pos pos)
 			if (*w == NULL)
 				continue;
 		}
-		if (upl_holiday_find(&hm, s, len, off) != 0 || hm.start > off + 6)
+		/* the holiday must start within two characters (a quotation
+		 * mark): look no further, the text may be long */
+		if (upl__holiday_find_near(&hm, s, len, off, off + 6) != 0)
 			continue;
 		if (strcmp(hm.key, "teachers-day") == 0)
 			k = 1984;

@@ -10,21 +10,32 @@
 /* ------------------------------------------------------------------------ */
 /* Validation                                                               */
 
+/* The cap on the diagnostics of one call (0: none). Options older than
+ * version 2 have no max_diagnostics field: they get the default. */
+static size_t
+max_diagnostics(const upl_validate_options *opts)
+{
+	if (opts == NULL || opts->version < 2 || opts->max_diagnostics == 0)
+		return UPL_DEFAULT_MAX_DIAGNOSTICS;
+	return opts->max_diagnostics == UPL_MAX_DIAGNOSTICS_NONE ? 0 : opts->max_diagnostics;
+}
+
 static int
 check_buffer(upl_report *report, const char *data, size_t len, const char *name,
 	     const upl_validate_options *opts, upl_error **err)
 {
 	size_t first = report->n;
 	upl_doc *doc = NULL;
-	int rc;
+	int rc, zh = upl__msg_lang_zh(opts ? opts->lang : NULL);
 	int schema_only = opts && (opts->flags & UPL_VALIDATE_SCHEMA_ONLY);
+	upl__report_cap_begin(report, max_diagnostics(opts));
 	rc = upl__xml_read(schema_only ? NULL : &doc, report, data, len, name,
-			   opts ? opts->max_bytes : 0, upl__msg_lang_zh(opts ? opts->lang : NULL));
-	if (rc != 0)
-		return upl__error_set(err, rc, name, 0, 0, "out of memory");
-	if (doc && !upl__report_has_error_since(report, first))
+			   opts ? opts->max_bytes : 0, zh);
+	if (rc == 0 && doc && !upl__report_has_error_since(report, first))
 		rc = upl__rules_run(report, doc, name, opts);
 	upl_doc_free(doc);
+	if (upl__report_cap_end(report, zh) != 0 && rc == 0)
+		rc = UPL_ENOMEM;
 	if (rc != 0)
 		return upl__error_set(err, rc, name, 0, 0, "out of memory");
 	return 0;
@@ -101,17 +112,17 @@ upl_doc_validate(upl_report *report, const upl_doc *doc, const upl_validate_opti
 		return rc;
 	}
 	first = report->n;
+	upl__report_cap_begin(report, max_diagnostics(opts));
 	rc = upl__xml_read(NULL, report, b.data, b.len, "<memory>", SIZE_MAX,
 			   upl__msg_lang_zh(opts ? opts->lang : NULL));
 	upl__buf_free(&b);
+	/* The rules see the model itself, with its own source positions. */
+	if (rc == 0 && !upl__report_has_error_since(report, first) &&
+	    !(opts && (opts->flags & UPL_VALIDATE_SCHEMA_ONLY)))
+		rc = upl__rules_run(report, doc, doc->name, opts);
+	if (upl__report_cap_end(report, upl__msg_lang_zh(opts ? opts->lang : NULL)) != 0 && rc == 0)
+		rc = UPL_ENOMEM;
 	if (rc != 0)
 		return upl__error_set(err, rc, NULL, 0, 0, "out of memory");
-	/* The rules see the model itself, with its own source positions. */
-	if (!upl__report_has_error_since(report, first) &&
-	    !(opts && (opts->flags & UPL_VALIDATE_SCHEMA_ONLY))) {
-		rc = upl__rules_run(report, doc, doc->name, opts);
-		if (rc != 0)
-			return upl__error_set(err, rc, NULL, 0, 0, "out of memory");
-	}
 	return 0;
 }

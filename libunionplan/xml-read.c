@@ -168,13 +168,8 @@ too_many_attributes(reader *r)
 static void
 flush_schema_report(reader *r, int keep)
 {
-	size_t i;
-	for (i = 0; keep && i < r->schema_report.n; i++) {
-		const upl_diag *d = &r->schema_report.items[i];
-		if (upl__report_add(r->report, d->severity, d->rule, d->file, d->line, d->column,
-				    "%s", d->message) != 0)
-			r->oom = 1;
-	}
+	if (keep && upl__report_take(r->report, &r->schema_report) != 0)
+		r->oom = 1;
 	if (r->schema_report.oom)
 		r->oom = 1;
 	upl_report_clear(&r->schema_report);
@@ -217,6 +212,9 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	if (upl__xml_decode(&r, data, len, &u8, &u8len, &owned) != 0)
 		goto done;
 	reader_set_text(&r, u8, u8len);
+	/* the schema's findings wait in a report of their own, under the same
+	 * cap, so that a flood of them is counted, not kept */
+	upl__report_cap_begin(&r.schema_report, report->lim.max);
 	if (too_many_attributes(&r))
 		goto done;
 

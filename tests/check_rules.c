@@ -14,6 +14,7 @@
 #include <unionplan.h>
 
 #include "messages-private.h"
+#include "report-private.h"
 #include "util-private.h"
 #include "testutil.h"
 
@@ -333,6 +334,8 @@ START_TEST(test_every_rule_has_a_corpus_case)
 		"schema-invalid", /* the embedded schema failing to compile, or a
 				   * schema finding of no other kind: none that
 				   * the schema allows a document to provoke */
+		"too-many-diagnostics", /* over 1,000 findings in one file: the
+					 * cap tests below generate them */
 	};
 	int seen[UPL__RULE_COUNT] = { 0 };
 	size_t k;
@@ -633,6 +636,312 @@ START_TEST(test_unknown_flags_refused)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* The cap on the diagnostics of one file                                   */
+
+/* A plan of n sections numbered 1, 3, 5 ...: n - 1 numbering-skip
+ * warnings, section i (from 1) on line 5 + i. */
+static char *
+skipping_plan(int n, size_t *len)
+{
+	size_t cap = 256 + (size_t)n * 80, l;
+	char *s = malloc(cap);
+	int i;
+	ck_assert_ptr_nonnull(s);
+	l = (size_t)snprintf(s, cap, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				     "<plan xmlns=\"urn:unionplan:1\" version=\"1\" xml:lang=\"zh-Hans\">\n"
+				     "  <meta>\n    <title>计划</title>\n  </meta>\n");
+	for (i = 1; i <= n; i++)
+		l += (size_t)snprintf(s + l, cap - l,
+				      "  <section number=\"%d\"><heading>节</heading></section>\n", 2 * i - 1);
+	l += (size_t)snprintf(s + l, cap - l, "</plan>\n");
+	ck_assert_uint_lt(l, cap);
+	*len = l;
+	return s;
+}
+
+/* The report of the plan of n sections with options o (NULL: none). */
+static upl_report *
+check_skipping(int n, const upl_validate_options *o)
+{
+	upl_report *r = NULL;
+	size_t len;
+	char *s = skipping_plan(n, &len);
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	ck_assert_int_eq(upl_validate_buffer(r, s, len, "skips.xml", o, NULL), 0);
+	free(s);
+	return r;
+}
+
+static void
+assert_diag(const upl_diag *d, const char *code, upl_severity sev, unsigned int line,
+	    unsigned int column, const char *message)
+{
+	ck_assert_ptr_nonnull(d);
+	ck_assert_str_eq(upl_diag_code(d), code);
+	ck_assert_int_eq(upl_diag_severity(d), sev);
+	ck_assert_uint_eq(upl_diag_line(d), line);
+	ck_assert_uint_eq(upl_diag_column(d), column);
+	ck_assert_str_eq(upl_diag_message(d), message);
+	ck_assert_str_eq(upl_diag_file(d), "skips.xml");
+}
+
+/* By default 1,000 diagnostics, then the one that counts the rest, at the
+ * place of the first left out (the 1,001st skip, section 1,002). */
+START_TEST(test_cap_default)
+{
+	upl_validate_options o = UPL_VALIDATE_OPTIONS_INIT;
+	upl_report *r = check_skipping(1501, NULL);
+	ck_assert_uint_eq(upl_report_count(r), 1001);
+	assert_diag(upl_report_get(r, 999), "numbering-skip", UPL_SEVERITY_WARNING, 1006, 3,
+		    "numbering jumps from 1999 to 2001");
+	assert_diag(upl_report_get(r, 1000), "too-many-diagnostics", UPL_SEVERITY_WARNING, 1007, 3,
+		    "too many problems: 500 more diagnostics were left out (0 of them errors); "
+		    "the limit is 1000");
+	ck_assert_int_eq(upl_report_failed(r, 0), 0);
+	ck_assert_int_eq(upl_report_failed(r, 1), 1);
+	upl_report_free(r);
+	o.lang = "zh-Hans";
+	r = check_skipping(1501, &o);
+	ck_assert_uint_eq(upl_report_count(r), 1001);
+	assert_diag(upl_report_get(r, 1000), "too-many-diagnostics", UPL_SEVERITY_WARNING, 1007, 3,
+		    "问题过多：另有 500 条诊断未列出（其中 0 条为错误）；上限为 1000 条");
+	upl_report_free(r);
+	/* exactly the limit: nothing left out, nothing added */
+	r = check_skipping(1001, NULL);
+	ck_assert_uint_eq(upl_report_count(r), 1000);
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 999)), "numbering-skip");
+	upl_report_free(r);
+}
+END_TEST
+
+/* A given cap; UPL_MAX_DIAGNOSTICS_NONE keeps every one; options of
+ * version 1 have no such field and get the default. */
+START_TEST(test_cap_given_and_none)
+{
+	upl_validate_options o = UPL_VALIDATE_OPTIONS_INIT;
+	upl_report *r;
+	size_t len;
+	char *s;
+	o.lang = "en";
+	o.max_diagnostics = 10;
+	r = check_skipping(1501, &o);
+	ck_assert_uint_eq(upl_report_count(r), 11);
+	assert_diag(upl_report_get(r, 9), "numbering-skip", UPL_SEVERITY_WARNING, 16, 3,
+		    "numbering jumps from 19 to 21");
+	assert_diag(upl_report_get(r, 10), "too-many-diagnostics", UPL_SEVERITY_WARNING, 17, 3,
+		    "too many problems: 1490 more diagnostics were left out (0 of them errors); "
+		    "the limit is 10");
+	upl_report_free(r);
+	o.max_diagnostics = UPL_MAX_DIAGNOSTICS_NONE;
+	r = check_skipping(1501, &o);
+	ck_assert_uint_eq(upl_report_count(r), 1500);
+	assert_diag(upl_report_get(r, 1499), "numbering-skip", UPL_SEVERITY_WARNING, 1506, 3,
+		    "numbering jumps from 2999 to 3001");
+	upl_report_free(r);
+	o.version = 1;
+	o.max_diagnostics = 10;
+	r = check_skipping(1501, &o);
+	ck_assert_uint_eq(upl_report_count(r), 1001);
+	upl_report_free(r);
+	/* the cap is per file: two files in one report, ten each */
+	o.version = UPL_VALIDATE_OPTIONS_VERSION;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	s = skipping_plan(100, &len);
+	ck_assert_int_eq(upl_validate_buffer(r, s, len, "skips.xml", &o, NULL), 0);
+	ck_assert_int_eq(upl_validate_buffer(r, s, len, "skips.xml", &o, NULL), 0);
+	ck_assert_uint_eq(upl_report_count(r), 22);
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 10)), "too-many-diagnostics");
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 11)), "numbering-skip");
+	ck_assert_str_eq(upl_diag_code(upl_report_get(r, 21)), "too-many-diagnostics");
+	upl_report_free(r);
+	free(s);
+}
+END_TEST
+
+/* An error left out still fails the file: the last diagnostic has the
+ * severity of the worst left out. Fifteen repeated months (warnings), then
+ * a date outside its month (an error) after a cap of ten. */
+START_TEST(test_cap_keeps_the_verdict)
+{
+	static const char head[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<plan xmlns=\"urn:unionplan:1\" version=\"1\" xml:lang=\"zh-Hans\">\n"
+		"  <meta>\n    <title>计划</title>\n  </meta>\n  <schedule>\n";
+	upl_validate_options o = UPL_VALIDATE_OPTIONS_INIT;
+	upl_report *r = NULL;
+	upl_doc *doc = NULL;
+	char buf[4096];
+	size_t len = (size_t)snprintf(buf, sizeof buf, "%s", head);
+	int i;
+	for (i = 0; i < 16; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len,
+					"    <month month=\"9\" year=\"2012\"/>\n");
+	len += (size_t)snprintf(buf + len, sizeof buf - len,
+				"    <month month=\"10\" year=\"2012\"><activity date=\"2012-11-05\">会</activity></month>\n"
+				"  </schedule>\n</plan>\n");
+	ck_assert_uint_lt(len, sizeof buf);
+	o.lang = "en";
+	o.max_diagnostics = 10;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	ck_assert_int_eq(upl_validate_buffer(r, buf, len, "skips.xml", &o, NULL), 0);
+	ck_assert_uint_eq(upl_report_count(r), 11);
+	assert_diag(upl_report_get(r, 10), "too-many-diagnostics", UPL_SEVERITY_ERROR, 18, 5,
+		    "too many problems: 6 more diagnostics were left out (1 of them errors); "
+		    "the limit is 10");
+	ck_assert_int_eq(upl_report_failed(r, 0), 1);
+	upl_report_clear(r);
+	/* the same through upl_doc_validate() */
+	ck_assert_int_eq(upl_doc_parse_buffer(&doc, buf, len, "skips.xml", NULL, NULL), 0);
+	ck_assert_int_eq(upl_doc_validate(r, doc, &o, NULL), 0);
+	ck_assert_uint_eq(upl_report_count(r), 11);
+	assert_diag(upl_report_get(r, 10), "too-many-diagnostics", UPL_SEVERITY_ERROR, 18, 5,
+		    "too many problems: 6 more diagnostics were left out (1 of them errors); "
+		    "the limit is 10");
+	upl_doc_free(doc);
+	upl_report_free(r);
+}
+END_TEST
+
+/* The report of the file at path with a cap of max. */
+static upl_report *
+check_capped(const char *path, size_t max)
+{
+	upl_validate_options o = UPL_VALIDATE_OPTIONS_INIT;
+	upl_report *r = NULL;
+	o.lang = "en";
+	o.max_diagnostics = max;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	ck_assert_int_eq(upl_validate_file(r, path, &o, NULL), 0);
+	return r;
+}
+
+/* Capped at max, the report of path is the first max diagnostics of the
+ * uncapped one, then the count of the rest, of their errors, with the
+ * worst severity and the place of the first of them. */
+static void
+compare_capped(const char *path, size_t max)
+{
+	upl_report *all = check_capped(path, UPL_MAX_DIAGNOSTICS_NONE), *r = check_capped(path, max);
+	size_t n = upl_report_count(all), i, errors = 0;
+	upl_severity worst = UPL_SEVERITY_NOTE;
+	char want[256];
+	const upl_diag *last;
+	for (i = 0; i < n && i < max; i++) {
+		const upl_diag *a = upl_report_get(all, i), *b = upl_report_get(r, i);
+		ck_assert_str_eq(upl_diag_code(a), upl_diag_code(b));
+		ck_assert_str_eq(upl_diag_message(a), upl_diag_message(b));
+		ck_assert_uint_eq(upl_diag_line(a), upl_diag_line(b));
+		ck_assert_uint_eq(upl_diag_column(a), upl_diag_column(b));
+		ck_assert_int_eq(upl_diag_severity(a), upl_diag_severity(b));
+	}
+	ck_assert_int_eq(upl_report_failed(all, 0), upl_report_failed(r, 0));
+	ck_assert_int_eq(upl_report_failed(all, 1), upl_report_failed(r, 1));
+	if (n <= max) {
+		ck_assert_uint_eq(upl_report_count(r), n);
+		goto done;
+	}
+	ck_assert_msg(upl_report_count(r) == max + 1, "%s, cap %zu: %zu diagnostics", path, max,
+		      upl_report_count(r));
+	for (i = max; i < n; i++) {
+		upl_severity s = upl_diag_severity(upl_report_get(all, i));
+		errors += s == UPL_SEVERITY_ERROR;
+		if (s > worst)
+			worst = s;
+	}
+	snprintf(want, sizeof want,
+		 "too many problems: %zu more diagnostics were left out (%zu of them errors); the limit is %zu",
+		 n - max, errors, max);
+	last = upl_report_get(r, max);
+	ck_assert_str_eq(upl_diag_code(last), "too-many-diagnostics");
+	ck_assert_msg(strcmp(upl_diag_message(last), want) == 0, "%s: %s", path, upl_diag_message(last));
+	ck_assert_int_eq(upl_diag_severity(last), worst);
+	ck_assert_uint_eq(upl_diag_line(last), upl_diag_line(upl_report_get(all, max)));
+	ck_assert_uint_eq(upl_diag_column(last), upl_diag_column(upl_report_get(all, max)));
+done:
+	upl_report_free(all);
+	upl_report_free(r);
+}
+
+/* Every case of the corpus with caps of 1 to 3: the schema layer's
+ * findings (libxml2 gives some twice; one is kept), the rules' findings,
+ * the verdict. */
+START_TEST(test_cap_over_the_corpus)
+{
+	static const char *const dirs[] = { "tests/data/invalid", "tests/data/rules" };
+	size_t k, max, files = 0;
+	for (k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
+		char *dir = data_path(dirs[k]);
+		DIR *dp = opendir(dir);
+		struct dirent *e;
+		ck_assert_ptr_nonnull(dp);
+		while ((e = readdir(dp)) != NULL) {
+			char path[2048];
+			snprintf(path, sizeof path, "%s/%s/input.xml", dir, e->d_name);
+			if (e->d_name[0] == '.' || access(path, F_OK) != 0)
+				continue;
+			for (max = 1; max <= 3; max++)
+				compare_capped(path, max);
+			files++;
+		}
+		closedir(dp);
+		free(dir);
+	}
+	ck_assert_uint_ge(files, 40);
+}
+END_TEST
+
+/* libxml2 reports a bad month="13" twice (the facet, then the type) and
+ * the reader keeps one: left out, such a pair counts once too. */
+START_TEST(test_cap_counts_a_schema_finding_once)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<plan xmlns=\"urn:unionplan:1\" version=\"1\" xml:lang=\"zh-Hans\">\n"
+		"  <meta/>\n  <schedule>\n"
+		"    <month month=\"13\"/>\n    <month month=\"14\"/>\n    <month month=\"15\"/>\n"
+		"  </schedule>\n</plan>\n";
+	char path[] = "/tmp/upl-cap-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, doc, sizeof doc - 1), (ssize_t)(sizeof doc - 1));
+	close(fd);
+	compare_capped(path, 1);
+	compare_capped(path, 2);
+	unlink(path);
+}
+END_TEST
+
+/* The same, by hand: a schema finding repeated at its place counts once
+ * when left out (as the reader keeps one), a rule's counts every time (one
+ * text may hold two counts that imply a wrong year). */
+START_TEST(test_cap_counts_repeats)
+{
+	upl_report *r = NULL;
+	ck_assert_int_eq(upl_report_new(&r), 0);
+	upl__report_cap_begin(r, 1);
+	ck_assert_int_eq(upl__report_add(r, UPL_SEVERITY_ERROR, UPL_CODE_SCHEMA_VALUE, "f", 5, 12, "a"), 0);
+	ck_assert_int_eq(upl__report_add(r, UPL_SEVERITY_ERROR, UPL_CODE_SCHEMA_VALUE, "f", 6, 12, "b"), 0);
+	ck_assert_int_eq(upl__report_add(r, UPL_SEVERITY_ERROR, UPL_CODE_SCHEMA_VALUE, "f", 6, 12, "c"), 0);
+	ck_assert_int_eq(upl__report_add(r, UPL_SEVERITY_WARNING, UPL_CODE_COUNT_YEAR, "f", 7, 3, "d"), 0);
+	ck_assert_int_eq(upl__report_add(r, UPL_SEVERITY_WARNING, UPL_CODE_COUNT_YEAR, "f", 7, 3, "e"), 0);
+	ck_assert_uint_eq(upl_report_count(r), 1);
+	ck_assert_int_eq(upl__report_has_error_since(r, 1), 1);
+	ck_assert_int_eq(upl__report_cap_end(r, 0), 0);
+	ck_assert_uint_eq(upl_report_count(r), 2);
+	ck_assert_str_eq(upl_diag_message(upl_report_get(r, 1)),
+			 "too many problems: 3 more diagnostics were left out (1 of them errors); the limit is 1");
+	ck_assert_uint_eq(upl_diag_line(upl_report_get(r, 1)), 6);
+	ck_assert_int_eq(upl_diag_severity(upl_report_get(r, 1)), UPL_SEVERITY_ERROR);
+	/* no cap after the end */
+	ck_assert_int_eq(upl__report_add(r, UPL_SEVERITY_NOTE, UPL_CODE_COUNT_YEAR, "g", 1, 1, "f"), 0);
+	ck_assert_uint_eq(upl_report_count(r), 3);
+	ck_assert_str_eq(upl_diag_file(upl_report_get(r, 2)), "g");
+	ck_assert_str_eq(upl_diag_file(upl_report_get(r, 0)), "f");
+	upl_report_free(r);
+}
+END_TEST
+
 static Suite *
 rules_suite(void)
 {
@@ -654,6 +963,12 @@ rules_suite(void)
 	tcase_add_test(tc, test_count_year_quote_is_cut_on_a_character);
 	tcase_add_test(tc, test_reader_quote_of_raw_bytes_is_utf8);
 	tcase_add_test(tc, test_unknown_flags_refused);
+	tcase_add_test(tc, test_cap_default);
+	tcase_add_test(tc, test_cap_given_and_none);
+	tcase_add_test(tc, test_cap_keeps_the_verdict);
+	tcase_add_test(tc, test_cap_over_the_corpus);
+	tcase_add_test(tc, test_cap_counts_a_schema_finding_once);
+	tcase_add_test(tc, test_cap_counts_repeats);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -84,8 +84,17 @@ UPL_EXTERN unsigned int upl_diag_line(const upl_diag *diag);
 /** @return the 1-based column in code points, or 0 when no column applies. @since 0.1 */
 UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
 
-/** Current version of ::upl_validate_options. */
-#define UPL_VALIDATE_OPTIONS_VERSION 1
+/** Current version of ::upl_validate_options: 2 added
+ * upl_validate_options::max_diagnostics. Options of version 1 (made before
+ * it) are still accepted and get its default. */
+#define UPL_VALIDATE_OPTIONS_VERSION 2
+
+/** The default of upl_validate_options::max_diagnostics: diagnostics kept
+ * per file. @since 0.1 */
+#define UPL_DEFAULT_MAX_DIAGNOSTICS ((size_t)1000)
+
+/** upl_validate_options::max_diagnostics for no cap at all. @since 0.1 */
+#define UPL_MAX_DIAGNOSTICS_NONE ((size_t)-1)
 
 /** Run the schema layer only. The only flag so far: the validate functions
  * refuse any other bit of upl_validate_options::flags with ::UPL_EINVAL. */
@@ -113,10 +122,21 @@ typedef struct upl_validate_options {
 	size_t max_bytes;     /**< refuse larger input; 0 = ::UPL_DEFAULT_MAX_BYTES */
 	unsigned int rules;   /**< UPL_RULES_* groups to run; 0 = all */
 	const char *lang;     /**< message language: "en" or "zh-Hans" (also "zh", "zh_CN"); NULL = from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) */
+	/**
+	 * The most diagnostics one call keeps for its file; 0 =
+	 * ::UPL_DEFAULT_MAX_DIAGNOSTICS, ::UPL_MAX_DIAGNOSTICS_NONE = no cap.
+	 * Beyond it diagnostics are counted, not kept, and the call appends one
+	 * more, `too-many-diagnostics`, saying how many were left out and how
+	 * many of them were errors. It has the severity of the worst left out,
+	 * so upl_report_failed() gives what it would give without the cap.
+	 * Read only when upl_validate_options::version is 2 or more.
+	 * @since 0.1
+	 */
+	size_t max_diagnostics;
 } upl_validate_options;
 
 /** Initialiser for ::upl_validate_options with the defaults. */
-#define UPL_VALIDATE_OPTIONS_INIT { UPL_VALIDATE_OPTIONS_VERSION, 0u, 0u, 0u, NULL }
+#define UPL_VALIDATE_OPTIONS_INIT { UPL_VALIDATE_OPTIONS_VERSION, 0u, 0u, 0u, NULL, 0u }
 
 /**
  * @return 1 if the report holds a diagnostic of severity @p threshold or
