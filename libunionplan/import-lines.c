@@ -16,11 +16,17 @@ is_layout_space(unsigned int cp)
 int
 upl__imp_ends_sentence(const char *s)
 {
+	return upl__imp_ends_sentence_n(s, strlen(s));
+}
+
+int
+upl__imp_ends_sentence_n(const char *s, size_t n)
+{
 	static const unsigned int enders[] = {
 		0x3002 /* 。 */, 0xFF01 /* ！ */, 0xFF1F /* ？ */, 0xFF1B /* ； */, 0xFF1A /* ： */,
 		'.', '!', '?', ';', ':', 0x2026 /* … */
 	};
-	size_t n = strlen(s), i;
+	size_t i;
 	unsigned int cp;
 	if (n == 0)
 		return 1;
@@ -189,12 +195,11 @@ cut(imp_line *l, size_t off, size_t n)
 int
 upl__imp_join(imp_line *a, const imp_line *b)
 {
-	char *t = upl__realloc(a->text, a->len + b->len + 1);
 	size_t i, base = a->len;
-	if (t == NULL)
+	/* the text grows geometrically: joining many lines onto one stays linear */
+	if (upl__grow((void **)&a->text, &a->textcap, a->len + b->len + 1, 1) != 0)
 		return UPL_ENOMEM;
-	memcpy(t + a->len, b->text, b->len + 1);
-	a->text = t;
+	memcpy(a->text + a->len, b->text, b->len + 1);
 	a->len += b->len;
 	for (i = 0; i < b->nsegs; i++)
 		if (add_seg(a, base + b->segs[i].off, b->segs[i].line, b->segs[i].col) != 0)

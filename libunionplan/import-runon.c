@@ -231,7 +231,33 @@ typedef struct runon_scan {
 	int last_style;
 	size_t last_label_cp; /* the code point index of the last label cut at */
 	size_t cp_at;         /* the code point index of the offset scanned */
+	size_t colon;         /* the first colon (： or :) at or after it, or len */
+	size_t colon_reach;   /* where the layout spaces before that colon start */
+	size_t open_max;      /* upl__imp_opening_max() */
 } runon_scan;
+
+/* The first colon (： or :) of s[from..len), or len. */
+static size_t
+next_colon(const char *s, size_t len, size_t from)
+{
+	for (; from < len; from++)
+		if (s[from] == ':' || upl__imp_starts(s + from, len - from, "："))
+			return from;
+	return len;
+}
+
+/* Whether a labelled opening (指导思想：) may start at off: its word is
+ * followed by spaces, then the first colon after off. The colon is looked
+ * for once, not at every offset: a long line stays linear. */
+static int
+may_open(const char *s, size_t len, size_t off, runon_scan *sc)
+{
+	if (sc->colon < off || sc->colon == (size_t)-1) {
+		sc->colon = next_colon(s, len, off);
+		sc->colon_reach = upl__imp_space_before(s, sc->colon);
+	}
+	return sc->colon < len && sc->colon_reach <= off + sc->open_max;
+}
 
 /* Whether a numbered label at off (pc the character before it) starts a
  * line of its own. */
@@ -275,10 +301,8 @@ cut_here(const char *s, size_t len, size_t off, const cut_list *cl, runon_scan *
 		*resume = n;
 		return 1;
 	}
-	if (upl__imp_opening(s + off, len - off) > 0 && !upl__is_han(pc))
-		return 1;
-	if (upl__imp_opening(s + off, len - off) > 0 && cl->n > 0 && cl->v[cl->n - 1] + 60 > off &&
-	    pc != 0x201C)
+	if (may_open(s, len, off, sc) && upl__imp_opening(s + off, len - off) > 0 &&
+	    (!upl__is_han(pc) || (cl->n > 0 && cl->v[cl->n - 1] + 60 > off && pc != 0x201C)))
 		return 1;
 	return label_cut(s, len, off, pc, sc);
 }
@@ -291,6 +315,8 @@ find_cuts(cut_list *cl, const char *s, size_t len)
 	size_t off = 0, k, resume;
 	memset(&sc, 0, sizeof sc);
 	sc.last_label_cp = (size_t)-1;
+	sc.colon = (size_t)-1;
+	sc.open_max = upl__imp_opening_max();
 	if (peel_all(cl, s, len, &off) != 0)
 		return UPL_ENOMEM;
 	while (off < len) {
@@ -340,60 +366,117 @@ upl__imp_cut_runon(imp_lines *ls)
 /* ------------------------------------------------------------------------ */
 /* Stage 3b: lines wrapped at a fixed width                                 */
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The width of the wrapped lines: the length (in code points, at least
+ * 16) that the most lines ending mid-sentence have within two characters
+ * below it, the longer on a tie; cps holds each line's length, 0 for a line
+ * that ends a sentence. *count receives how many lines have that width.
+ * Sorts cps. */
+static size_t
+wrap_width(size_t *cps, size_t n, size_t *count)
+{
+	size_t lo = 0, hi = 0, i, width = 0;
+	*count = 0;
+	qsort(cps, n, sizeof *cps, cmp_size);
+	for (i = 0; i < n; i = hi) {
+		size_t w = cps[i], c;
+		while (hi < n && cps[hi] == w)
+			hi++;
+		if (w < 16)
+			continue;
+		while (cps[lo] + 2 < w)
+			lo++;
+		c = hi - lo; /* the lines of w - 2 .. w code points */
+		if (c > *count || (c == *count && w > width)) {
+			*count = c;
+			width = w;
+		}
+	}
+	return width;
+}
+
+/* Where the last opening bracket （ or ( of s[0..len) starts, or -1. */
+static size_t
+last_open(const char *s, size_t len)
+{
+	size_t i = len;
+	while (i > 0) {
+		i--;
+		if (s[i] == '(')
+			return i;
+		if (i >= 2 && upl__imp_starts(s + i - 2, len - i + 2, "（"))
+			return i - 2;
+	}
+	return (size_t)-1;
+}
+
 /* Text exported with a fixed line width breaks paragraphs mid-sentence at
  * about the same length every time. When at least three lines that end
  * mid-sentence share a length (within two characters), each line of that
  * length that ends mid-sentence is joined with the next line, provided the
  * next one starts nothing of its own (a label, a month, a heading …) and
- * no blank line separates them. */
+ * no blank line separates them.
+ *
+ * Linear in the text: the lines kept are moved down over those joined
+ * (no removal one at a time), a line's text grows geometrically, and the
+ * line being joined onto is classified through what is known of it so far
+ * (its length and its last opening bracket). */
 int
 upl__imp_join_wrapped(imp_lines *ls)
 {
-	size_t i, j, n = ls->n, best_count = 0, *cps;
+	size_t r, w, n = ls->n, best_count = 0, *cps;
 	size_t width = 0;
 	if (n < 4)
 		return 0;
 	cps = upl__calloc(n, sizeof *cps);
 	if (cps == NULL)
 		return UPL_ENOMEM;
-	for (i = 0; i < n; i++)
-		cps[i] = upl__imp_ends_sentence(ls->v[i].text) ? 0 :
-			 upl__utf8_count(ls->v[i].text, ls->v[i].len);
-	for (i = 0; i < n; i++) {
-		size_t count = 0;
-		if (cps[i] < 16)
-			continue;
-		for (j = 0; j < n; j++)
-			if (cps[j] + 2 >= cps[i] && cps[j] <= cps[i])
-				count++;
-		if (count > best_count || (count == best_count && cps[i] > width)) {
-			best_count = count;
-			width = cps[i];
-		}
-	}
+	for (r = 0; r < n; r++)
+		cps[r] = upl__imp_ends_sentence_n(ls->v[r].text, ls->v[r].len) ? 0 :
+			 upl__utf8_count(ls->v[r].text, ls->v[r].len);
+	width = wrap_width(cps, n, &best_count);
 	upl__dealloc(cps);
 	if (best_count < 3)
 		return 0;
-	for (i = 0; i + 1 < ls->n; i++) {
-		imp_line *l = &ls->v[i];
-		/* the length of the last source line joined into l */
-		size_t len = upl__utf8_count(l->text, l->len);
-		while (i + 1 < ls->n) {
-			imp_line *next = &ls->v[i + 1];
+	for (r = w = 0; r < n; w++) {
+		imp_line *l = &ls->v[w];
+		/* the length of the last source line joined into l, and of l */
+		size_t len, total, open;
+		ls->v[w] = ls->v[r++];
+		len = total = upl__utf8_count(l->text, l->len);
+		open = last_open(l->text, l->len);
+		while (r < n) {
+			imp_line *next = &ls->v[r];
 			imp_info a, b;
-			if (len + 2 < width || len > width + 2 || upl__imp_ends_sentence(l->text) ||
+			size_t base = l->len, o;
+			if (len + 2 < width || len > width + 2 || upl__imp_ends_sentence_n(l->text, l->len) ||
 			    next->blank_before)
 				break;
-			upl__imp_classify(l, &a);
+			upl__imp_classify_joined(l, &a, total, open);
 			upl__imp_classify(next, &b);
 			if ((a.flags & ~(F_LABEL | F_OPENING)) || b.flags)
 				break;
 			len = upl__utf8_count(next->text, next->len);
-			if (upl__imp_join(l, next) != 0)
+			o = last_open(next->text, next->len);
+			if (upl__imp_join(l, next) != 0) {
+				ls->n = w + 1 + (n - r); /* the lines not looked at yet stay */
+				memmove(ls->v + w + 1, ls->v + r, (n - r) * sizeof *ls->v);
 				return UPL_ENOMEM;
-			upl__imp_remove_line(ls, i + 1);
+			}
+			total += len;
+			if (o != (size_t)-1)
+				open = base + o;
+			upl__dealloc(next->text);
+			upl__dealloc(next->segs);
+			r++;
 		}
 	}
+	ls->n = w;
 	return 0;
 }
-
