@@ -150,15 +150,6 @@ upl__imp_lines_free(imp_lines *ls)
 	ls->n = ls->cap = 0;
 }
 
-void
-upl__imp_remove_line(imp_lines *ls, size_t i)
-{
-	upl__dealloc(ls->v[i].text);
-	upl__dealloc(ls->v[i].segs);
-	memmove(ls->v + i, ls->v + i + 1, (ls->n - i - 1) * sizeof *ls->v);
-	ls->n--;
-}
-
 /* Cut bytes [off, off + n) out of line l, keeping positions right: the
  * text after the cut keeps its source position through a segment that
  * starts at off. */
@@ -236,25 +227,28 @@ is_boilerplate(const char *s)
 	return 0;
 }
 
+/* The lines kept move down over those removed, once (not one removal at a
+ * time, which moved every later line for each). */
 static void
 drop_boilerplate(imp_lines *ls)
 {
-	size_t i = 0;
-	while (i < ls->n && !ls->oom) {
-		imp_line *l = &ls->v[i];
-		if (is_boilerplate(l->text)) {
+	size_t r, w = 0;
+	for (r = 0; r < ls->n; r++) {
+		imp_line *l = &ls->v[r];
+		if (!ls->oom && is_boilerplate(l->text)) {
 			char *x = upl__utf8_excerpt(l->text, strlen(l->text), 24);
-			if (x == NULL) {
-				ls->oom = 1;
-				return;
+			if (x != NULL) {
+				note(ls, UPL_CODE_IMPORT_BOILERPLATE, upl__imp_pos(l, 0), x);
+				upl__dealloc(x);
+				upl__dealloc(l->text);
+				upl__dealloc(l->segs);
+				continue;
 			}
-			note(ls, UPL_CODE_IMPORT_BOILERPLATE, upl__imp_pos(l, 0), x);
-			upl__dealloc(x);
-			upl__imp_remove_line(ls, i);
-			continue;
+			ls->oom = 1;
 		}
-		i++;
+		ls->v[w++] = *l;
 	}
+	ls->n = w;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -273,6 +267,41 @@ chunk_marker(const char *s, unsigned int *num, size_t *mlen)
 	*num = v;
 	*mlen = i + 3;
 	return 1;
+}
+
+/* Join each chunk of lines i..j-1 that continues a cut sentence onto the
+ * one before, the lines after j moving down once. Returns the index of the
+ * line that was j. */
+static size_t
+join_chunks(imp_lines *ls, size_t i, size_t j)
+{
+	size_t k, w = i;
+	unsigned char *cont = upl__calloc(j - i, 1);
+	if (cont == NULL) {
+		ls->oom = 1;
+		return j;
+	}
+	/* chunk k continues chunk k - 1 when that one ends mid-sentence */
+	for (k = i + 1; k < j; k++)
+		cont[k - i] = !upl__imp_ends_sentence_n(ls->v[k - 1].text, ls->v[k - 1].len);
+	for (k = i + 1; k < j; k++) {
+		if (cont[k - i] && upl__imp_join(&ls->v[w], &ls->v[k]) == 0) {
+			upl__dealloc(ls->v[k].text);
+			upl__dealloc(ls->v[k].segs);
+			continue;
+		}
+		if (cont[k - i]) {
+			ls->oom = 1; /* the lines not joined stay */
+			cont[k - i] = 0;
+		}
+		ls->v[++w] = ls->v[k];
+	}
+	upl__dealloc(cont);
+	if (w + 1 < j) {
+		memmove(ls->v + w + 1, ls->v + j, (ls->n - j) * sizeof *ls->v);
+		ls->n -= j - (w + 1);
+	}
+	return w + 1;
 }
 
 /* Web pages that show a document in chunks prefix each chunk with "N、".
@@ -312,18 +341,9 @@ drop_chunk_markers(imp_lines *ls)
 			if (cut(l, 0, mlen) != 0)
 				ls->oom = 1;
 		}
-		/* join the chunks that continue a cut sentence */
-		for (k = j - 1; k > i && !ls->oom; k--) {
-			if (upl__imp_ends_sentence(ls->v[k - 1].text))
-				continue;
-			if (upl__imp_join(&ls->v[k - 1], &ls->v[k]) != 0) {
-				ls->oom = 1;
-				return;
-			}
-			upl__imp_remove_line(ls, k);
-			j--;
-		}
-		i = j;
+		if (ls->oom)
+			return;
+		i = join_chunks(ls, i, j);
 	}
 }
 
@@ -399,30 +419,90 @@ drop_pinyin(imp_lines *ls)
 	}
 }
 
-/* Characters XML cannot hold (C0 controls but the tab, U+FFFE, U+FFFF):
- * removed, each with a note, so the output can always be written. */
+/* Characters XML cannot hold: C0 controls but the tab, U+FFFE, U+FFFF. */
+static int
+is_control(unsigned int cp)
+{
+	return (cp < 0x20 && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+/* Whether s[0..n) holds one: a byte below 0x20 (a whole character in
+ * UTF-8), or EF BF BE / EF BF BF. */
+static int
+has_control(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+	for (i = 0; i < n; i++)
+		if ((p[i] < 0x20 && p[i] != '\t') ||
+		    (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBF && (p[i + 2] & 0xFE) == 0xBE))
+			return 1;
+	return 0;
+}
+
+/* Remove them from line l, each with a note, in one pass: the text kept
+ * moves down in place, and a segment after each removal keeps the source
+ * position of what follows (as cut() would, one removal at a time). */
+static int
+strip_controls(imp_lines *ls, imp_line *l)
+{
+	size_t cap = l->nsegs + l->len + 1, off = 0, w = 0, k, ns = 0, g = 0, gs = 0, cps = 0;
+	imp_seg *segs = upl__malloc(cap * sizeof *segs);
+	int removed = 0;
+	if (segs == NULL)
+		return UPL_ENOMEM;
+	while (off <= l->len) {
+		unsigned int cp = off < l->len ? upl__utf8_next(l->text + off, l->len - off, &k) : 0;
+		upl_pos here;
+		while (gs + 1 < l->nsegs && l->segs[gs + 1].off <= off) {
+			gs++;
+			cps = 0;
+		}
+		here.line = l->segs[gs].line;
+		here.column = l->segs[gs].col + (unsigned int)cps;
+		if (off < l->len && is_control(cp)) {
+			char what[16];
+			snprintf(what, sizeof what, "U+%04X", cp);
+			note(ls, UPL_CODE_IMPORT_CONTROL, here, what);
+			removed = 1;
+		} else {
+			if (removed) { /* what follows a removal */
+				segs[ns].off = w;
+				segs[ns].line = here.line;
+				segs[ns++].col = here.column;
+				removed = 0;
+			}
+			for (; g < l->nsegs && l->segs[g].off <= off; g++) /* those not removed */
+				if (l->segs[g].off == off) {
+					segs[ns] = l->segs[g];
+					segs[ns++].off = w;
+				}
+			if (off == l->len)
+				break;
+			memmove(l->text + w, l->text + off, k);
+			w += k;
+		}
+		off += k;
+		cps++;
+	}
+	l->text[w] = '\0';
+	l->len = w;
+	upl__dealloc(l->segs);
+	l->segs = segs;
+	l->nsegs = ns;
+	l->segcap = cap;
+	return 0;
+}
+
+/* Characters XML cannot hold are removed, each with a note, so the output
+ * can always be written. Linear in the line, however many there are. */
 static void
 drop_controls(imp_lines *ls)
 {
 	size_t i;
-	for (i = 0; i < ls->n && !ls->oom; i++) {
-		imp_line *l = &ls->v[i];
-		size_t off = 0, k;
-		while (off < l->len) {
-			unsigned int cp = upl__utf8_next(l->text + off, l->len - off, &k);
-			if ((cp < 0x20 && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {
-				char what[16];
-				snprintf(what, sizeof what, "U+%04X", cp);
-				note(ls, UPL_CODE_IMPORT_CONTROL, upl__imp_pos(l, off), what);
-				if (cut(l, off, k) != 0) {
-					ls->oom = 1;
-					return;
-				}
-				continue;
-			}
-			off += k;
-		}
-	}
+	for (i = 0; i < ls->n && !ls->oom; i++)
+		if (has_control(ls->v[i].text, ls->v[i].len) && strip_controls(ls, &ls->v[i]) != 0)
+			ls->oom = 1;
 }
 
 int

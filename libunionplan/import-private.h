@@ -72,8 +72,6 @@ UPL_HIDDEN int upl__imp_ends_sentence(const char *s);
 UPL_HIDDEN int upl__imp_ends_sentence_n(const char *s, size_t n);
 /* Append line b to line a, keeping b's source positions. */
 UPL_HIDDEN int upl__imp_join(imp_line *a, const imp_line *b);
-/* Remove line i (freeing it). */
-UPL_HIDDEN void upl__imp_remove_line(imp_lines *ls, size_t i);
 
 /* Whether s[0..n) is a pinyin syllable with at least one tone mark (or ü). */
 UPL_HIDDEN int upl__imp_is_pinyin(const char *s, size_t n);
