@@ -341,7 +341,8 @@ match_at(const char *begin, const char *p, const char *end, int whole, size_t *l
 		const struct alias *a = &aliases[i];
 		const char *e = p + a->len;
 		size_t n = a->len;
-		if ((size_t)(end - p) < a->len || memcmp(p, a->text, a->len) != 0)
+		if ((size_t)(end - p) < a->len || *p != a->text[0] ||
+		    memcmp(p, a->text, a->len) != 0)
 			continue;
 		if (!whole) {
 			if (a->flags & A_NAME_ONLY)

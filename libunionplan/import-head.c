@@ -27,8 +27,13 @@ upl__imp_starts(const char *s, size_t len, const char *lit)
 int
 upl__imp_ends(const char *s, size_t len, const char *lit)
 {
-	size_t n = strlen(lit);
-	return len >= n && memcmp(s + len - n, lit, n) == 0;
+	size_t n = strlen(lit), i;
+	if (len < n)
+		return 0;
+	for (i = n; i > 0; i--) /* from the last byte, the one most likely to differ */
+		if (s[len - n + i - 1] != lit[i - 1])
+			return 0;
+	return 1;
 }
 
 const char *
@@ -231,10 +236,12 @@ upl__imp_org(const char *s, size_t len)
 		"计划", "計劃", "要点", "要點", "意见", "意見", "汇编", "匯編", "年度", "学年", "學年",
 		"学期", "學期", "工作", "：", ":", "《", NULL
 	};
-	size_t cps = upl__imp_count_upto(s, len, 30), i;
-	/* the cheap tests first: the end, before the searches through s */
-	if (cps < 3 || cps > 30 || ends_any(s, len, org_ends) == NULL || has_sentence_punct(s, len) ||
-	    contains_any(s, len, not_org))
+	size_t cps, i;
+	/* the cheap tests first: the end, the length, then the searches */
+	if (ends_any(s, len, org_ends) == NULL)
+		return 0;
+	cps = upl__imp_count_upto(s, len, 30);
+	if (cps < 3 || cps > 30 || has_sentence_punct(s, len) || contains_any(s, len, not_org))
 		return 0;
 	for (i = 0; i + 4 <= len; i++)
 		if (s[i] >= '0' && s[i] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9' &&

@@ -349,7 +349,7 @@ upl__imp_cut_runon(imp_lines *ls)
 		cut_list cl = CUT_LIST_INIT;
 		size_t n;
 		int rc;
-		if (upl__utf8_count(ls->v[li].text, ls->v[li].len) < 120)
+		if (upl__imp_count_upto(ls->v[li].text, ls->v[li].len, 120) < 120)
 			continue;
 		rc = find_cuts(&cl, ls->v[li].text, ls->v[li].len);
 		if (rc == 0)
