@@ -392,6 +392,8 @@ drop_pinyin(imp_lines *ls)
 	for (i = 0; i < ls->n && !ls->oom; i++) {
 		imp_line *l = &ls->v[i];
 		size_t off = 0, k;
+		if (memchr(l->text, '(', l->len) == NULL)
+			continue; /* the usual line: nothing to look at */
 		while (off < l->len) {
 			unsigned int cp = upl__utf8_next(l->text + off, l->len - off, &k);
 			size_t open = off + k, close;

@@ -234,6 +234,7 @@ typedef struct runon_scan {
 	size_t colon;         /* the first colon (： or :) at or after it, or len */
 	size_t colon_reach;   /* where the layout spaces before that colon start */
 	size_t open_max;      /* upl__imp_opening_max() */
+	unsigned int pc;      /* the character before the offset, spaces skipped */
 } runon_scan;
 
 /* The first colon (： or :) of s[from..len), or len. */
@@ -294,7 +295,7 @@ static int
 cut_here(const char *s, size_t len, size_t off, const cut_list *cl, runon_scan *sc,
 	 size_t *resume)
 {
-	unsigned int pc = prev_cp(s, off);
+	unsigned int pc = sc->pc;
 	size_t n;
 	*resume = 0;
 	if (upl__imp_starts(s + off, len - off, "作者") && (n = byline_end(s, len, off)) > off) {
@@ -312,13 +313,15 @@ static int
 find_cuts(cut_list *cl, const char *s, size_t len)
 {
 	runon_scan sc;
-	size_t off = 0, k, resume;
+	size_t off = 0, k, resume, at; /* at: the code points before off */
 	memset(&sc, 0, sizeof sc);
 	sc.last_label_cp = (size_t)-1;
 	sc.colon = (size_t)-1;
 	sc.open_max = upl__imp_opening_max();
 	if (peel_all(cl, s, len, &off) != 0)
 		return UPL_ENOMEM;
+	sc.pc = prev_cp(s, off);
+	at = upl__utf8_count(s, off);
 	while (off < len) {
 		unsigned int cp = upl__utf8_next(s + off, len - off, &k);
 		if (off > 0 && !upl__is_space(cp) && cut_here(s, len, off, cl, &sc, &resume)) {
@@ -326,17 +329,23 @@ find_cuts(cut_list *cl, const char *s, size_t len)
 				return UPL_ENOMEM;
 			if (resume > off && resume < len) {
 				/* a byline, and after it maybe the next plan's front matter */
+				size_t from = off;
 				if (cuts_push(cl, resume) != 0)
 					return UPL_ENOMEM;
 				off = resume;
 				if (peel_all(cl, s, len, &off) != 0)
 					return UPL_ENOMEM;
-				sc.cp_at = upl__utf8_count(s, off);
+				at += upl__utf8_count(s + from, off - from);
+				sc.cp_at = at;
+				sc.pc = prev_cp(s, off);
 				continue;
 			}
 		}
+		if (!upl__is_space(cp))
+			sc.pc = cp;
 		off += k;
 		sc.cp_at++;
+		at++;
 	}
 	return 0;
 }
@@ -405,12 +414,13 @@ wrap_width(size_t *cps, size_t n, size_t *count)
 static size_t
 last_open(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = len;
 	while (i > 0) {
 		i--;
-		if (s[i] == '(')
+		if (p[i] == '(')
 			return i;
-		if (i >= 2 && upl__imp_starts(s + i - 2, len - i + 2, "（"))
+		if (p[i] == 0x88 && i >= 2 && p[i - 1] == 0xBC && p[i - 2] == 0xEF) /* （ */
 			return i - 2;
 	}
 	return (size_t)-1;
@@ -430,27 +440,26 @@ last_open(const char *s, size_t len)
 int
 upl__imp_join_wrapped(imp_lines *ls)
 {
-	size_t r, w, n = ls->n, best_count = 0, *cps;
+	size_t r, w, n = ls->n, best_count = 0, *cps, *count;
 	size_t width = 0;
 	if (n < 4)
 		return 0;
-	cps = upl__calloc(n, sizeof *cps);
+	cps = upl__calloc(2 * n, sizeof *cps);
 	if (cps == NULL)
 		return UPL_ENOMEM;
-	for (r = 0; r < n; r++)
-		cps[r] = upl__imp_ends_sentence_n(ls->v[r].text, ls->v[r].len) ? 0 :
-			 upl__utf8_count(ls->v[r].text, ls->v[r].len);
+	count = cps + n; /* each line's length, in code points */
+	for (r = 0; r < n; r++) {
+		count[r] = upl__utf8_count(ls->v[r].text, ls->v[r].len);
+		cps[r] = upl__imp_ends_sentence_n(ls->v[r].text, ls->v[r].len) ? 0 : count[r];
+	}
 	width = wrap_width(cps, n, &best_count);
-	upl__dealloc(cps);
-	if (best_count < 3)
-		return 0;
-	for (r = w = 0; r < n; w++) {
+	for (r = w = 0; best_count >= 3 && r < n; w++) {
 		imp_line *l = &ls->v[w];
-		/* the length of the last source line joined into l, and of l */
-		size_t len, total, open;
+		/* the length of the last source line joined into l, and of l;
+		 * where l's last opening bracket is, looked for when needed */
+		size_t len, total, open = (size_t)-2;
+		len = total = count[r];
 		ls->v[w] = ls->v[r++];
-		len = total = upl__utf8_count(l->text, l->len);
-		open = last_open(l->text, l->len);
 		while (r < n) {
 			imp_line *next = &ls->v[r];
 			imp_info a, b;
@@ -458,15 +467,18 @@ upl__imp_join_wrapped(imp_lines *ls)
 			if (len + 2 < width || len > width + 2 || upl__imp_ends_sentence_n(l->text, l->len) ||
 			    next->blank_before)
 				break;
+			if (open == (size_t)-2)
+				open = last_open(l->text, l->len);
 			upl__imp_classify_joined(l, &a, total, open);
 			upl__imp_classify(next, &b);
 			if ((a.flags & ~(F_LABEL | F_OPENING)) || b.flags)
 				break;
-			len = upl__utf8_count(next->text, next->len);
+			len = count[r];
 			o = last_open(next->text, next->len);
 			if (upl__imp_join(l, next) != 0) {
 				ls->n = w + 1 + (n - r); /* the lines not looked at yet stay */
 				memmove(ls->v + w + 1, ls->v + r, (n - r) * sizeof *ls->v);
+				upl__dealloc(cps);
 				return UPL_ENOMEM;
 			}
 			total += len;
@@ -477,6 +489,8 @@ upl__imp_join_wrapped(imp_lines *ls)
 			r++;
 		}
 	}
-	ls->n = w;
+	if (best_count >= 3)
+		ls->n = w;
+	upl__dealloc(cps);
 	return 0;
 }
