@@ -130,8 +130,7 @@ peel(const char *s, size_t len)
 		upl__utf8_next(s + i, len - i, &k);
 		for (e = ends; *e; e++) {
 			size_t m = i + strlen(*e);
-			if (m <= len && memcmp(s + i, *e, strlen(*e)) == 0 &&
-			    upl__imp_title(s, m, &piece, &comp)) {
+			if (upl__imp_starts(s + i, len - i, *e) && upl__imp_title(s, m, &piece, &comp)) {
 				if (comp)
 					return m;
 				if (!best)
