@@ -269,39 +269,29 @@ chunk_marker(const char *s, unsigned int *num, size_t *mlen)
 	return 1;
 }
 
-/* Join each chunk of lines i..j-1 that continues a cut sentence onto the
- * one before, the lines after j moving down once. Returns the index of the
- * line that was j. */
-static size_t
+/* Join each chunk of lines i..j-1 that continues a cut sentence (the one
+ * before ends mid-sentence) onto the one before. A line joined is freed and
+ * left without text: drop_chunk_markers removes those all at once. */
+static void
 join_chunks(imp_lines *ls, size_t i, size_t j)
 {
-	size_t k, w = i;
-	unsigned char *cont = upl__calloc(j - i, 1);
-	if (cont == NULL) {
-		ls->oom = 1;
-		return j;
-	}
-	/* chunk k continues chunk k - 1 when that one ends mid-sentence */
-	for (k = i + 1; k < j; k++)
-		cont[k - i] = !upl__imp_ends_sentence_n(ls->v[k - 1].text, ls->v[k - 1].len);
+	size_t k, head = i;
+	int prev_ends = upl__imp_ends_sentence_n(ls->v[i].text, ls->v[i].len);
 	for (k = i + 1; k < j; k++) {
-		if (cont[k - i] && upl__imp_join(&ls->v[w], &ls->v[k]) == 0) {
-			upl__dealloc(ls->v[k].text);
-			upl__dealloc(ls->v[k].segs);
-			continue;
+		imp_line *l = &ls->v[k];
+		int ends = upl__imp_ends_sentence_n(l->text, l->len);
+		if (!prev_ends && !ls->oom && upl__imp_join(&ls->v[head], l) == 0) {
+			upl__dealloc(l->text);
+			upl__dealloc(l->segs);
+			l->text = NULL;
+			l->segs = NULL;
+		} else {
+			if (!prev_ends)
+				ls->oom = 1; /* the lines not joined stay */
+			head = k;
 		}
-		if (cont[k - i]) {
-			ls->oom = 1; /* the lines not joined stay */
-			cont[k - i] = 0;
-		}
-		ls->v[++w] = ls->v[k];
+		prev_ends = ends;
 	}
-	upl__dealloc(cont);
-	if (w + 1 < j) {
-		memmove(ls->v + w + 1, ls->v + j, (ls->n - j) * sizeof *ls->v);
-		ls->n -= j - (w + 1);
-	}
-	return w + 1;
 }
 
 /* Web pages that show a document in chunks prefix each chunk with "N、".
@@ -311,10 +301,10 @@ join_chunks(imp_lines *ls, size_t i, size_t j)
 static void
 drop_chunk_markers(imp_lines *ls)
 {
-	size_t i = 0;
+	size_t i = 0, k;
 	while (i < ls->n && !ls->oom) {
 		unsigned int num;
-		size_t mlen, j, k, cuts = 0, total = 0;
+		size_t mlen, j, cuts = 0, total = 0;
 		if (!chunk_marker(ls->v[i].text, &num, &mlen) || num != 1) {
 			i++;
 			continue;
@@ -342,9 +332,15 @@ drop_chunk_markers(imp_lines *ls)
 				ls->oom = 1;
 		}
 		if (ls->oom)
-			return;
-		i = join_chunks(ls, i, j);
+			break;
+		join_chunks(ls, i, j);
+		i = j;
 	}
+	/* the lines joined go, the others moving down once */
+	for (i = k = 0; i < ls->n; i++)
+		if (ls->v[i].text != NULL)
+			ls->v[k++] = ls->v[i];
+	ls->n = k;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -11,18 +11,15 @@
 /* ------------------------------------------------------------------------ */
 /* Stage 3: run-on text                                                     */
 
-/* Cut line l at the byte offsets cuts[0..n) (ascending, inside the line)
- * into up to n + 1 lines replacing it at index at. */
+/* Cut line src at the byte offsets cuts[0..n) (ascending, inside the
+ * line) into up to n + 1 lines appended to out[*nout..] (room for n + 1
+ * there), freeing src. On failure (UPL_ENOMEM) src and out stay as they
+ * were. */
 static int
-cut_line(imp_lines *ls, size_t at, const size_t *cuts, size_t n)
+cut_line(imp_line *out, size_t *nout, imp_line src, const size_t *cuts, size_t n)
 {
-	imp_line src = ls->v[at], *nv;
+	imp_line *nv = out + *nout;
 	size_t piece, start = 0, m = 0, g;
-	if (n == 0)
-		return 0;
-	nv = upl__calloc(n + 1, sizeof *nv);
-	if (nv == NULL)
-		return UPL_ENOMEM;
 	for (piece = 0; piece <= n; piece++) {
 		size_t end = piece < n ? cuts[piece] : src.len, base;
 		const char *s = src.text + start;
@@ -34,6 +31,7 @@ cut_line(imp_lines *ls, size_t at, const size_t *cuts, size_t n)
 		if (len == 0)
 			continue;
 		base = (size_t)(s - src.text);
+		memset(d, 0, sizeof *d);
 		d->text = upl__strndup(s, len);
 		d->segs = upl__malloc((src.nsegs + 1) * sizeof *d->segs);
 		m++;
@@ -56,21 +54,15 @@ cut_line(imp_lines *ls, size_t at, const size_t *cuts, size_t n)
 			}
 		}
 	}
-	if (upl__grow((void **)&ls->v, &ls->cap, ls->n + m, sizeof *ls->v) != 0)
-		goto fail;
-	memmove(ls->v + at + m, ls->v + at + 1, (ls->n - at - 1) * sizeof *ls->v);
-	memcpy(ls->v + at, nv, m * sizeof *nv);
-	ls->n = ls->n + m - 1;
+	*nout += m;
 	upl__dealloc(src.text);
 	upl__dealloc(src.segs);
-	upl__dealloc(nv);
 	return 0;
 fail:
 	for (g = 0; g < m; g++) {
 		upl__dealloc(nv[g].text);
 		upl__dealloc(nv[g].segs);
 	}
-	upl__dealloc(nv);
 	return UPL_ENOMEM;
 }
 
@@ -349,25 +341,45 @@ find_cuts(cut_list *cl, const char *s, size_t len)
 	return 0;
 }
 
+/* The lines go into a new array, each cut line as its pieces (which need
+ * no second look): one pass, not a move of every later line per cut. */
 int
 upl__imp_cut_runon(imp_lines *ls)
 {
-	size_t li;
+	imp_line *out = NULL;
+	size_t li, nout = 0, cap = 0;
+	int rc = 0;
 	for (li = 0; li < ls->n; li++) {
 		cut_list cl = CUT_LIST_INIT;
-		size_t n;
-		int rc;
-		if (upl__imp_count_upto(ls->v[li].text, ls->v[li].len, 120) < 120)
-			continue;
-		rc = find_cuts(&cl, ls->v[li].text, ls->v[li].len);
+		imp_line *l = &ls->v[li];
+		if (upl__imp_count_upto(l->text, l->len, 120) >= 120)
+			rc = find_cuts(&cl, l->text, l->len);
 		if (rc == 0)
-			rc = cut_line(ls, li, cl.v, cl.n);
-		n = cl.n;
+			rc = upl__grow((void **)&out, &cap, nout + cl.n + 1, sizeof *out);
+		if (rc == 0 && cl.n > 0)
+			rc = cut_line(out, &nout, *l, cl.v, cl.n);
+		else if (rc == 0)
+			out[nout++] = *l;
 		cuts_free(&cl);
 		if (rc != 0)
-			return rc;
-		li += n; /* the new lines need no second look */
+			break;
 	}
+	if (rc != 0) {
+		/* the lines not reached stay in ls, those moved to out go */
+		size_t k;
+		for (k = 0; k < nout; k++) {
+			upl__dealloc(out[k].text);
+			upl__dealloc(out[k].segs);
+		}
+		memmove(ls->v, ls->v + li, (ls->n - li) * sizeof *ls->v);
+		ls->n -= li;
+		upl__dealloc(out);
+		return rc;
+	}
+	upl__dealloc(ls->v);
+	ls->v = out;
+	ls->n = nout;
+	ls->cap = cap;
 	return 0;
 }
 
