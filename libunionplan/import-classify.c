@@ -60,8 +60,11 @@ classify_month(const char *s, size_t len, imp_info *in)
 		in->flags |= F_DATE;
 }
 
-void
-upl__imp_classify(const imp_line *l, imp_info *in)
+/* What line l is; with long set the line is known to be too long for a
+ * heading, and with no_title to be no title, and those are not looked for
+ * (their tests read the whole line). */
+static void
+classify(const imp_line *l, imp_info *in, int long_line, int no_title)
 {
 	const char *s = l->text;
 	size_t len = l->len, n;
@@ -75,7 +78,7 @@ upl__imp_classify(const imp_line *l, imp_info *in)
 	}
 	if (in->flags & F_MONTH)
 		return;
-	if (upl__imp_title(s, len, &piece, &comp)) {
+	if (!no_title && upl__imp_title(s, len, &piece, &comp)) {
 		in->flags |= F_TITLE | (piece ? F_PIECE : 0u) | (comp ? F_COMPILATION : 0u);
 		in->piece = piece;
 		return;
@@ -115,7 +118,7 @@ upl__imp_classify(const imp_line *l, imp_info *in)
 		in->flags |= upl__imp_skip_space(s, len, n) < len ? F_OPENING : F_HEADING;
 		return;
 	}
-	if (upl__imp_heading(s, len)) {
+	if (!long_line && upl__imp_heading(s, len)) {
 		in->flags |= F_HEADING;
 		return;
 	}
@@ -123,3 +126,29 @@ upl__imp_classify(const imp_line *l, imp_info *in)
 		in->flags |= F_ORG;
 }
 
+
+void
+upl__imp_classify(const imp_line *l, imp_info *in)
+{
+	classify(l, in, 0, 0);
+}
+
+void
+upl__imp_classify_joined(const imp_line *l, imp_info *in, size_t cps, size_t open)
+{
+	int no_title;
+	if (cps <= 70) {
+		classify(l, in, 0, 0);
+		return;
+	}
+	/* A heading has at most 25 code points. A title has at most 60 once a
+	 * trailing 篇N and a bracketed remark are taken off: a line of over 70
+	 * that ends in neither a digit nor a closing bracket is none, nor is one
+	 * whose last opening bracket has more than 60 before it. */
+	no_title = !upl__imp_ends(l->text, l->len, ")") && !upl__imp_ends(l->text, l->len, "）") &&
+		   !(l->text[l->len - 1] >= '0' && l->text[l->len - 1] <= '9');
+	if (!no_title && !(l->text[l->len - 1] >= '0' && l->text[l->len - 1] <= '9'))
+		no_title = open == (size_t)-1 ||
+			   upl__imp_count_upto(l->text, upl__imp_space_before(l->text, open), 60) > 60;
+	classify(l, in, 1, no_title);
+}

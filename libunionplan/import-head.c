@@ -12,30 +12,60 @@
 /* ------------------------------------------------------------------------ */
 /* Small string helpers on (s, len)                                         */
 
+/* Byte by byte, so that a mismatch (the usual answer, when every offset of
+ * a long line is tried) costs one or two comparisons and no strlen. */
 int
 upl__imp_starts(const char *s, size_t len, const char *lit)
 {
-	size_t n = strlen(lit);
-	return len >= n && memcmp(s, lit, n) == 0;
+	size_t i;
+	for (i = 0; lit[i] != '\0'; i++)
+		if (i >= len || s[i] != lit[i])
+			return 0;
+	return 1;
 }
 
 int
 upl__imp_ends(const char *s, size_t len, const char *lit)
 {
-	size_t n = strlen(lit);
-	return len >= n && memcmp(s + len - n, lit, n) == 0;
+	size_t n = strlen(lit), i;
+	if (len < n)
+		return 0;
+	for (i = n; i > 0; i--) /* from the last byte, the one most likely to differ */
+		if (s[len - n + i - 1] != lit[i - 1])
+			return 0;
+	return 1;
 }
 
 const char *
 upl__imp_find(const char *s, size_t len, const char *lit)
 {
-	size_t n = strlen(lit), i;
+	size_t n = strlen(lit), i = 0;
 	if (n == 0 || len < n)
 		return NULL;
-	for (i = 0; i + n <= len; i++)
-		if (s[i] == lit[0] && memcmp(s + i, lit, n) == 0)
+	/* look for the literal's last byte (in UTF-8 Han text a continuation
+	 * byte, far rarer than a lead byte), then compare the rest */
+	while (i + n <= len) {
+		const char *e = memchr(s + i + n - 1, lit[n - 1], len - i - n + 1);
+		if (e == NULL)
+			return NULL;
+		i = (size_t)(e - s) - (n - 1);
+		if (memcmp(s + i, lit, n - 1) == 0)
 			return s + i;
+		i++;
+	}
 	return NULL;
+}
+
+size_t
+upl__imp_count_upto(const char *s, size_t len, size_t max)
+{
+	size_t i = 0, count = 0, k;
+	while (i < len && count <= max) {
+		(void)upl__utf8_decode(s + i, len - i, &k);
+		i += k;
+		count++;
+	}
+	return count;
 }
 
 /* The first literal of list (NULL-terminated) that s starts with, or NULL. */
@@ -174,7 +204,7 @@ upl__imp_title(const char *s, size_t len, int *piece, int *compilation)
 			n = upl__imp_space_before(s, n);
 		}
 	}
-	cps = upl__utf8_count(s, n);
+	cps = upl__imp_count_upto(s, n, 60);
 	if (cps < 4 || cps > 60)
 		return 0;
 	if (upl__imp_starts(s, n, "附") || upl__imp_ends(s, n, "行事历") || upl__imp_ends(s, n, "行事曆"))
@@ -206,14 +236,18 @@ upl__imp_org(const char *s, size_t len)
 		"计划", "計劃", "要点", "要點", "意见", "意見", "汇编", "匯編", "年度", "学年", "學年",
 		"学期", "學期", "工作", "：", ":", "《", NULL
 	};
-	size_t cps = upl__utf8_count(s, len), i;
+	size_t cps, i;
+	/* the cheap tests first: the end, the length, then the searches */
+	if (ends_any(s, len, org_ends) == NULL)
+		return 0;
+	cps = upl__imp_count_upto(s, len, 30);
 	if (cps < 3 || cps > 30 || has_sentence_punct(s, len) || contains_any(s, len, not_org))
 		return 0;
 	for (i = 0; i + 4 <= len; i++)
 		if (s[i] >= '0' && s[i] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
 		    s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9')
 			return 0; /* a year */
-	return ends_any(s, len, org_ends) != NULL;
+	return 1;
 }
 
 /* A name: 2 to 5 Han characters (a middle dot allowed). *n receives its
@@ -275,7 +309,7 @@ upl__imp_byline(const char *s, size_t len, size_t *name_off, size_t *name_len, s
 	*name_len = n;
 	*rest = upl__imp_skip_space(s, len, i + n);
 	/* what may follow a name on a byline: a date, nothing else of length */
-	return upl__utf8_count(s + *rest, len - *rest) <= 12 &&
+	return upl__imp_count_upto(s + *rest, len - *rest, 12) <= 12 &&
 	       !has_sentence_punct(s + *rest, len - *rest);
 }
 
@@ -507,6 +541,16 @@ upl__imp_opening(const char *s, size_t len)
 	return w ? upl__imp_colon(s, len, strlen(w)) : 0;
 }
 
+size_t
+upl__imp_opening_max(void)
+{
+	size_t i, n = 0;
+	for (i = 0; opening_words[i]; i++)
+		if (strlen(opening_words[i]) > n)
+			n = strlen(opening_words[i]);
+	return n;
+}
+
 int
 upl__imp_heading(const char *s, size_t len)
 {
@@ -516,14 +560,14 @@ upl__imp_heading(const char *s, size_t len)
 		return 0;
 	if (c != NULL)
 		n -= strlen(c);
-	cps = upl__utf8_count(s, n);
+	cps = upl__imp_count_upto(s, n, 24);
 	if (cps < 2 || cps > 24)
 		return 0;
 	if (c != NULL)
 		return 1;
 	/* a bare part name on its own line */
 	return starts_any(s, len, opening_words) != NULL &&
-	       upl__utf8_count(s, len) <= 8;
+	       upl__imp_count_upto(s, len, 8) <= 8;
 }
 
 upl_role
@@ -555,7 +599,7 @@ upl__imp_role(const char *s, size_t len)
 	 * mentions one (创新工作思路，加强工会自身建设) has no role */
 	while ((c = ends_any(s, n, colons)) != NULL)
 		n -= strlen(c);
-	cps = upl__utf8_count(s, n);
+	cps = upl__imp_count_upto(s, n, 10);
 	for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
 		if (upl__imp_starts(s, n, roles[i].w) ||
 		    (cps <= 10 && upl__imp_find(s, n, roles[i].w)))
@@ -595,7 +639,7 @@ upl__imp_schedule_title(const char *s, size_t len)
 		"行事历", "行事曆", "工作日程", "活动安排表", "活動安排表", "工作安排表", "月工作安排",
 		"工作行事", "活动日程", "活動日程", NULL
 	};
-	return upl__utf8_count(s, len) <= 40 && !has_sentence_punct(s, len) &&
+	return upl__imp_count_upto(s, len, 40) <= 40 && !has_sentence_punct(s, len) &&
 	       contains_any(s, len, words);
 }
 

@@ -16,11 +16,17 @@ is_layout_space(unsigned int cp)
 int
 upl__imp_ends_sentence(const char *s)
 {
+	return upl__imp_ends_sentence_n(s, strlen(s));
+}
+
+int
+upl__imp_ends_sentence_n(const char *s, size_t n)
+{
 	static const unsigned int enders[] = {
 		0x3002 /* 。 */, 0xFF01 /* ！ */, 0xFF1F /* ？ */, 0xFF1B /* ； */, 0xFF1A /* ： */,
 		'.', '!', '?', ';', ':', 0x2026 /* … */
 	};
-	size_t n = strlen(s), i;
+	size_t i;
 	unsigned int cp;
 	if (n == 0)
 		return 1;
@@ -144,15 +150,6 @@ upl__imp_lines_free(imp_lines *ls)
 	ls->n = ls->cap = 0;
 }
 
-void
-upl__imp_remove_line(imp_lines *ls, size_t i)
-{
-	upl__dealloc(ls->v[i].text);
-	upl__dealloc(ls->v[i].segs);
-	memmove(ls->v + i, ls->v + i + 1, (ls->n - i - 1) * sizeof *ls->v);
-	ls->n--;
-}
-
 /* Cut bytes [off, off + n) out of line l, keeping positions right: the
  * text after the cut keeps its source position through a segment that
  * starts at off. */
@@ -189,12 +186,11 @@ cut(imp_line *l, size_t off, size_t n)
 int
 upl__imp_join(imp_line *a, const imp_line *b)
 {
-	char *t = upl__realloc(a->text, a->len + b->len + 1);
 	size_t i, base = a->len;
-	if (t == NULL)
+	/* the text grows geometrically: joining many lines onto one stays linear */
+	if (upl__grow((void **)&a->text, &a->textcap, a->len + b->len + 1, 1) != 0)
 		return UPL_ENOMEM;
-	memcpy(t + a->len, b->text, b->len + 1);
-	a->text = t;
+	memcpy(a->text + a->len, b->text, b->len + 1);
 	a->len += b->len;
 	for (i = 0; i < b->nsegs; i++)
 		if (add_seg(a, base + b->segs[i].off, b->segs[i].line, b->segs[i].col) != 0)
@@ -231,25 +227,28 @@ is_boilerplate(const char *s)
 	return 0;
 }
 
+/* The lines kept move down over those removed, once (not one removal at a
+ * time, which moved every later line for each). */
 static void
 drop_boilerplate(imp_lines *ls)
 {
-	size_t i = 0;
-	while (i < ls->n && !ls->oom) {
-		imp_line *l = &ls->v[i];
-		if (is_boilerplate(l->text)) {
+	size_t r, w = 0;
+	for (r = 0; r < ls->n; r++) {
+		imp_line *l = &ls->v[r];
+		if (!ls->oom && is_boilerplate(l->text)) {
 			char *x = upl__utf8_excerpt(l->text, strlen(l->text), 24);
-			if (x == NULL) {
-				ls->oom = 1;
-				return;
+			if (x != NULL) {
+				note(ls, UPL_CODE_IMPORT_BOILERPLATE, upl__imp_pos(l, 0), x);
+				upl__dealloc(x);
+				upl__dealloc(l->text);
+				upl__dealloc(l->segs);
+				continue;
 			}
-			note(ls, UPL_CODE_IMPORT_BOILERPLATE, upl__imp_pos(l, 0), x);
-			upl__dealloc(x);
-			upl__imp_remove_line(ls, i);
-			continue;
+			ls->oom = 1;
 		}
-		i++;
+		ls->v[w++] = *l;
 	}
+	ls->n = w;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -270,6 +269,31 @@ chunk_marker(const char *s, unsigned int *num, size_t *mlen)
 	return 1;
 }
 
+/* Join each chunk of lines i..j-1 that continues a cut sentence (the one
+ * before ends mid-sentence) onto the one before. A line joined is freed and
+ * left without text: drop_chunk_markers removes those all at once. */
+static void
+join_chunks(imp_lines *ls, size_t i, size_t j)
+{
+	size_t k, head = i;
+	int prev_ends = upl__imp_ends_sentence_n(ls->v[i].text, ls->v[i].len);
+	for (k = i + 1; k < j; k++) {
+		imp_line *l = &ls->v[k];
+		int ends = upl__imp_ends_sentence_n(l->text, l->len);
+		if (!prev_ends && !ls->oom && upl__imp_join(&ls->v[head], l) == 0) {
+			upl__dealloc(l->text);
+			upl__dealloc(l->segs);
+			l->text = NULL;
+			l->segs = NULL;
+		} else {
+			if (!prev_ends)
+				ls->oom = 1; /* the lines not joined stay */
+			head = k;
+		}
+		prev_ends = ends;
+	}
+}
+
 /* Web pages that show a document in chunks prefix each chunk with "N、".
  * A run of at least three lines numbered 1、2、3、… in order, long lines,
  * most of them breaking off mid-sentence, is such a run: the markers go
@@ -277,10 +301,10 @@ chunk_marker(const char *s, unsigned int *num, size_t *mlen)
 static void
 drop_chunk_markers(imp_lines *ls)
 {
-	size_t i = 0;
+	size_t i = 0, k;
 	while (i < ls->n && !ls->oom) {
 		unsigned int num;
-		size_t mlen, j, k, cuts = 0, total = 0;
+		size_t mlen, j, cuts = 0, total = 0;
 		if (!chunk_marker(ls->v[i].text, &num, &mlen) || num != 1) {
 			i++;
 			continue;
@@ -307,19 +331,16 @@ drop_chunk_markers(imp_lines *ls)
 			if (cut(l, 0, mlen) != 0)
 				ls->oom = 1;
 		}
-		/* join the chunks that continue a cut sentence */
-		for (k = j - 1; k > i && !ls->oom; k--) {
-			if (upl__imp_ends_sentence(ls->v[k - 1].text))
-				continue;
-			if (upl__imp_join(&ls->v[k - 1], &ls->v[k]) != 0) {
-				ls->oom = 1;
-				return;
-			}
-			upl__imp_remove_line(ls, k);
-			j--;
-		}
+		if (ls->oom)
+			break;
+		join_chunks(ls, i, j);
 		i = j;
 	}
+	/* the lines joined go, the others moving down once */
+	for (i = k = 0; i < ls->n; i++)
+		if (ls->v[i].text != NULL)
+			ls->v[k++] = ls->v[i];
+	ls->n = k;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -367,6 +388,8 @@ drop_pinyin(imp_lines *ls)
 	for (i = 0; i < ls->n && !ls->oom; i++) {
 		imp_line *l = &ls->v[i];
 		size_t off = 0, k;
+		if (memchr(l->text, '(', l->len) == NULL)
+			continue; /* the usual line: nothing to look at */
 		while (off < l->len) {
 			unsigned int cp = upl__utf8_next(l->text + off, l->len - off, &k);
 			size_t open = off + k, close;
@@ -394,30 +417,90 @@ drop_pinyin(imp_lines *ls)
 	}
 }
 
-/* Characters XML cannot hold (C0 controls but the tab, U+FFFE, U+FFFF):
- * removed, each with a note, so the output can always be written. */
+/* Characters XML cannot hold: C0 controls but the tab, U+FFFE, U+FFFF. */
+static int
+is_control(unsigned int cp)
+{
+	return (cp < 0x20 && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+/* Whether s[0..n) holds one: a byte below 0x20 (a whole character in
+ * UTF-8), or EF BF BE / EF BF BF. */
+static int
+has_control(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+	for (i = 0; i < n; i++)
+		if ((p[i] < 0x20 && p[i] != '\t') ||
+		    (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBF && (p[i + 2] & 0xFE) == 0xBE))
+			return 1;
+	return 0;
+}
+
+/* Remove them from line l, each with a note, in one pass: the text kept
+ * moves down in place, and a segment after each removal keeps the source
+ * position of what follows (as cut() would, one removal at a time). */
+static int
+strip_controls(imp_lines *ls, imp_line *l)
+{
+	size_t cap = l->nsegs + l->len + 1, off = 0, w = 0, k, ns = 0, g = 0, gs = 0, cps = 0;
+	imp_seg *segs = upl__malloc(cap * sizeof *segs);
+	int removed = 0;
+	if (segs == NULL)
+		return UPL_ENOMEM;
+	while (off <= l->len) {
+		unsigned int cp = off < l->len ? upl__utf8_next(l->text + off, l->len - off, &k) : 0;
+		upl_pos here;
+		while (gs + 1 < l->nsegs && l->segs[gs + 1].off <= off) {
+			gs++;
+			cps = 0;
+		}
+		here.line = l->segs[gs].line;
+		here.column = l->segs[gs].col + (unsigned int)cps;
+		if (off < l->len && is_control(cp)) {
+			char what[16];
+			snprintf(what, sizeof what, "U+%04X", cp);
+			note(ls, UPL_CODE_IMPORT_CONTROL, here, what);
+			removed = 1;
+		} else {
+			if (removed) { /* what follows a removal */
+				segs[ns].off = w;
+				segs[ns].line = here.line;
+				segs[ns++].col = here.column;
+				removed = 0;
+			}
+			for (; g < l->nsegs && l->segs[g].off <= off; g++) /* those not removed */
+				if (l->segs[g].off == off) {
+					segs[ns] = l->segs[g];
+					segs[ns++].off = w;
+				}
+			if (off == l->len)
+				break;
+			memmove(l->text + w, l->text + off, k);
+			w += k;
+		}
+		off += k;
+		cps++;
+	}
+	l->text[w] = '\0';
+	l->len = w;
+	upl__dealloc(l->segs);
+	l->segs = segs;
+	l->nsegs = ns;
+	l->segcap = cap;
+	return 0;
+}
+
+/* Characters XML cannot hold are removed, each with a note, so the output
+ * can always be written. Linear in the line, however many there are. */
 static void
 drop_controls(imp_lines *ls)
 {
 	size_t i;
-	for (i = 0; i < ls->n && !ls->oom; i++) {
-		imp_line *l = &ls->v[i];
-		size_t off = 0, k;
-		while (off < l->len) {
-			unsigned int cp = upl__utf8_next(l->text + off, l->len - off, &k);
-			if ((cp < 0x20 && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {
-				char what[16];
-				snprintf(what, sizeof what, "U+%04X", cp);
-				note(ls, UPL_CODE_IMPORT_CONTROL, upl__imp_pos(l, off), what);
-				if (cut(l, off, k) != 0) {
-					ls->oom = 1;
-					return;
-				}
-				continue;
-			}
-			off += k;
-		}
-	}
+	for (i = 0; i < ls->n && !ls->oom; i++)
+		if (has_control(ls->v[i].text, ls->v[i].len) && strip_controls(ls, &ls->v[i]) != 0)
+			ls->oom = 1;
 }
 
 int

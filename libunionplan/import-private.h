@@ -39,6 +39,7 @@ typedef struct imp_line {
 	char indent[8];    /* the line's leading layout whitespace as written (at most 7 bytes) */
 	imp_seg *segs;     /* at least one; segs[0].off == 0 */
 	size_t nsegs, segcap;
+	size_t textcap;    /* bytes allocated for text; 0 when only len + 1 */
 } imp_line;
 
 typedef struct imp_lines {
@@ -67,10 +68,10 @@ UPL_HIDDEN upl_pos upl__imp_pos(const imp_line *l, size_t off);
 /* Whether a line ends a sentence (。！？；：… possibly inside a closing
  * quote or bracket). */
 UPL_HIDDEN int upl__imp_ends_sentence(const char *s);
+/* The same for s[0..n), in constant time. */
+UPL_HIDDEN int upl__imp_ends_sentence_n(const char *s, size_t n);
 /* Append line b to line a, keeping b's source positions. */
 UPL_HIDDEN int upl__imp_join(imp_line *a, const imp_line *b);
-/* Remove line i (freeing it). */
-UPL_HIDDEN void upl__imp_remove_line(imp_lines *ls, size_t i);
 
 /* Whether s[0..n) is a pinyin syllable with at least one tone mark (or ü). */
 UPL_HIDDEN int upl__imp_is_pinyin(const char *s, size_t n);
@@ -82,6 +83,9 @@ UPL_HIDDEN int upl__imp_starts(const char *s, size_t len, const char *lit);
 UPL_HIDDEN int upl__imp_ends(const char *s, size_t len, const char *lit);
 UPL_HIDDEN const char *upl__imp_find(const char *s, size_t len, const char *lit);
 UPL_HIDDEN size_t upl__imp_skip_space(const char *s, size_t len, size_t off);
+/* upl__utf8_count(s, len), but counting no further than max + 1: enough
+ * to compare the count with max, in time bounded by max. */
+UPL_HIDDEN size_t upl__imp_count_upto(const char *s, size_t len, size_t max);
 /* The offset before the layout spaces that end s[0..end). */
 UPL_HIDDEN size_t upl__imp_space_before(const char *s, size_t end);
 /* Spaces from off, then a full-width or ASCII colon: the offset just after
@@ -115,6 +119,8 @@ UPL_HIDDEN int upl__imp_period(const char *s, size_t len, imp_period *out);
 
 /* 指导思想：… : the length of the opening label with its colon, or 0. */
 UPL_HIDDEN size_t upl__imp_opening(const char *s, size_t len);
+/* The longest opening word's length in bytes (before its colon). */
+UPL_HIDDEN size_t upl__imp_opening_max(void);
 /* An unnumbered part heading: 重点工作：, 下半年的主要工作： */
 UPL_HIDDEN int upl__imp_heading(const char *s, size_t len);
 /* The role a heading's words give a section. */
@@ -187,6 +193,10 @@ upl__imp_digit_style(int style)
 
 /* Fill in what line l is, from its own text alone. */
 UPL_HIDDEN void upl__imp_classify(const imp_line *l, imp_info *in);
+/* The same for a line that joining wrapped lines made, of cps code points,
+ * whose last opening bracket （ or ( starts at byte open ((size_t)-1 when
+ * none): in time bounded by the line's start, not its length. */
+UPL_HIDDEN void upl__imp_classify_joined(const imp_line *l, imp_info *in, size_t cps, size_t open);
 
 /* ------------------------------------------------------------------------ */
 /* Stages 5 and 6: plans and their building                                 */

@@ -11,18 +11,15 @@
 /* ------------------------------------------------------------------------ */
 /* Stage 3: run-on text                                                     */
 
-/* Cut line l at the byte offsets cuts[0..n) (ascending, inside the line)
- * into up to n + 1 lines replacing it at index at. */
+/* Cut line src at the byte offsets cuts[0..n) (ascending, inside the
+ * line) into up to n + 1 lines appended to out[*nout..] (room for n + 1
+ * there), freeing src. On failure (UPL_ENOMEM) src and out stay as they
+ * were. */
 static int
-cut_line(imp_lines *ls, size_t at, const size_t *cuts, size_t n)
+cut_line(imp_line *out, size_t *nout, imp_line src, const size_t *cuts, size_t n)
 {
-	imp_line src = ls->v[at], *nv;
+	imp_line *nv = out + *nout;
 	size_t piece, start = 0, m = 0, g;
-	if (n == 0)
-		return 0;
-	nv = upl__calloc(n + 1, sizeof *nv);
-	if (nv == NULL)
-		return UPL_ENOMEM;
 	for (piece = 0; piece <= n; piece++) {
 		size_t end = piece < n ? cuts[piece] : src.len, base;
 		const char *s = src.text + start;
@@ -34,6 +31,7 @@ cut_line(imp_lines *ls, size_t at, const size_t *cuts, size_t n)
 		if (len == 0)
 			continue;
 		base = (size_t)(s - src.text);
+		memset(d, 0, sizeof *d);
 		d->text = upl__strndup(s, len);
 		d->segs = upl__malloc((src.nsegs + 1) * sizeof *d->segs);
 		m++;
@@ -56,21 +54,15 @@ cut_line(imp_lines *ls, size_t at, const size_t *cuts, size_t n)
 			}
 		}
 	}
-	if (upl__grow((void **)&ls->v, &ls->cap, ls->n + m, sizeof *ls->v) != 0)
-		goto fail;
-	memmove(ls->v + at + m, ls->v + at + 1, (ls->n - at - 1) * sizeof *ls->v);
-	memcpy(ls->v + at, nv, m * sizeof *nv);
-	ls->n = ls->n + m - 1;
+	*nout += m;
 	upl__dealloc(src.text);
 	upl__dealloc(src.segs);
-	upl__dealloc(nv);
 	return 0;
 fail:
 	for (g = 0; g < m; g++) {
 		upl__dealloc(nv[g].text);
 		upl__dealloc(nv[g].segs);
 	}
-	upl__dealloc(nv);
 	return UPL_ENOMEM;
 }
 
@@ -130,8 +122,7 @@ peel(const char *s, size_t len)
 		upl__utf8_next(s + i, len - i, &k);
 		for (e = ends; *e; e++) {
 			size_t m = i + strlen(*e);
-			if (m <= len && memcmp(s + i, *e, strlen(*e)) == 0 &&
-			    upl__imp_title(s, m, &piece, &comp)) {
+			if (upl__imp_starts(s + i, len - i, *e) && upl__imp_title(s, m, &piece, &comp)) {
 				if (comp)
 					return m;
 				if (!best)
@@ -231,7 +222,34 @@ typedef struct runon_scan {
 	int last_style;
 	size_t last_label_cp; /* the code point index of the last label cut at */
 	size_t cp_at;         /* the code point index of the offset scanned */
+	size_t colon;         /* the first colon (： or :) at or after it, or len */
+	size_t colon_reach;   /* where the layout spaces before that colon start */
+	size_t open_max;      /* upl__imp_opening_max() */
+	unsigned int pc;      /* the character before the offset, spaces skipped */
 } runon_scan;
+
+/* The first colon (： or :) of s[from..len), or len. */
+static size_t
+next_colon(const char *s, size_t len, size_t from)
+{
+	for (; from < len; from++)
+		if (s[from] == ':' || upl__imp_starts(s + from, len - from, "："))
+			return from;
+	return len;
+}
+
+/* Whether a labelled opening (指导思想：) may start at off: its word is
+ * followed by spaces, then the first colon after off. The colon is looked
+ * for once, not at every offset: a long line stays linear. */
+static int
+may_open(const char *s, size_t len, size_t off, runon_scan *sc)
+{
+	if (sc->colon < off || sc->colon == (size_t)-1) {
+		sc->colon = next_colon(s, len, off);
+		sc->colon_reach = upl__imp_space_before(s, sc->colon);
+	}
+	return sc->colon < len && sc->colon_reach <= off + sc->open_max;
+}
 
 /* Whether a numbered label at off (pc the character before it) starts a
  * line of its own. */
@@ -268,17 +286,15 @@ static int
 cut_here(const char *s, size_t len, size_t off, const cut_list *cl, runon_scan *sc,
 	 size_t *resume)
 {
-	unsigned int pc = prev_cp(s, off);
+	unsigned int pc = sc->pc;
 	size_t n;
 	*resume = 0;
 	if (upl__imp_starts(s + off, len - off, "作者") && (n = byline_end(s, len, off)) > off) {
 		*resume = n;
 		return 1;
 	}
-	if (upl__imp_opening(s + off, len - off) > 0 && !upl__is_han(pc))
-		return 1;
-	if (upl__imp_opening(s + off, len - off) > 0 && cl->n > 0 && cl->v[cl->n - 1] + 60 > off &&
-	    pc != 0x201C)
+	if (may_open(s, len, off, sc) && upl__imp_opening(s + off, len - off) > 0 &&
+	    (!upl__is_han(pc) || (cl->n > 0 && cl->v[cl->n - 1] + 60 > off && pc != 0x201C)))
 		return 1;
 	return label_cut(s, len, off, pc, sc);
 }
@@ -288,11 +304,15 @@ static int
 find_cuts(cut_list *cl, const char *s, size_t len)
 {
 	runon_scan sc;
-	size_t off = 0, k, resume;
+	size_t off = 0, k, resume, at; /* at: the code points before off */
 	memset(&sc, 0, sizeof sc);
 	sc.last_label_cp = (size_t)-1;
+	sc.colon = (size_t)-1;
+	sc.open_max = upl__imp_opening_max();
 	if (peel_all(cl, s, len, &off) != 0)
 		return UPL_ENOMEM;
+	sc.pc = prev_cp(s, off);
+	at = upl__utf8_count(s, off);
 	while (off < len) {
 		unsigned int cp = upl__utf8_next(s + off, len - off, &k);
 		if (off > 0 && !upl__is_space(cp) && cut_here(s, len, off, cl, &sc, &resume)) {
@@ -300,100 +320,188 @@ find_cuts(cut_list *cl, const char *s, size_t len)
 				return UPL_ENOMEM;
 			if (resume > off && resume < len) {
 				/* a byline, and after it maybe the next plan's front matter */
+				size_t from = off;
 				if (cuts_push(cl, resume) != 0)
 					return UPL_ENOMEM;
 				off = resume;
 				if (peel_all(cl, s, len, &off) != 0)
 					return UPL_ENOMEM;
-				sc.cp_at = upl__utf8_count(s, off);
+				at += upl__utf8_count(s + from, off - from);
+				sc.cp_at = at;
+				sc.pc = prev_cp(s, off);
 				continue;
 			}
 		}
+		if (!upl__is_space(cp))
+			sc.pc = cp;
 		off += k;
 		sc.cp_at++;
+		at++;
 	}
 	return 0;
 }
 
+/* The lines go into a new array, each cut line as its pieces (which need
+ * no second look): one pass, not a move of every later line per cut. */
 int
 upl__imp_cut_runon(imp_lines *ls)
 {
-	size_t li;
+	imp_line *out = NULL;
+	size_t li, nout = 0, cap = 0;
+	int rc = 0;
 	for (li = 0; li < ls->n; li++) {
 		cut_list cl = CUT_LIST_INIT;
-		size_t n;
-		int rc;
-		if (upl__utf8_count(ls->v[li].text, ls->v[li].len) < 120)
-			continue;
-		rc = find_cuts(&cl, ls->v[li].text, ls->v[li].len);
+		imp_line *l = &ls->v[li];
+		if (upl__imp_count_upto(l->text, l->len, 120) >= 120)
+			rc = find_cuts(&cl, l->text, l->len);
 		if (rc == 0)
-			rc = cut_line(ls, li, cl.v, cl.n);
-		n = cl.n;
+			rc = upl__grow((void **)&out, &cap, nout + cl.n + 1, sizeof *out);
+		if (rc == 0 && cl.n > 0)
+			rc = cut_line(out, &nout, *l, cl.v, cl.n);
+		else if (rc == 0)
+			out[nout++] = *l;
 		cuts_free(&cl);
 		if (rc != 0)
-			return rc;
-		li += n; /* the new lines need no second look */
+			break;
 	}
+	if (rc != 0) {
+		/* the lines not reached stay in ls, those moved to out go */
+		size_t k;
+		for (k = 0; k < nout; k++) {
+			upl__dealloc(out[k].text);
+			upl__dealloc(out[k].segs);
+		}
+		memmove(ls->v, ls->v + li, (ls->n - li) * sizeof *ls->v);
+		ls->n -= li;
+		upl__dealloc(out);
+		return rc;
+	}
+	upl__dealloc(ls->v);
+	ls->v = out;
+	ls->n = nout;
+	ls->cap = cap;
 	return 0;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Stage 3b: lines wrapped at a fixed width                                 */
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The width of the wrapped lines: the length (in code points, at least
+ * 16) that the most lines ending mid-sentence have within two characters
+ * below it, the longer on a tie; cps holds each line's length, 0 for a line
+ * that ends a sentence. *count receives how many lines have that width.
+ * Sorts cps. */
+static size_t
+wrap_width(size_t *cps, size_t n, size_t *count)
+{
+	size_t lo = 0, hi = 0, i, width = 0;
+	*count = 0;
+	qsort(cps, n, sizeof *cps, cmp_size);
+	for (i = 0; i < n; i = hi) {
+		size_t w = cps[i], c;
+		while (hi < n && cps[hi] == w)
+			hi++;
+		if (w < 16)
+			continue;
+		while (cps[lo] + 2 < w)
+			lo++;
+		c = hi - lo; /* the lines of w - 2 .. w code points */
+		if (c > *count || (c == *count && w > width)) {
+			*count = c;
+			width = w;
+		}
+	}
+	return width;
+}
+
+/* Where the last opening bracket （ or ( of s[0..len) starts, or -1. */
+static size_t
+last_open(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = len;
+	while (i > 0) {
+		i--;
+		if (p[i] == '(')
+			return i;
+		if (p[i] == 0x88 && i >= 2 && p[i - 1] == 0xBC && p[i - 2] == 0xEF) /* （ */
+			return i - 2;
+	}
+	return (size_t)-1;
+}
+
 /* Text exported with a fixed line width breaks paragraphs mid-sentence at
  * about the same length every time. When at least three lines that end
  * mid-sentence share a length (within two characters), each line of that
  * length that ends mid-sentence is joined with the next line, provided the
  * next one starts nothing of its own (a label, a month, a heading …) and
- * no blank line separates them. */
+ * no blank line separates them.
+ *
+ * Linear in the text: the lines kept are moved down over those joined
+ * (no removal one at a time), a line's text grows geometrically, and the
+ * line being joined onto is classified through what is known of it so far
+ * (its length and its last opening bracket). */
 int
 upl__imp_join_wrapped(imp_lines *ls)
 {
-	size_t i, j, n = ls->n, best_count = 0, *cps;
+	size_t r, w, n = ls->n, best_count = 0, *cps, *count;
 	size_t width = 0;
 	if (n < 4)
 		return 0;
-	cps = upl__calloc(n, sizeof *cps);
+	cps = upl__calloc(2 * n, sizeof *cps);
 	if (cps == NULL)
 		return UPL_ENOMEM;
-	for (i = 0; i < n; i++)
-		cps[i] = upl__imp_ends_sentence(ls->v[i].text) ? 0 :
-			 upl__utf8_count(ls->v[i].text, ls->v[i].len);
-	for (i = 0; i < n; i++) {
-		size_t count = 0;
-		if (cps[i] < 16)
-			continue;
-		for (j = 0; j < n; j++)
-			if (cps[j] + 2 >= cps[i] && cps[j] <= cps[i])
-				count++;
-		if (count > best_count || (count == best_count && cps[i] > width)) {
-			best_count = count;
-			width = cps[i];
-		}
+	count = cps + n; /* each line's length, in code points */
+	for (r = 0; r < n; r++) {
+		count[r] = upl__utf8_count(ls->v[r].text, ls->v[r].len);
+		cps[r] = upl__imp_ends_sentence_n(ls->v[r].text, ls->v[r].len) ? 0 : count[r];
 	}
-	upl__dealloc(cps);
-	if (best_count < 3)
-		return 0;
-	for (i = 0; i + 1 < ls->n; i++) {
-		imp_line *l = &ls->v[i];
-		/* the length of the last source line joined into l */
-		size_t len = upl__utf8_count(l->text, l->len);
-		while (i + 1 < ls->n) {
-			imp_line *next = &ls->v[i + 1];
+	width = wrap_width(cps, n, &best_count);
+	for (r = w = 0; best_count >= 3 && r < n; w++) {
+		imp_line *l = &ls->v[w];
+		/* the length of the last source line joined into l, and of l;
+		 * where l's last opening bracket is, looked for when needed */
+		size_t len, total, open = (size_t)-2;
+		len = total = count[r];
+		ls->v[w] = ls->v[r++];
+		while (r < n) {
+			imp_line *next = &ls->v[r];
 			imp_info a, b;
-			if (len + 2 < width || len > width + 2 || upl__imp_ends_sentence(l->text) ||
+			size_t base = l->len, o;
+			if (len + 2 < width || len > width + 2 || upl__imp_ends_sentence_n(l->text, l->len) ||
 			    next->blank_before)
 				break;
-			upl__imp_classify(l, &a);
+			if (open == (size_t)-2)
+				open = last_open(l->text, l->len);
+			upl__imp_classify_joined(l, &a, total, open);
 			upl__imp_classify(next, &b);
 			if ((a.flags & ~(F_LABEL | F_OPENING)) || b.flags)
 				break;
-			len = upl__utf8_count(next->text, next->len);
-			if (upl__imp_join(l, next) != 0)
+			len = count[r];
+			o = last_open(next->text, next->len);
+			if (upl__imp_join(l, next) != 0) {
+				ls->n = w + 1 + (n - r); /* the lines not looked at yet stay */
+				memmove(ls->v + w + 1, ls->v + r, (n - r) * sizeof *ls->v);
+				upl__dealloc(cps);
 				return UPL_ENOMEM;
-			upl__imp_remove_line(ls, i + 1);
+			}
+			total += len;
+			if (o != (size_t)-1)
+				open = base + o;
+			upl__dealloc(next->text);
+			upl__dealloc(next->segs);
+			r++;
 		}
 	}
+	if (best_count >= 3)
+		ls->n = w;
+	upl__dealloc(cps);
 	return 0;
 }
-

@@ -22,6 +22,10 @@ tests_check_import_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_import_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
 
+# The import speed and its growth with the input, run by make bench.
+UPL_BENCH_SH += tests/bench/bench-import.sh
+EXTRA_DIST += tests/bench/bench-import.sh
+
 # The importer's golden corpus (tests/data/import/README): check_import
 # compares each NAME.txt's import with NAME.expected.xml and
 # NAME.expected-notes; `make import-golden` rewrites those from the current

@@ -15,8 +15,17 @@
 /* ------------------------------------------------------------------------ */
 /* Loading                                                                  */
 
+/* The refusal of an input over the limit: the same words for a file whose
+ * size says so and for a pipe or a stream found too long by reading. */
+static int
+too_large(upl_error **err, const char *name, size_t max)
+{
+	return upl__error_set(err, UPL_EIO, name, 0, 0, "file larger than the limit of %zu bytes", max);
+}
+
 /* Read fd to its end into a new buffer; size_hint is the expected size
- * (a regular file's), 0 when unknown. */
+ * (a regular file's), 0 when unknown. Never more than max + 1 bytes are
+ * read, so that an endless input (a pipe, /dev/zero) stops at the limit. */
 static int
 read_all_fd(char **data, size_t *len, int fd, const char *name, size_t max,
 	    size_t size_hint, upl_error **err)
@@ -28,6 +37,8 @@ read_all_fd(char **data, size_t *len, int fd, const char *name, size_t max,
 		if (!upl__buf_reserve(&b, b.len < size_hint ? size_hint - b.len + 1 : 65536))
 			return upl__error_set(err, UPL_ENOMEM, name, 0, 0, "out of memory");
 		room = b.cap - b.len - 1;
+		if (room > max + 1 - b.len)
+			room = max + 1 - b.len;
 		n = read(fd, b.data + b.len, room);
 		if (n < 0) {
 			int e = errno;
@@ -43,8 +54,7 @@ read_all_fd(char **data, size_t *len, int fd, const char *name, size_t max,
 		b.data[b.len] = '\0';
 		if (b.len > max) {
 			upl__buf_free(&b);
-			return upl__error_set(err, UPL_EIO, name, 0, 0,
-					      "input larger than the limit of %zu bytes", max);
+			return too_large(err, name, max);
 		}
 	}
 	*data = upl__buf_detach(&b, len);
@@ -66,8 +76,7 @@ upl__load_fd(char **data, size_t *len, int fd, const char *name, size_t max, upl
 		if (S_ISDIR(st.st_mode))
 			return upl__error_set(err, UPL_EIO, name, 0, 0, "is a directory");
 		if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)max)
-			return upl__error_set(err, UPL_EIO, name, 0, 0,
-					      "file larger than the limit of %zu bytes", max);
+			return too_large(err, name, max);
 		if (S_ISREG(st.st_mode))
 			hint = (size_t)st.st_size;
 	}
@@ -98,13 +107,18 @@ upl__load_stream(char **data, size_t *len, FILE *fp, const char *name, size_t ma
 		max = UPL_DEFAULT_MAX_BYTES;
 	if (fp == NULL)
 		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "no stream given");
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+	for (;;) {
+		n = fread(chunk, 1, sizeof chunk, fp);
 		if (b.len + n > max) {
 			upl__buf_free(&b);
-			return upl__error_set(err, UPL_EIO, name, 0, 0,
-					      "input larger than the limit of %zu bytes", max);
+			return too_large(err, name, max);
 		}
 		upl__buf_put(&b, chunk, n);
+		if (n == sizeof chunk)
+			continue;
+		if (!ferror(fp) || errno != EINTR)
+			break;
+		clearerr(fp); /* a signal: go on reading */
 	}
 	if (ferror(fp)) {
 		upl__buf_free(&b);

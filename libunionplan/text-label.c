@@ -146,6 +146,11 @@ upl_text_label_parse(upl_text_label *out, const char *s, size_t len)
 				    r->number + (c - r->first));
 	}
 
+	/* what every form below starts with: a bracket, a digit, 第 or a Han
+	 * numeral character (most text is none, and goes no further) */
+	if (!is_open(c) && upl__text_digit(c) < 0 && c != 0x7B2C && !upl__text_is_han_numeral_char(c))
+		return UPL_ENOTFOUND;
+
 	/* （1） (1) （一） ( 三) */
 	if (is_open(c)) {
 		size_t j = skip_spaces(s, n, i + l), after;

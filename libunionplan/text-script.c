@@ -160,11 +160,23 @@ upl__text_big5_set(void)
 	return han_set(SET_BIG5);
 }
 
+/* The unified ideographs, U+4E00..U+9FFF: most of a text's Han. */
+enum { MEMO_FIRST = 0x4E00, MEMO_LAST = 0x9FFF };
+
+/* 1 when c is in GB2312 only, -1 in Big5 only, 0 otherwise. */
+static int
+side_of(const USet *gb, const USet *b5, int32_t c)
+{
+	int in_gb = uset_contains(gb, c) != 0, in_b5 = uset_contains(b5, c) != 0;
+	return in_gb && !in_b5 ? 1 : in_b5 && !in_gb ? -1 : 0;
+}
+
 upl_script
 upl_text_script(const char *s, size_t len)
 {
 	const USet *gb, *b5;
 	size_t i = 0, n, hans = 0, hant = 0;
+	unsigned char *memo;
 	if (s == NULL)
 		return UPL_SCRIPT_UNKNOWN;
 	n = upl__text_len(s, len);
@@ -172,18 +184,27 @@ upl_text_script(const char *s, size_t len)
 	b5 = upl__text_big5_set();
 	if (gb == NULL || b5 == NULL)
 		return UPL_SCRIPT_UNKNOWN;
+	/* what each unified ideograph counts for, looked up in the two sets
+	 * once per call, not once per occurrence (NULL: look up every time) */
+	memo = n > MEMO_LAST - MEMO_FIRST ? upl__calloc(MEMO_LAST - MEMO_FIRST + 1, 1) : NULL;
 	while (i < n) {
 		int32_t c = upl__text_next(s, n, &i);
-		int in_gb, in_b5;
+		int side;
 		if (c < 0 || !upl__is_han((uint32_t)c))
 			continue;
-		in_gb = uset_contains(gb, c) != 0;
-		in_b5 = uset_contains(b5, c) != 0;
-		if (in_gb && !in_b5)
+		if (memo && c >= MEMO_FIRST && c <= MEMO_LAST) {
+			if (memo[c - MEMO_FIRST] == 0)
+				memo[c - MEMO_FIRST] = (unsigned char)(1 + side_of(gb, b5, c));
+			side = memo[c - MEMO_FIRST] - 1;
+		} else {
+			side = side_of(gb, b5, c);
+		}
+		if (side > 0)
 			hans++;
-		else if (in_b5 && !in_gb)
+		else if (side < 0)
 			hant++;
 	}
+	upl__dealloc(memo);
 	if (hans > hant)
 		return UPL_SCRIPT_HANS;
 	if (hant > hans)

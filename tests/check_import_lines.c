@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unionplan.h>
 
@@ -158,6 +159,120 @@ START_TEST(test_pinyin_recogniser)
 }
 END_TEST
 
+/* Whether a slow tool runs the test (valgrind, or an ASan build): time
+ * bounds then only catch what grows without bound. */
+static int
+slow_tool(void)
+{
+	const char *pre = getenv("LD_PRELOAD");
+#if defined(__SANITIZE_ADDRESS__)
+	return 1;
+#else
+	return getenv("ASAN_OPTIONS") != NULL || (pre != NULL && strstr(pre, "vgpreload") != NULL);
+#endif
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+enum { WRAP_LINES = 20000 };
+
+/* 20,000 lines wrapped at 20 characters (60 bytes), each ending in the
+ * middle of a sentence, the last with 。; *joined receives the paragraph
+ * they make (free() both). */
+static char *
+wrapped_text(size_t *len, char **joined)
+{
+	static const char phrase[] = "工会组织教职工开展活动加强民主管理推进校务公开提高服务质量";
+	const size_t nphrase = (sizeof phrase - 1) / 3;
+	char *t = malloc((size_t)WRAP_LINES * 61 + 1), *j = malloc((size_t)WRAP_LINES * 60 + 1);
+	size_t n = 0, m = 0, k, c;
+	ck_assert_ptr_nonnull(t);
+	ck_assert_ptr_nonnull(j);
+	for (k = 0; k < WRAP_LINES; k++) {
+		for (c = 0; c < 19; c++) {
+			memcpy(t + n, phrase + (k + c) % nphrase * 3, 3);
+			n += 3;
+		}
+		memcpy(t + n, k + 1 < WRAP_LINES ? "，" : "。", 3);
+		n += 3;
+		memcpy(j + m, t + n - 60, 60);
+		m += 60;
+		t[n++] = '\n';
+	}
+	t[n] = j[m] = '\0';
+	*len = n;
+	*joined = j;
+	return t;
+}
+
+/* Issue 14, item 5: joining wrapped lines was quadratic in bytes (20,000
+ * lines took 81 s). They make one line, with every piece's position. */
+START_TEST(test_join_wrapped_linear)
+{
+	size_t len, k;
+	char *joined, *text = wrapped_text(&len, &joined);
+	double t0, t1, bound = slow_tool() ? 300.0 : 5.0;
+	imp_lines ls;
+	upl_pos p;
+	memset(&ls, 0, sizeof ls);
+	ck_assert_int_eq(upl__imp_split(&ls, text, len), 0);
+	ck_assert_uint_eq(ls.n, WRAP_LINES);
+	t0 = now_s();
+	ck_assert_int_eq(upl__imp_join_wrapped(&ls), 0);
+	t1 = now_s();
+	ck_assert_uint_eq(ls.n, 1);
+	ck_assert_uint_eq(ls.v[0].len, (size_t)WRAP_LINES * 60);
+	ck_assert_int_eq(strcmp(ls.v[0].text, joined), 0);
+	ck_assert_int_eq(ls.v[0].joined, 1);
+	for (k = 0; k < WRAP_LINES; k += 1999) {
+		p = upl__imp_pos(&ls.v[0], k * 60 + 6);
+		ck_assert_uint_eq(p.line, k + 1);
+		ck_assert_uint_eq(p.column, 3);
+	}
+	p = upl__imp_pos(&ls.v[0], (size_t)WRAP_LINES * 60 - 3);
+	ck_assert_uint_eq(p.line, WRAP_LINES);
+	ck_assert_uint_eq(p.column, 20);
+	ck_assert_msg(t1 - t0 < bound, "joining 20,000 wrapped lines took %.2f s", t1 - t0);
+	upl__imp_lines_free(&ls);
+	free(text);
+	free(joined);
+}
+END_TEST
+
+/* The same through the public importer: one paragraph holding them all. */
+START_TEST(test_import_wrapped_lines)
+{
+	size_t len, k, paras = 0;
+	char *joined, *text = wrapped_text(&len, &joined);
+	double t0, t1, bound = slow_tool() ? 600.0 : 10.0;
+	upl_doc *doc = NULL;
+	const upl_plan *plan;
+	t0 = now_s();
+	ck_assert_int_eq(upl_import_buffer(&doc, NULL, text, len, "wrapped.txt", NULL, NULL), 0);
+	t1 = now_s();
+	ck_assert_uint_eq(upl_doc_plan_count(doc), 1);
+	plan = upl_doc_plan(doc, 0);
+	for (k = 0; k < upl_plan_block_count(plan); k++) {
+		const upl_node *n = upl_plan_block(plan, k);
+		if (upl_node_kind(n) != UPL_NODE_PARAGRAPH)
+			continue;
+		paras++;
+		ck_assert_int_eq(strcmp(upl_node_text(n), joined), 0);
+	}
+	ck_assert_uint_eq(paras, 1);
+	ck_assert_msg(t1 - t0 < bound, "importing 20,000 wrapped lines took %.2f s", t1 - t0);
+	upl_doc_free(doc);
+	free(text);
+	free(joined);
+}
+END_TEST
+
 static Suite *
 import_lines_suite(void)
 {
@@ -167,6 +282,11 @@ import_lines_suite(void)
 	tcase_add_test(tc, test_seed001_noise);
 	tcase_add_test(tc, test_numbered_items_are_not_chunks);
 	tcase_add_test(tc, test_pinyin_recogniser);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("wrapped");
+	tcase_set_timeout(tc, 900); /* the tests bound their own time */
+	tcase_add_test(tc, test_join_wrapped_linear);
+	tcase_add_test(tc, test_import_wrapped_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }

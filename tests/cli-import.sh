@@ -78,6 +78,35 @@ printf '  \n\n' > "$tmp/empty.txt"
 expect 1 "a file with no text" "$cli" import "$tmp/empty.txt"
 contains "$tmp/err" "no text" "says there is no text"
 
+# the size limit (16 MiB, inclusive): a file over it, the same bytes piped
+# in, and endless producers are refused alike, reading no further than the
+# limit (exit 3, as for any input that cannot be read)
+limit=16777216
+over="file larger than the limit of $limit bytes"
+yes '工会工作，组织教职工开展活动。' | head -c $((limit + 1)) > "$tmp/over.txt"
+expect 3 "a file over the size limit" "$cli" import "$tmp/over.txt"
+contains "$tmp/err" "over.txt: error: $over" "the file's refusal names the limit"
+expect 3 "the same bytes on standard input" sh -c "head -c $((limit + 1)) \"$tmp/over.txt\" | \"$cli\" import -"
+contains "$tmp/err" "<stdin>: error: $over" "standard input is refused in the same words"
+pad=$((limit % 46)) # the lines are 46 bytes: cut after a whole one, pad with spaces
+head -c $((limit - pad)) "$tmp/over.txt" > "$tmp/at-limit.txt"
+printf "%${pad}s" "" >> "$tmp/at-limit.txt"
+expect 0 "standard input of exactly the limit" sh -c "\"$cli\" import -q - < \"$tmp/at-limit.txt\""
+rm -f "$tmp/over.txt" "$tmp/at-limit.txt"
+# an endless input must end at the limit: bounded in time here (and, with
+# timeout(1), never left running), and in memory by the address space
+for producer in "yes 工会工作" "cat /dev/zero"; do
+	bound=""
+	command -v timeout >/dev/null 2>&1 && bound="timeout 60"
+	limitv="ulimit -v 524288;"
+	[ -n "${ASAN_OPTIONS:-}" ] && limitv=""
+	start=$(date +%s)
+	expect 3 "$producer | import - stops at the limit" sh -c "$producer | ($limitv $bound \"$cli\" import -)"
+	end=$(date +%s)
+	contains "$tmp/err" "<stdin>: error: $over" "$producer: refused at the limit"
+	if [ $((end - start)) -le 20 ]; then ok "$producer: ends promptly"; else bad "$producer: took $((end - start)) s"; fi
+done
+
 # -o is atomic: a failed run leaves OUT as it was
 echo "precious" > "$tmp/keep.xml"
 expect 1 "failed import" "$cli" import -o "$tmp/keep.xml" "$tmp/empty.txt"
