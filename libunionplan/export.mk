@@ -11,3 +11,6 @@ tests_check_export_SOURCES = tests/check_export.c
 tests_check_export_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_export_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
+
+# The JSON Schema of the JSON form (doc/json.md), installed beside the XSD.
+dist_pkgdata_DATA += libunionplan/schema/unionplan-1.schema.json
