@@ -3,7 +3,8 @@
 unionplaninclude_HEADERS += include/unionplan/export.h
 
 UPL_CORE_SOURCES += \
-	libunionplan/export-json.c libunionplan/json-private.h
+	libunionplan/export-json.c libunionplan/json-private.h \
+	libunionplan/json-read.c libunionplan/json-model.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_export

@@ -20,12 +20,18 @@
  *
  * The output is always valid UTF-8 and valid JSON (RFC 8259): text that is
  * not valid UTF-8 is refused with ::UPL_EINVAL, never altered.
+ *
+ * The way back, upl_doc_parse_json_buffer() and its file and descriptor
+ * variants, reads exactly that shape with a strict, bounded JSON reader and
+ * gives a document that passes the same schema checks as one parsed from
+ * XML.
  */
 #ifndef UNIONPLAN_EXPORT_H
 #define UNIONPLAN_EXPORT_H
 
 #include "common.h"
 #include "plan.h"
+#include "xml.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -145,6 +151,78 @@ UPL_EXTERN int upl_export_jsonl_file(const upl_doc *const *docs, size_t n, const
  */
 UPL_EXTERN int upl_json_quote(char **out, size_t *len, const char *s, size_t n,
 			      unsigned int flags, upl_error **err);
+
+/** Current version of ::upl_json_parse_options. */
+#define UPL_JSON_PARSE_OPTIONS_VERSION 1
+
+/** The default nesting limit of the JSON reader (arrays and objects). */
+#define UPL_JSON_DEFAULT_MAX_DEPTH 256u
+
+/**
+ * Options for the JSON parse functions. Initialise with
+ * ::UPL_JSON_PARSE_OPTIONS_INIT; fields are only ever appended. NULL means
+ * the defaults.
+ */
+typedef struct upl_json_parse_options {
+	unsigned int version;   /**< ::UPL_JSON_PARSE_OPTIONS_VERSION */
+	unsigned int flags;     /**< reserved, must be 0 */
+	size_t max_bytes;       /**< refuse larger input; 0 = ::UPL_DEFAULT_MAX_BYTES */
+	unsigned int max_depth; /**< refuse deeper nesting of arrays and objects; 0 = ::UPL_JSON_DEFAULT_MAX_DEPTH */
+} upl_json_parse_options;
+
+/** Initialiser for ::upl_json_parse_options with the defaults. */
+#define UPL_JSON_PARSE_OPTIONS_INIT { UPL_JSON_PARSE_OPTIONS_VERSION, 0u, 0u, 0u }
+
+/**
+ * Parse a document from its JSON form (doc/json.md) in memory.
+ *
+ * The JSON must be strict RFC 8259 (UTF-8, an optional byte order mark
+ * ignored) and have exactly the shape the exporter writes: every member a
+ * kind defines, no other (the `position` and `file` members the exporter
+ * adds with ::UPL_EXPORT_POSITIONS are allowed and checked, then ignored),
+ * no member twice, each of the right type and range, dates that exist, a
+ * holiday name that is one of its key's. The model's positions are those
+ * of the JSON objects read (upl_node_line() gives the line of a node's
+ * `{`), so later diagnostics point into the JSON. Like the XML reader, it
+ * trims the XML white space around the text of an item that has a heading
+ * or children. The document is then checked against the schema as a
+ * parsed XML document is.
+ * @param[out] out  the document; set only on success.
+ * @param data      the bytes (need not be NUL-terminated).
+ * @param len       their number.
+ * @param name      the name used in errors and by upl_doc_name(), or NULL.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional): file, line, column
+ * (1-based; columns count code points) and a message.
+ * @return 0; ::UPL_EPARSE when the input is not such a document;
+ * ::UPL_EIO when it is larger than the limit; ::UPL_EINVAL for NULL
+ * arguments, options of an unknown version or a nonzero flag; ::UPL_ENOMEM.
+ * @par Ownership
+ * The caller owns the document and frees it with upl_doc_free(); @p data
+ * is not referenced after the call.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_doc_parse_json_buffer(upl_doc **out, const void *data, size_t len,
+					 const char *name, const upl_json_parse_options *opts,
+					 upl_error **err);
+
+/**
+ * Parse a document from its JSON form in a file.
+ * @return as upl_doc_parse_json_buffer(); ::UPL_EIO when the file cannot
+ * be read (missing, a directory, unreadable, larger than the limit).
+ * @since 0.1
+ */
+UPL_EXTERN int upl_doc_parse_json_file(upl_doc **out, const char *path,
+				       const upl_json_parse_options *opts, upl_error **err);
+
+/**
+ * Parse a document from its JSON form read from a file descriptor until
+ * end of file. The descriptor is not closed.
+ * @return as upl_doc_parse_json_file().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_doc_parse_json_fd(upl_doc **out, int fd, const char *name,
+				     const upl_json_parse_options *opts, upl_error **err);
 
 #ifdef __cplusplus
 }
