@@ -277,3 +277,31 @@ cli_cmd_export(int argc, char **argv)
 	free(docs);
 	return status;
 }
+
+/* ------------------------------------------------------------------------ */
+/* import --from=json                                                       */
+
+int
+cli_import_json(const char *path, const char *output)
+{
+	int is_stdin = strcmp(path, "-") == 0, rc, status;
+	const char *name = is_stdin ? "<stdin>" : path;
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	char *xml = NULL;
+	size_t len = 0;
+	rc = is_stdin ? upl_doc_parse_json_fd(&doc, STDIN_FILENO, name, NULL, &err)
+		      : upl_doc_parse_json_file(&doc, path, NULL, &err);
+	if (rc == 0)
+		rc = upl_doc_write_buffer(&xml, &len, doc, NULL, &err);
+	if (rc != 0) {
+		cli_print_error(err, name);
+		upl_error_free(err);
+		upl_doc_free(doc);
+		return rc == UPL_EPARSE ? CLI_INVALID : CLI_FAILURE;
+	}
+	status = cli_write_output(output, xml, len) == 0 ? CLI_OK : CLI_FAILURE;
+	upl_free(xml);
+	upl_doc_free(doc);
+	return status;
+}

@@ -79,4 +79,29 @@ ok "line N is the JSON Lines of FILE N, alone"
 cut -c1-35 "$tmp/all.jsonl" | sort -u >"$tmp/starts"
 same "$tmp/starts" '{"format":"unionplan","version":1,"' "every line starts a document"
 
+# --- import --from=json: back to the canonical XML -----------------------------------
+"$cli" format "$seed" >"$tmp/seed.xml"
+"$cli" export --to=json "$seed" >"$tmp/seed.json"
+expect 0 "import --from=json of seed 000" "$cli" import --from=json "$tmp/seed.json"
+cmp -s "$tmp/out" "$tmp/seed.xml" && ok "gives the XML of 'unionplan format'" || bad "differs from 'unionplan format'"
+for f in "$top_srcdir"/doc/examples/*.xml "$data"/valid/*.xml "$ex"/*.xml; do
+	"$cli" export --to=json --positions "$f" | "$cli" import --from=json -o "$tmp/back.xml" - &&
+	"$cli" format "$f" | cmp -s - "$tmp/back.xml" || { bad "XML -> JSON -> XML differs for $f"; continue; }
+done
+ok "XML -> JSON -> XML gives the canonical XML of every example"
+printf '{"format":"unionplan",\n  "version": 2}' >"$tmp/bad.json"
+echo keep >"$tmp/kept.xml"
+expect 1 "bad JSON exits 1" "$cli" import --from=json -o "$tmp/kept.xml" "$tmp/bad.json"
+same "$tmp/err" "$tmp/bad.json:1:1: error: the document needs the member \"collection\"" "with its line and column"
+same "$tmp/kept.xml" keep "and leaves -o untouched"
+sed 's/"2012-09-10"/"2012-09-31"/' "$tmp/seed.json" >"$tmp/baddate.json"
+expect 1 "a date that does not exist exits 1" "$cli" import --from=json "$tmp/baddate.json"
+line=$(grep -n '"2012-09-31"' "$tmp/baddate.json" | cut -d: -f1)
+contains "$tmp/err" "baddate.json:$line:31: error: \"date\" is not a date" "at the date's line and column"
+expect 3 "a missing JSON file exits 3" "$cli" import --from=json "$tmp/none.json"
+expect 2 "--from=yaml is a usage error" "$cli" import --from=yaml "$tmp/seed.json"
+expect 2 "--from=json --simplified is a usage error" "$cli" import --from=json --simplified "$tmp/seed.json"
+expect 0 "import --from=text is the text importer" "$cli" import --from=text -q "$data/seeds/000_4589f19a21d053f0.txt"
+contains "$tmp/out" '<plan xmlns' "and gives XML"
+
 finish
