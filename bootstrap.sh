@@ -83,6 +83,11 @@ sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Pyth
 		/usr/bin/python3 -c 'import setuptools' 2>/dev/null || want python3-setuptools
 		/usr/bin/python3 -c 'import wheel' 2>/dev/null || want python3-wheel
 	fi
+	# tests/check-json-schema.sh checks the JSON export against its schema
+	if [ "$1" = check ]; then
+		"$py" -c 'import jsonschema' 2>/dev/null ||
+			/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || want python3-jsonschema
+	fi
 	if [ "$1" = bench ]; then
 		/usr/bin/python3 -c 'import lxml' 2>/dev/null || want python3-lxml
 		/usr/bin/python3 -c 'import lunardate' 2>/dev/null || want python3-lunardate

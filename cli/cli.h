@@ -51,6 +51,11 @@ void cli_gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int co
  * activities that carry a date or a holiday. */
 void cli_print_plan_summary(const upl_plan *p, size_t index, size_t count, int detail);
 
+/* unionplan import --from=json: the JSON of unionplan export at path ('-'
+ * = standard input) written as canonical XML to output (NULL = standard
+ * output). Returns the exit status. In cmd-export.c. */
+int cli_import_json(const char *path, const char *output);
+
 /* Parse a --format=VALUE against a NULL-terminated list; returns the index
  * or -1. */
 int cli_pick(const char *value, const char *const *choices);

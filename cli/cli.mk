@@ -2,6 +2,12 @@
 ## Subcommands live in cli/cmd-*.c and are listed in cli/commands.h.
 bin_PROGRAMS = cli/unionplan
 cli_unionplan_SOURCES = cli/main.c cli/cli.h cli/commands.h cli/cmd-validate.c \
-	cli/cmd-import.c cli/cmd-calendar.c cli/json.c cli/json.h
+	cli/cmd-import.c cli/cmd-export.c cli/cmd-calendar.c cli/json.c cli/json.h
 cli_unionplan_CFLAGS = $(AM_CFLAGS)
 cli_unionplan_LDADD = libunionplan/libunionplan.la
+
+# unionplan export: the command's rules, and its JSON read by Python's json
+# and checked by python3-jsonschema against the schema file.
+dist_check_SCRIPTS += tests/cli-export.sh tests/check-json-schema.sh
+TESTS += tests/cli-export.sh tests/check-json-schema.sh
+EXTRA_DIST += tests/check-json-export.py

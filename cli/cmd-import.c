@@ -15,6 +15,8 @@ import_usage(FILE *fp)
 		"Usage: %s import [OPTION]... FILE\n"
 		"Turn a plain-text plan (as pasted from Word or a web page) into a plan\n"
 		"document in canonical XML. '-' reads standard input.\n\n"
+		"      --from=FORMAT   text (default: a plain-text plan) or json (the JSON\n"
+		"                      of 'unionplan export', back to canonical XML)\n"
 		"  -e, --encoding=ENC  the text's encoding: auto (default: detected), utf-8,\n"
 		"                      gb18030 (also reads GBK and GB2312) or big5\n"
 		"      --simplified    convert traditional characters to simplified in the\n"
@@ -76,7 +78,7 @@ check_output(const char *xml, size_t len, const char *name)
 typedef struct import_args {
 	upl_import_options iopts;
 	const char *output;
-	int report_mode, quiet;
+	int report_mode, quiet, from_json;
 } import_args;
 
 /* Parse the options: -1 when they are all good, else the exit status. */
@@ -84,6 +86,7 @@ static int
 import_options(import_args *a, int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "from", required_argument, NULL, 'F' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "simplified", no_argument, NULL, 'S' },
 		{ "output", required_argument, NULL, 'o' },
@@ -100,6 +103,10 @@ import_options(import_args *a, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+e:o:rqh", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'F':
+			if ((a->from_json = cli_pick(optarg, (const char *const[]){ "text", "json", NULL })) < 0)
+				return cli_usage_error("import", "unknown input format '%s' (text or json)", optarg);
+			break;
 		case 'e':
 			if (cli_pick(optarg, encodings) < 0)
 				return cli_usage_error("import", "unknown encoding '%s' (auto, utf-8, gb18030 or big5)",
@@ -125,6 +132,8 @@ import_options(import_args *a, int argc, char **argv)
 		return cli_usage_error("import", "no file given");
 	if (optind + 1 < argc)
 		return cli_usage_error("import", "one file at a time ('%s' is one too many)", argv[optind + 1]);
+	if (a->from_json && (a->iopts.encoding || a->iopts.flags || a->report_mode))
+		return cli_usage_error("import", "--from=json takes no --encoding, --simplified or --report");
 	return -1;
 }
 
@@ -163,7 +172,7 @@ import_output(const import_args *a, const upl_doc *doc, const upl_report *report
 int
 cli_cmd_import(int argc, char **argv)
 {
-	import_args a = { UPL_IMPORT_OPTIONS_INIT, NULL, 0, 0 };
+	import_args a = { UPL_IMPORT_OPTIONS_INIT, NULL, 0, 0, 0 };
 	const char *path, *name;
 	int rc, status;
 	upl_report *report = NULL;
@@ -173,6 +182,8 @@ cli_cmd_import(int argc, char **argv)
 	status = import_options(&a, argc, argv);
 	if (status >= 0)
 		return status;
+	if (a.from_json)
+		return cli_import_json(argv[optind], a.output);
 	path = argv[optind];
 	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	if (upl_report_new(&report) != 0) {

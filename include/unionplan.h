@@ -17,5 +17,6 @@
 #include "unionplan/validate.h"
 #include "unionplan/text.h"
 #include "unionplan/import.h"
+#include "unionplan/export.h"
 
 #endif /* UNIONPLAN_H */

@@ -1,0 +1,231 @@
+/**
+ * @file unionplan/export.h
+ * @brief Exporting documents to formats beyond XML (JSON, JSON Lines).
+ *
+ * Every exporter takes a per-call ::upl_export_options and writes in the
+ * style of the XML writer: to a NUL-terminated buffer the caller frees with
+ * upl_free(), or to a file, atomically, with upl_write_file_atomic().
+ *
+ * The JSON shape is a contract, described member by member in doc/json.md
+ * and by the JSON Schema (draft 2020-12) `unionplan-1.schema.json`,
+ * installed beside the XSD. In short: one object for the document with
+ * its plans; each plan with `lang`, a `meta` object and a `body` array of
+ * nodes in document order; each node an object whose `kind` is the XML
+ * element name (`p`, `section`, `item`, `schedule`, `month`, `activity`,
+ * `note`). Every member a kind defines is always written, `null` when the
+ * model has no value, and lists are arrays, never `null`. Dates are ISO
+ * strings (`2012-09-10`, or `--09-10` when the year is unknown); a holiday
+ * is an object with its key and its Chinese name. Source positions appear
+ * only with ::UPL_EXPORT_POSITIONS.
+ *
+ * The output is always valid UTF-8 and valid JSON (RFC 8259): text that is
+ * not valid UTF-8 is refused with ::UPL_EINVAL, never altered.
+ *
+ * The way back, upl_doc_parse_json_buffer() and its file and descriptor
+ * variants, reads exactly that shape with a strict, bounded JSON reader and
+ * gives a document that passes the same schema checks as one parsed from
+ * XML.
+ */
+#ifndef UNIONPLAN_EXPORT_H
+#define UNIONPLAN_EXPORT_H
+
+#include "common.h"
+#include "plan.h"
+#include "xml.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Current version of ::upl_export_options. */
+#define UPL_EXPORT_OPTIONS_VERSION 1
+
+/** @name Flags for upl_export_options::flags */
+/** @{ */
+/** Add the source positions the model holds (`position` members, see doc/json.md). */
+#define UPL_EXPORT_POSITIONS 0x1u
+/** Indent with two spaces, one member or element per line (JSON). Without
+ * it the JSON is written on one line, as JSON Lines needs. */
+#define UPL_EXPORT_PRETTY 0x2u
+/** @} */
+
+/**
+ * Options for the export functions. Initialise with
+ * ::UPL_EXPORT_OPTIONS_INIT; fields are only ever appended. NULL means the
+ * defaults (no positions, one line).
+ */
+typedef struct upl_export_options {
+	unsigned int version; /**< ::UPL_EXPORT_OPTIONS_VERSION */
+	unsigned int flags;   /**< UPL_EXPORT_* flags; an unknown bit is ::UPL_EINVAL */
+} upl_export_options;
+
+/** Initialiser for ::upl_export_options with the defaults. */
+#define UPL_EXPORT_OPTIONS_INIT { UPL_EXPORT_OPTIONS_VERSION, 0u }
+
+/** The version of the JSON shape, written as the document's `version`. */
+#define UPL_JSON_VERSION 1
+
+/**
+ * Write a document, all its plans, as one JSON object (doc/json.md).
+ * @param[out] out  a NUL-terminated UTF-8 string; ends with a newline.
+ * @param[out] len  its length in bytes (optional).
+ * @param doc       the document.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return 0; ::UPL_EINVAL (NULL arguments, options of an unknown version or
+ * with an unknown flag, a document without plans, text that is not valid
+ * UTF-8); ::UPL_ENOMEM.
+ * @par Ownership
+ * The caller frees @p out with upl_free().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_json_buffer(char **out, size_t *len, const upl_doc *doc,
+				      const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write a document as JSON to a file, atomically (see upl_doc_write_file()):
+ * on failure @p path is left as it was.
+ * @param doc       the document.
+ * @param path      the file to create or replace.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return as upl_export_json_buffer() and upl_write_file_atomic().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_json_file(const upl_doc *doc, const char *path,
+				    const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write several documents as JSON Lines: one document per line, each as
+ * upl_export_json_buffer() writes it without ::UPL_EXPORT_PRETTY (which is
+ * ignored here), so no line holds a newline of its own; every line ends
+ * with one.
+ * @param[out] out  a NUL-terminated UTF-8 string ("" when @p n is 0).
+ * @param[out] len  its length in bytes (optional).
+ * @param docs      the documents.
+ * @param n         their number.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return as upl_export_json_buffer().
+ * @par Ownership
+ * The caller frees @p out with upl_free().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_jsonl_buffer(char **out, size_t *len, const upl_doc *const *docs,
+				       size_t n, const upl_export_options *opts,
+				       upl_error **err);
+
+/**
+ * Write several documents as JSON Lines to a file, atomically.
+ * @return as upl_export_jsonl_buffer() and upl_write_file_atomic().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_jsonl_file(const upl_doc *const *docs, size_t n, const char *path,
+				     const upl_export_options *opts, upl_error **err);
+
+/** @name Flags for upl_json_quote() */
+/** @{ */
+/** Replace each byte that does not start a valid UTF-8 sequence by U+FFFD
+ * instead of failing. */
+#define UPL_JSON_REPLACE_INVALID 0x1u
+/** @} */
+
+/**
+ * Write a string as a JSON string literal: quoted, `"` and `\` escaped,
+ * newline, carriage return and tab as `\n`, `\r`, `\t`, the other control
+ * characters (U+0000 to U+001F, U+007F) as `\u00XX`, everything else as
+ * the UTF-8 it is. Valid UTF-8 follows RFC 3629: no overlong forms,
+ * surrogates or code points past U+10FFFF.
+ * @param[out] out  the literal, NUL-terminated.
+ * @param[out] len  its length in bytes (optional).
+ * @param s         the text (NULL is the empty string).
+ * @param n         its length in bytes, or (size_t)-1 if NUL-terminated.
+ * @param flags     ::UPL_JSON_REPLACE_INVALID or 0.
+ * @param[out] err  details on failure (optional).
+ * @return 0; ::UPL_EINVAL for invalid UTF-8 without
+ * ::UPL_JSON_REPLACE_INVALID (the message gives the byte offset) or an
+ * unknown flag; ::UPL_ENOMEM.
+ * @par Ownership
+ * The caller frees @p out with upl_free().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_json_quote(char **out, size_t *len, const char *s, size_t n,
+			      unsigned int flags, upl_error **err);
+
+/** Current version of ::upl_json_parse_options. */
+#define UPL_JSON_PARSE_OPTIONS_VERSION 1
+
+/** The default nesting limit of the JSON reader (arrays and objects). */
+#define UPL_JSON_DEFAULT_MAX_DEPTH 256u
+
+/**
+ * Options for the JSON parse functions. Initialise with
+ * ::UPL_JSON_PARSE_OPTIONS_INIT; fields are only ever appended. NULL means
+ * the defaults.
+ */
+typedef struct upl_json_parse_options {
+	unsigned int version;   /**< ::UPL_JSON_PARSE_OPTIONS_VERSION */
+	unsigned int flags;     /**< reserved, must be 0 */
+	size_t max_bytes;       /**< refuse larger input; 0 = ::UPL_DEFAULT_MAX_BYTES */
+	unsigned int max_depth; /**< refuse deeper nesting of arrays and objects; 0 = ::UPL_JSON_DEFAULT_MAX_DEPTH */
+} upl_json_parse_options;
+
+/** Initialiser for ::upl_json_parse_options with the defaults. */
+#define UPL_JSON_PARSE_OPTIONS_INIT { UPL_JSON_PARSE_OPTIONS_VERSION, 0u, 0u, 0u }
+
+/**
+ * Parse a document from its JSON form (doc/json.md) in memory.
+ *
+ * The JSON must be strict RFC 8259 (UTF-8, an optional byte order mark
+ * ignored) and have exactly the shape the exporter writes: every member a
+ * kind defines, no other (the `position` and `file` members the exporter
+ * adds with ::UPL_EXPORT_POSITIONS are allowed and checked, then ignored),
+ * no member twice, each of the right type and range, dates that exist, a
+ * holiday name that is one of its key's. The model's positions are those
+ * of the JSON objects read (upl_node_line() gives the line of a node's
+ * `{`), so later diagnostics point into the JSON. Like the XML reader, it
+ * trims the XML white space around the text of an item that has a heading
+ * or children. The document is then checked against the schema as a
+ * parsed XML document is.
+ * @param[out] out  the document; set only on success.
+ * @param data      the bytes (need not be NUL-terminated).
+ * @param len       their number.
+ * @param name      the name used in errors and by upl_doc_name(), or NULL.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional): file, line, column
+ * (1-based; columns count code points) and a message.
+ * @return 0; ::UPL_EPARSE when the input is not such a document;
+ * ::UPL_EIO when it is larger than the limit; ::UPL_EINVAL for NULL
+ * arguments, options of an unknown version or a nonzero flag; ::UPL_ENOMEM.
+ * @par Ownership
+ * The caller owns the document and frees it with upl_doc_free(); @p data
+ * is not referenced after the call.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_doc_parse_json_buffer(upl_doc **out, const void *data, size_t len,
+					 const char *name, const upl_json_parse_options *opts,
+					 upl_error **err);
+
+/**
+ * Parse a document from its JSON form in a file.
+ * @return as upl_doc_parse_json_buffer(); ::UPL_EIO when the file cannot
+ * be read (missing, a directory, unreadable, larger than the limit).
+ * @since 0.1
+ */
+UPL_EXTERN int upl_doc_parse_json_file(upl_doc **out, const char *path,
+				       const upl_json_parse_options *opts, upl_error **err);
+
+/**
+ * Parse a document from its JSON form read from a file descriptor until
+ * end of file. The descriptor is not closed.
+ * @return as upl_doc_parse_json_file().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_doc_parse_json_fd(upl_doc **out, int fd, const char *name,
+				     const upl_json_parse_options *opts, upl_error **err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* UNIONPLAN_EXPORT_H */

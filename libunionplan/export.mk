@@ -1,0 +1,34 @@
+## Exports beyond XML (JSON, JSON Lines). Appends to Makefile.am's variables.
+
+unionplaninclude_HEADERS += include/unionplan/export.h
+
+UPL_CORE_SOURCES += \
+	libunionplan/export-json.c libunionplan/json-private.h \
+	libunionplan/json-read.c libunionplan/json-model.c
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_export
+tests_check_export_SOURCES = tests/check_export.c
+tests_check_export_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_export_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+# The JSON Schema of the JSON form (doc/json.md), installed beside the XSD.
+dist_pkgdata_DATA += libunionplan/schema/unionplan-1.schema.json
+
+# The JSON reader's fuzz target, replayed over the corpus by make check
+# (JSON is read; XML documents go to JSON and back); `make fuzz` also builds
+# the libFuzzer binary tests/fuzz/fuzz_json_parse.
+check_PROGRAMS += tests/fuzz/replay-json-parse
+tests_fuzz_replay_json_parse_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_json_parse.c
+tests_fuzz_replay_json_parse_LDADD = libunionplan/libupl-core.la
+fuzz: fuzz-json-parse
+fuzz-json-parse: tests/fuzz/fuzz_json_parse.c
+	$(MKDIR_P) tests/fuzz
+	$(LIBTOOL) --tag=CC --mode=link clang -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(AM_CPPFLAGS) -I$(top_builddir) $(srcdir)/tests/fuzz/fuzz_json_parse.c \
+		$(addprefix $(srcdir)/,$(filter %.c,$(UPL_CORE_SOURCES))) $(UPL_GENERATED_SOURCES) $(LIBXML2_CFLAGS) $(ICU_CFLAGS) \
+		$(LIBXML2_LIBS) $(ICU_LIBS) -lpthread -o tests/fuzz/fuzz_json_parse
+	@echo "run: tests/fuzz/fuzz_json_parse -max_total_time=60 $(srcdir)/tests/data/export"
+.PHONY: fuzz-json-parse
+CLEANFILES += tests/fuzz/fuzz_json_parse
