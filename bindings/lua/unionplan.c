@@ -1653,6 +1653,59 @@ f_load_common(lua_State *L, int from_string)
 	return 1;
 }
 
+/* doc:to_json{positions=, pretty=}: the JSON form (doc/json.md). */
+static int
+m_to_json(lua_State *L)
+{
+	static const char *const allowed[] = { "positions", "pretty", NULL };
+	wrap *w = check_cls(L, 1, CLS_DOC);
+	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
+	char **out;
+	size_t len = 0;
+	upl_error **err;
+	int rc;
+	lua_settop(L, 2);
+	check_options(L, 2, allowed);
+	o.flags = (opt_bool(L, 2, "positions") ? UPL_EXPORT_POSITIONS : 0u) |
+		  (opt_bool(L, 2, "pretty") ? UPL_EXPORT_PRETTY : 0u);
+	out = (char **)box_new(L, free_mem);
+	err = (upl_error **)box_new(L, free_error);
+	rc = upl_export_json_buffer(out, &len, w->ptr, &o, err);
+	if (rc != 0)
+		return push_failure(L, rc, *err);
+	lua_pushlstring(L, *out, len);
+	return 1;
+}
+
+/* up.loads_json(str, {name=, max_bytes=}): a document from its JSON form. */
+static int
+f_loads_json(lua_State *L)
+{
+	static const char *const allowed[] = { "name", "max_bytes", NULL };
+	size_t len;
+	const char *src;
+	upl_json_parse_options o = UPL_JSON_PARSE_OPTIONS_INIT;
+	upl_error **err;
+	upl_doc *d = NULL;
+	const char *name;
+	tree *t;
+	int rc;
+	lua_settop(L, 2);
+	src = luaL_checklstring(L, 1, &len);
+	check_options(L, 2, allowed);
+	name = opt_string(L, 2, "name");
+	o.max_bytes = opt_size(L, 2, "max_bytes");
+	t = tree_push_new(L);
+	err = (upl_error **)box_new(L, free_error);
+	rc = upl_doc_parse_json_buffer(&d, src, len, name, &o, err);
+	if (rc != 0)
+		return push_failure(L, rc, *err);
+	t->root = d;
+	t->kind = ROOT_DOC;
+	push_wrap(L, -2, t, d, CLS_DOC);
+	return 1;
+}
+
 static int f_load(lua_State *L) { return f_load_common(L, 0); }
 static int f_loads(lua_State *L) { return f_load_common(L, 1); }
 
@@ -2117,6 +2170,7 @@ cal_tostring(lua_State *L)
 
 static const luaL_Reg doc_methods[] = {
 	{ "plans", m_plans }, { "dumps", m_dumps }, { "dump", m_dump }, { "validate", m_validate },
+	{ "to_json", m_to_json },
 	{ "add", m_add }, { "insert", m_insert }, { "remove", m_remove }, { "close", m_close },
 	{ NULL, NULL }
 };
@@ -2245,6 +2299,7 @@ make_support_types(lua_State *L)
 
 static const luaL_Reg module_fns[] = {
 	{ "load", f_load }, { "loads", f_loads }, { "import_text", f_import_text },
+	{ "loads_json", f_loads_json },
 	{ "validate", f_validate }, { "version", f_version }, { "holiday_keys", f_holiday_keys },
 	{ "plan", f_plan }, { "document", f_document },
 	{ "holidays_between", f_holidays_between }, { "festival", f_festival },

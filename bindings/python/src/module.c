@@ -607,6 +607,48 @@ py_loads(PyObject *self, PyObject *args, PyObject *kw)
 }
 
 static PyObject *
+py_loads_json(PyObject *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "data", "name", "max_bytes", NULL };
+	PyObject *data, *name = NULL, *max = NULL, *utf8 = NULL;
+	upl_json_parse_options opts = UPL_JSON_PARSE_OPTIONS_INIT;
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	upy_source s;
+	int rc;
+	(void)self;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$OO:loads_json", kwlist, &data, &name, &max) ||
+	    upy_size_arg(max, &opts.max_bytes) != 0)
+		return NULL;
+	if (PyUnicode_Check(data)) {
+		Py_ssize_t n;
+		const char *p = PyUnicode_AsUTF8AndSize(data, &n);
+		if (p == NULL)
+			return NULL;
+		utf8 = PyMemoryView_FromMemory((char *)p, n, PyBUF_READ);
+		if (utf8 == NULL)
+			return NULL;
+		data = utf8;
+	} else if (!PyObject_CheckBuffer(data)) {
+		return PyErr_Format(PyExc_TypeError, "loads_json() expects str or bytes, not %.100s",
+				    Py_TYPE(data)->tp_name);
+	}
+	if (upy_source_get(data, name, &s) != 0) {
+		upy_source_release(&s);
+		Py_XDECREF(utf8);
+		return NULL;
+	}
+	Py_BEGIN_ALLOW_THREADS
+	rc = upl_doc_parse_json_buffer(&doc, s.buf, s.len, upy_source_name(&s), &opts, &err);
+	Py_END_ALLOW_THREADS
+	upy_source_release(&s);
+	Py_XDECREF(utf8);
+	if (rc != 0)
+		return upy_raise(rc, err);
+	return upy_document_wrap(doc);
+}
+
+static PyObject *
 py_validate(PyObject *self, PyObject *args, PyObject *kw)
 {
 	static char *kwlist[] = { "source", "strict", "rules", "lang", "schema_only",
@@ -765,6 +807,10 @@ static PyMethodDef module_methods[] = {
 	  "against the schema, FileNotFoundError/PermissionError/IsADirectoryError\n"
 	  "for a file that cannot be opened, Error for one larger than max_bytes\n"
 	  "(default 64 MiB). The GIL is released while reading and parsing." },
+	{ "loads_json", (PyCFunction)(void (*)(void))py_loads_json, METH_VARARGS | METH_KEYWORDS,
+	  "loads_json(data, *, name=None, max_bytes=None) -> Document\n\n"
+	  "A document from its JSON form (str or bytes; doc/json.md), as Document.to_json writes it. "
+	  "Bad JSON, or JSON that is not such a document, raises ParseError with its line and column." },
 	{ "loads", (PyCFunction)(void (*)(void))py_loads, METH_VARARGS | METH_KEYWORDS,
 	  "loads(data, *, name=None, max_bytes=None, lang=None) -> Document\n\n"
 	  "Parse a document from str or bytes. A str is parsed as UTF-8; one whose\n"

@@ -1920,7 +1920,37 @@ doc_repr(Wrap *self)
 		 : PyUnicode_FromFormat("<unionplan.Document %zu plan%s>", k, k == 1 ? "" : "s");
 }
 
+/* The document as JSON (doc/json.md), with the GIL released. */
+static PyObject *
+doc_to_json(Wrap *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "positions", "pretty", NULL };
+	upl_export_options opts = UPL_EXPORT_OPTIONS_INIT;
+	int positions = 0, pretty = 0, rc;
+	char *out = NULL;
+	size_t len = 0;
+	upl_error *err = NULL;
+	PyObject *res;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pp:to_json", kwlist, &positions, &pretty))
+		return NULL;
+	opts.flags = (positions ? UPL_EXPORT_POSITIONS : 0u) | (pretty ? UPL_EXPORT_PRETTY : 0u);
+	self->tree->busy++;
+	Py_BEGIN_ALLOW_THREADS
+	rc = upl_export_json_buffer(&out, &len, DOC(self), &opts, &err);
+	Py_END_ALLOW_THREADS
+	self->tree->busy--;
+	if (rc != 0)
+		return upy_raise(rc, err);
+	res = PyUnicode_DecodeUTF8(out, (Py_ssize_t)len, "strict");
+	upl_free(out);
+	return res;
+}
+
 static PyMethodDef doc_methods[] = {
+	{ "to_json", F(doc_to_json), KW,
+	  "to_json(*, positions=False, pretty=False) -> str\n\n"
+	  "The document in its JSON form (doc/json.md), one line unless pretty; with positions, "
+	  "the line and column of every element. unionplan.loads_json reads it back." },
 	{ "dumps", (PyCFunction)meth_dumps, METH_NOARGS,
 	  "dumps() -> str\n\nThe document in canonical XML (UTF-8 text, two-space indentation)." },
 	{ "dump", (PyCFunction)doc_dump, METH_O,
