@@ -440,16 +440,7 @@ export_docs(char **out, size_t *len, const upl_doc *const *docs, size_t n, int l
 			break;
 		upl__buf_putc(&b, '\n');
 	}
-	if (rc == 0 && b.failed)
-		rc = upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
-	if (rc != 0) {
-		upl__buf_free(&b);
-		return rc;
-	}
-	*out = upl__buf_detach(&b, len);
-	if (*out == NULL)
-		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
-	return 0;
+	return upl__buf_finish(&b, rc, out, len, err);
 }
 
 int

@@ -65,6 +65,12 @@ UPL_HIDDEN void upl__buf_vprintf(upl_buf *b, const char *fmt, va_list ap);
  * Never returns NULL for an empty, successful buffer. */
 UPL_HIDDEN char *upl__buf_detach(upl_buf *b, size_t *len);
 UPL_HIDDEN void upl__buf_free(upl_buf *b);
+struct upl_error;
+/* The end of a function that built its output in b: when rc is nonzero the
+ * buffer is freed and rc returned; else the string goes to *out (and its
+ * length to *len, optional), or UPL_ENOMEM with err set when b failed. */
+UPL_HIDDEN int upl__buf_finish(upl_buf *b, int rc, char **out, size_t *len,
+			       struct upl_error **err);
 
 /* --- errors ------------------------------------------------------------ */
 struct upl_error {

@@ -206,6 +206,19 @@ upl__buf_detach(upl_buf *b, size_t *len)
 	return r;
 }
 
+int
+upl__buf_finish(upl_buf *b, int rc, char **out, size_t *len, upl_error **err)
+{
+	if (rc != 0) {
+		upl__buf_free(b);
+		return rc;
+	}
+	*out = upl__buf_detach(b, len);
+	if (*out == NULL)
+		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
+	return 0;
+}
+
 void
 upl__buf_free(upl_buf *b)
 {

@@ -309,14 +309,7 @@ to_buffer(char **out, size_t *len, const upl_doc *doc, const upl_plan *plan,
 	if (plan == NULL && doc->nplans == 0)
 		return upl__error_set(err, UPL_EINVAL, doc->name, 0, 0, "document holds no plan");
 	rc = upl__xml_write(&b, doc, plan, err);
-	if (rc != 0) {
-		upl__buf_free(&b);
-		return rc;
-	}
-	*out = upl__buf_detach(&b, len);
-	if (*out == NULL)
-		return upl__error_set(err, UPL_ENOMEM, NULL, 0, 0, "out of memory");
-	return 0;
+	return upl__buf_finish(&b, rc, out, len, err);
 }
 
 int

@@ -1623,6 +1623,20 @@ is_content(lua_State *L, int oidx, int xml)
 
 static const char *const read_options[] = { "name", "max_bytes", "lang", NULL };
 
+/* The end of the functions that read a document into the new tree t (on
+ * the stack below its error box): the document, or nil, message, line,
+ * column, code. */
+static int
+push_parsed(lua_State *L, tree *t, int rc, upl_doc *d, upl_error *err)
+{
+	if (rc != 0)
+		return push_failure(L, rc, err);
+	t->root = d;
+	t->kind = ROOT_DOC;
+	push_wrap(L, -2, t, d, CLS_DOC);
+	return 1;
+}
+
 static int
 f_load_common(lua_State *L, int from_string)
 {
@@ -1645,12 +1659,7 @@ f_load_common(lua_State *L, int from_string)
 		rc = upl_doc_parse_buffer(&d, src, len, name, &o, err);
 	else
 		rc = upl_doc_parse_file(&d, check_path(L, 1), &o, err);
-	if (rc != 0)
-		return push_failure(L, rc, *err);
-	t->root = d;
-	t->kind = ROOT_DOC;
-	push_wrap(L, -2, t, d, CLS_DOC);
-	return 1;
+	return push_parsed(L, t, rc, d, *err);
 }
 
 /* doc:to_json{positions=, pretty=}: the JSON form (doc/json.md). */
@@ -1698,12 +1707,7 @@ f_loads_json(lua_State *L)
 	t = tree_push_new(L);
 	err = (upl_error **)box_new(L, free_error);
 	rc = upl_doc_parse_json_buffer(&d, src, len, name, &o, err);
-	if (rc != 0)
-		return push_failure(L, rc, *err);
-	t->root = d;
-	t->kind = ROOT_DOC;
-	push_wrap(L, -2, t, d, CLS_DOC);
-	return 1;
+	return push_parsed(L, t, rc, d, *err);
 }
 
 static int f_load(lua_State *L) { return f_load_common(L, 0); }

@@ -572,6 +572,37 @@ check_str_declaration(const char *p, Py_ssize_t n)
 	return -1;
 }
 
+/* The source of loads()/loads_json(): a bytes-like object as it is, a str
+ * as its UTF-8 form (kept by the str for the length of the call, through
+ * the memoryview *keep, which the caller releases with the source); with
+ * xml, a str whose XML declaration names another encoding is refused. */
+static int
+data_source(PyObject *data, PyObject *name, const char *fn, int xml, upy_source *s,
+	    PyObject **keep)
+{
+	*keep = NULL;
+	if (PyUnicode_Check(data)) {
+		Py_ssize_t n;
+		const char *p = PyUnicode_AsUTF8AndSize(data, &n);
+		if (p == NULL || (xml && check_str_declaration(p, n) != 0))
+			return -1;
+		*keep = PyMemoryView_FromMemory((char *)p, n, PyBUF_READ);
+		if (*keep == NULL)
+			return -1;
+		data = *keep;
+	} else if (!PyObject_CheckBuffer(data)) {
+		PyErr_Format(PyExc_TypeError, "%s() expects str or bytes, not %.100s", fn,
+			     Py_TYPE(data)->tp_name);
+		return -1;
+	}
+	if (upy_source_get(data, name, s) != 0) {
+		upy_source_release(s);
+		Py_CLEAR(*keep);
+		return -1;
+	}
+	return 0;
+}
+
 static PyObject *
 py_loads(PyObject *self, PyObject *args, PyObject *kw)
 {
@@ -581,25 +612,8 @@ py_loads(PyObject *self, PyObject *args, PyObject *kw)
 	(void)self;
 	if (parse_args(args, kw, "O|$OOO:loads", &data, &name, &opts) != 0)
 		return NULL;
-	if (PyUnicode_Check(data)) {
-		/* its UTF-8 form, kept by the str for the length of the call */
-		Py_ssize_t n;
-		const char *p = PyUnicode_AsUTF8AndSize(data, &n);
-		if (p == NULL || check_str_declaration(p, n) != 0)
-			return NULL;
-		utf8 = PyMemoryView_FromMemory((char *)p, n, PyBUF_READ);
-		if (utf8 == NULL)
-			return NULL;
-		data = utf8;
-	} else if (!PyObject_CheckBuffer(data)) {
-		return PyErr_Format(PyExc_TypeError, "loads() expects str or bytes, not %.100s",
-				    Py_TYPE(data)->tp_name);
-	}
-	if (upy_source_get(data, name, &s) != 0) {
-		upy_source_release(&s);
-		Py_XDECREF(utf8);
+	if (data_source(data, name, "loads", 1, &s, &utf8) != 0)
 		return NULL;
-	}
 	res = parse_source(&s, &opts);
 	upy_source_release(&s);
 	Py_XDECREF(utf8);
@@ -620,24 +634,8 @@ py_loads_json(PyObject *self, PyObject *args, PyObject *kw)
 	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$OO:loads_json", kwlist, &data, &name, &max) ||
 	    upy_size_arg(max, &opts.max_bytes) != 0)
 		return NULL;
-	if (PyUnicode_Check(data)) {
-		Py_ssize_t n;
-		const char *p = PyUnicode_AsUTF8AndSize(data, &n);
-		if (p == NULL)
-			return NULL;
-		utf8 = PyMemoryView_FromMemory((char *)p, n, PyBUF_READ);
-		if (utf8 == NULL)
-			return NULL;
-		data = utf8;
-	} else if (!PyObject_CheckBuffer(data)) {
-		return PyErr_Format(PyExc_TypeError, "loads_json() expects str or bytes, not %.100s",
-				    Py_TYPE(data)->tp_name);
-	}
-	if (upy_source_get(data, name, &s) != 0) {
-		upy_source_release(&s);
-		Py_XDECREF(utf8);
+	if (data_source(data, name, "loads_json", 0, &s, &utf8) != 0)
 		return NULL;
-	}
 	Py_BEGIN_ALLOW_THREADS
 	rc = upl_doc_parse_json_buffer(&doc, s.buf, s.len, upy_source_name(&s), &opts, &err);
 	Py_END_ALLOW_THREADS
