@@ -65,7 +65,7 @@ tests_check_fault_LDADD = libunionplan/libupl-fault.la $(CHECK_LIBS)
 endif
 
 UPL_BENCH_SH += tests/bench/bench-validate.sh
-EXTRA_DIST += tests/bench/bench-validate.sh
+EXTRA_DIST += tests/bench/bench-validate.sh tests/bench/bench-lib.sh
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_rules

@@ -10,15 +10,7 @@
 # writing the XML and checking it against the schema, which a second line
 # per size measures on its own (`validate --schema-only` of the output).
 set -eu
-: "${top_srcdir:=.}" "${top_builddir:=.}"
-cli="$top_builddir/cli/unionplan"
-# In a build tree cli/unionplan is a libtool wrapper script; time the real
-# program, not the shell that starts it.
-if [ -x "$top_builddir/cli/.libs/unionplan" ]; then
-	cli="$top_builddir/cli/.libs/unionplan"
-	LD_LIBRARY_PATH="$top_builddir/libunionplan/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-	export LD_LIBRARY_PATH
-fi
+. "${top_srcdir:-.}/tests/bench/bench-lib.sh"
 timer=/usr/bin/time
 [ -x "$timer" ] || { echo "bench-import: /usr/bin/time not found"; exit 77; }
 target=20     # MB/s

@@ -12,15 +12,7 @@
 #
 # The plan is seed 000's months repeated in its one schedule to about 6 MB.
 set -eu
-: "${top_srcdir:=.}" "${top_builddir:=.}"
-cli="$top_builddir/cli/unionplan"
-# In a build tree cli/unionplan is a libtool wrapper script; time the real
-# program, not the shell that starts it.
-if [ -x "$top_builddir/cli/.libs/unionplan" ]; then
-	cli="$top_builddir/cli/.libs/unionplan"
-	LD_LIBRARY_PATH="$top_builddir/libunionplan/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-	export LD_LIBRARY_PATH
-fi
+. "${top_srcdir:-.}/tests/bench/bench-lib.sh"
 xsd="$top_srcdir/libunionplan/schema/unionplan-1.xsd"
 xmllint=$(command -v xmllint) || { echo "xmllint not found"; exit 77; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time not found (Debian: time)"; exit 77; }
