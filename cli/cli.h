@@ -43,7 +43,12 @@ void cli_print_error(const upl_error *err, const char *fallback_file);
  * with a message printed. */
 int cli_write_output(const char *path, const char *data, size_t len);
 
-/* Print a diagnostic as FILE:LINE:COL: SEVERITY: MESSAGE [CODE]. */
+/* Write s (NULL = "") with its control characters escaped, so a file name
+ * or message cannot forge a line of output: \n, \t, \r, other control
+ * characters as \ooo (octal), and a backslash doubled. */
+void cli_put_escaped(FILE *fp, const char *s);
+/* Print a diagnostic as FILE:LINE:COL: SEVERITY: MESSAGE [CODE], the file
+ * name and message escaped (cli_put_escaped()). */
 void cli_gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int column,
 		  const char *severity, const char *code, const char *message);
 

@@ -12,13 +12,35 @@
 /* GNU output                                                               */
 
 void
+cli_put_escaped(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	for (; *p; p++) {
+		if (*p == '\\')
+			fputs("\\\\", fp);
+		else if (*p == '\n')
+			fputs("\\n", fp);
+		else if (*p == '\t')
+			fputs("\\t", fp);
+		else if (*p == '\r')
+			fputs("\\r", fp);
+		else if (*p < 0x20 || *p == 0x7F)
+			fprintf(fp, "\\%03o", *p);
+		else
+			fputc(*p, fp);
+	}
+}
+
+void
 cli_gnu_diag(FILE *fp, const char *file, unsigned int line, unsigned int column,
 	 const char *severity, const char *code, const char *message)
 {
+	cli_put_escaped(fp, file);
 	if (line)
-		fprintf(fp, "%s:%u:%u: %s: %s [%s]\n", file, line, column, severity, message, code);
-	else
-		fprintf(fp, "%s: %s: %s [%s]\n", file, severity, message, code);
+		fprintf(fp, ":%u:%u", line, column);
+	fprintf(fp, ": %s: ", severity);
+	cli_put_escaped(fp, message);
+	fprintf(fp, " [%s]\n", code);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -73,13 +73,12 @@ cli_print_error(const upl_error *err, const char *fallback_file)
 	const char *file = upl_error_file(err);
 	if (file == NULL)
 		file = fallback_file;
+	cli_put_escaped(stderr, file ? file : cli_program);
 	if (file && upl_error_line(err))
-		fprintf(stderr, "%s:%u:%u: error: %s\n", file, upl_error_line(err),
-			upl_error_column(err), upl_error_message(err));
-	else if (file)
-		fprintf(stderr, "%s: error: %s\n", file, upl_error_message(err));
-	else
-		fprintf(stderr, "%s: error: %s\n", cli_program, upl_error_message(err));
+		fprintf(stderr, ":%u:%u", upl_error_line(err), upl_error_column(err));
+	fputs(": error: ", stderr);
+	cli_put_escaped(stderr, upl_error_message(err));
+	fputc('\n', stderr);
 }
 
 int

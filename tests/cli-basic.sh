@@ -161,4 +161,14 @@ printf '<\000\000\000' > "$tmp/nuls.xml"
 expect 1 "a '<' and three NULs is invalid" "$cli" validate "$tmp/nuls.xml"
 same "$tmp/err" "$tmp/nuls.xml:1:2: error: Char 0x0 out of allowed range [xml-encoding]" "only the library's own diagnostic is printed"
 
+# a newline in a file name cannot forge a second diagnostic line
+nl=$(printf 'a\nb.xml:1:1: error: forged')
+printf '<plan/>' > "$tmp/$nl"
+expect 1 "a file name with a newline" "$cli" validate "$tmp/$nl"
+[ "$(wc -l < "$tmp/err")" -eq 1 ] && ok "one line for one diagnostic" || bad "one line for one diagnostic"
+contains "$tmp/err" 'a\\nb.xml:1:1: error: forged:1:1: error:' "the newline is written as \\n"
+printf 'x' > "$tmp/back\\slash	tab.xml"
+expect 1 "a backslash and a tab in a file name" "$cli" validate "$tmp/back\\slash	tab.xml"
+contains "$tmp/err" 'back\\\\slash\\ttab.xml:1:1: error:' "the backslash doubled, the tab as \\t"
+
 finish
