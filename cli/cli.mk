@@ -8,6 +8,6 @@ cli_unionplan_LDADD = libunionplan/libunionplan.la
 
 # unionplan export: the command's rules, and its JSON read by Python's json
 # and checked by python3-jsonschema against the schema file.
-dist_check_SCRIPTS += tests/cli-export.sh tests/check-json-schema.sh
-TESTS += tests/cli-export.sh tests/check-json-schema.sh
+dist_check_SCRIPTS += tests/cli-export.sh tests/check-json-schema.sh tests/cli-export-text.sh
+TESTS += tests/cli-export.sh tests/check-json-schema.sh tests/cli-export-text.sh
 EXTRA_DIST += tests/check-json-export.py

@@ -65,9 +65,36 @@ write_jsonl(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	return rc == 0 ? append(out, len, all, l) : rc;
 }
 
+/* Text: each document as upl_export_text_buffer() writes it, one after
+ * the other, a blank line and a form feed between them. */
+static int
+write_text(char **out, size_t *len, const upl_doc *const *docs, size_t n,
+	   const upl_export_options *opts, upl_error **err)
+{
+	size_t i;
+	int rc = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		char *one = NULL;
+		size_t l = 0;
+		if (i > 0) {
+			char *grown = realloc(*out, *len + 4);
+			if (grown == NULL)
+				return UPL_ENOMEM;
+			memcpy(grown + *len, "\n\f\n", 4);
+			*out = grown;
+			*len += 3;
+		}
+		rc = upl_export_text_buffer(&one, &l, docs[i], opts, err);
+		if (rc == 0)
+			rc = append(out, len, one, l);
+	}
+	return rc;
+}
+
 static const export_format formats[] = {
 	{ "json", 0, write_json },
 	{ "jsonl", 1, write_jsonl },
+	{ "text", 0, write_text },
 	{ NULL, 0, NULL }
 };
 
@@ -78,9 +105,15 @@ export_usage(FILE *fp)
 		"Usage: %s export --to=FORMAT [OPTION]... FILE...\n"
 		"Write plan documents in another format. Each FILE must be a valid plan\n"
 		"document; '-' reads standard input.\n\n"
-		"  -t, --to=FORMAT    json (one JSON object per document, indented) or\n"
-		"                     jsonl (JSON Lines: one document per line)\n"
-		"      --positions    add the line and column each part has in FILE\n"
+		"  -t, --to=FORMAT    json (one JSON object per document, indented),\n"
+		"                     jsonl (JSON Lines: one document per line) or\n"
+		"                     text (a Chinese document in the style of GB/T 9704)\n"
+		"      --positions    add the line and column each part has in FILE (json)\n"
+		"      --renumber     text: renumber headings by level (一、 （一） 1. （1）),\n"
+		"                     mending duplicate and skipped numbers\n"
+		"      --width=N      text: wrap lines at N columns (a Han character is 2),\n"
+		"                     with CJK line breaking; 0 (default) does not wrap\n"
+		"      --simplified   text: convert traditional characters to simplified\n"
 		"  -o, --output=OUT   write to OUT (atomically: a temporary file renamed\n"
 		"                     over OUT, which is untouched if anything fails);\n"
 		"                     default standard output. Several FILEs go to one OUT\n"
@@ -102,6 +135,20 @@ typedef struct export_args {
 	upl_export_options opts;
 } export_args;
 
+/* --width=N: 0 (no wrapping) to 1000 columns. Returns 0 or -1. */
+static int
+text_width(unsigned int *out, const char *arg)
+{
+	char *end = NULL;
+	unsigned long w;
+	errno = 0;
+	w = strtoul(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 || w > 1000)
+		return -1;
+	*out = (unsigned int)w;
+	return 0;
+}
+
 /* Read the options: -1 when they are all good, else the exit status. */
 static int
 export_options(export_args *a, int argc, char **argv)
@@ -109,6 +156,9 @@ export_options(export_args *a, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
 		{ "positions", no_argument, NULL, 'P' },
+		{ "renumber", no_argument, NULL, 'R' },
+		{ "simplified", no_argument, NULL, 'S' },
+		{ "width", required_argument, NULL, 'W' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -123,10 +173,16 @@ export_options(export_args *a, int argc, char **argv)
 			for (f = formats; f->name && strcmp(f->name, optarg) != 0; f++)
 				;
 			if (f->name == NULL)
-				return cli_usage_error("export", "unknown format '%s' (json or jsonl)", optarg);
+				return cli_usage_error("export", "unknown format '%s' (json, jsonl or text)", optarg);
 			a->format = f;
 			break;
 		case 'P': a->opts.flags |= UPL_EXPORT_POSITIONS; break;
+		case 'R': a->opts.flags |= UPL_EXPORT_RENUMBER; break;
+		case 'S': a->opts.flags |= UPL_EXPORT_SIMPLIFIED; break;
+		case 'W':
+			if (text_width(&a->opts.width, optarg) != 0)
+				return cli_usage_error("export", "bad --width '%s' (0 or a number of columns up to 1000)", optarg);
+			break;
 		case 'o': a->output = optarg; break;
 		case 'h': export_usage(stdout); return CLI_OK;
 		default:

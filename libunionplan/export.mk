@@ -1,16 +1,21 @@
-## Exports beyond XML (JSON, JSON Lines). Appends to Makefile.am's variables.
+## Exports beyond XML (JSON, JSON Lines, text). Appends to Makefile.am's variables.
 
 unionplaninclude_HEADERS += include/unionplan/export.h
 
 UPL_CORE_SOURCES += \
 	libunionplan/export-json.c libunionplan/json-private.h \
 	libunionplan/json-read.c libunionplan/json-model.c
+UPL_CORE_SOURCES += libunionplan/export-text.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_export
 tests_check_export_SOURCES = tests/check_export.c
 tests_check_export_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_export_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+check_PROGRAMS += tests/check_export_text
+tests_check_export_text_SOURCES = tests/check_export_text.c
+tests_check_export_text_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_export_text_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
 
 # The JSON Schema of the JSON form (doc/json.md), installed beside the XSD.

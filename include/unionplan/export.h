@@ -1,6 +1,6 @@
 /**
  * @file unionplan/export.h
- * @brief Exporting documents to formats beyond XML (JSON, JSON Lines).
+ * @brief Exporting documents to formats beyond XML (JSON, JSON Lines, text).
  *
  * Every exporter takes a per-call ::upl_export_options and writes in the
  * style of the XML writer: to a NUL-terminated buffer the caller frees with
@@ -37,8 +37,8 @@
 extern "C" {
 #endif
 
-/** Current version of ::upl_export_options. */
-#define UPL_EXPORT_OPTIONS_VERSION 1
+/** Current version of ::upl_export_options (2 added `width`). */
+#define UPL_EXPORT_OPTIONS_VERSION 2
 
 /** @name Flags for upl_export_options::flags */
 /** @{ */
@@ -47,6 +47,12 @@ extern "C" {
 /** Indent with two spaces, one member or element per line (JSON). Without
  * it the JSON is written on one line, as JSON Lines needs. */
 #define UPL_EXPORT_PRETTY 0x2u
+/** Text: renumber the labels of sections, items and activities by level
+ * (一、 （一） 1. （1） ①), which also mends duplicate and skipped numbers. */
+#define UPL_EXPORT_RENUMBER 0x100u
+/** Text: convert traditional characters to simplified ones
+ * (upl_text_to_simplified()). */
+#define UPL_EXPORT_SIMPLIFIED 0x200u
 /** @} */
 
 /**
@@ -57,10 +63,13 @@ extern "C" {
 typedef struct upl_export_options {
 	unsigned int version; /**< ::UPL_EXPORT_OPTIONS_VERSION */
 	unsigned int flags;   /**< UPL_EXPORT_* flags; an unknown bit is ::UPL_EINVAL */
+	/** Since version 2. Text: wrap lines at this many columns (East Asian
+	 * width, a Han character is 2), 0 = no wrapping. Ignored by JSON. */
+	unsigned int width;
 } upl_export_options;
 
 /** Initialiser for ::upl_export_options with the defaults. */
-#define UPL_EXPORT_OPTIONS_INIT { UPL_EXPORT_OPTIONS_VERSION, 0u }
+#define UPL_EXPORT_OPTIONS_INIT { UPL_EXPORT_OPTIONS_VERSION, 0u, 0u }
 
 /** The version of the JSON shape, written as the document's `version`. */
 #define UPL_JSON_VERSION 1
@@ -223,6 +232,63 @@ UPL_EXTERN int upl_doc_parse_json_file(upl_doc **out, const char *path,
  */
 UPL_EXTERN int upl_doc_parse_json_fd(upl_doc **out, int fd, const char *name,
 				     const upl_json_parse_options *opts, upl_error **err);
+
+/**
+ * Write a document as a Chinese text document in the style of GB/T 9704,
+ * which upl_import_buffer() reads back into the same structure (doc/cli.md,
+ * `export --to=text`).
+ *
+ * Each plan: its title (centred in upl_export_options::width when one is
+ * given), the organisation (unless the title says it), the 发文字号, one
+ * `作者：` line per author (the period is the title's), a
+ * blank line; the body in order: a section or an item as its label and
+ * heading on one line (an item's text follows its heading), a paragraph
+ * indented with two ideographic spaces (U+3000) after its label, a
+ * schedule as its heading, each month's label as written (九月份：, or
+ * made from its number when it has none) and one line per activity
+ * (label and text, dates being part of the text); notes as label and text;
+ * last, after a blank line, the date of issue as written. Labels are kept
+ * as written, or renumbered with ::UPL_EXPORT_RENUMBER: sections by
+ * nesting (一、 （一） 1. （1） ①), items and activities with digits
+ * (1. under a section of level 1 or 2, one level down below that), each
+ * list counted from 1. Plans follow each other after a blank line and a
+ * form feed.
+ *
+ * With a width, every line is wrapped with upl_text_wrap_lines() (CJK
+ * line breaking: no line starts with closing punctuation such as 。，、）
+ * nor ends with opening punctuation such as （「). Wrapped lines read back
+ * as separate lines, so the round trip through the importer holds without
+ * a width. With ::UPL_EXPORT_SIMPLIFIED the text of each plan is converted
+ * to simplified characters. ::UPL_EXPORT_POSITIONS and ::UPL_EXPORT_PRETTY
+ * are ignored.
+ * @param[out] out  a NUL-terminated UTF-8 string; ends with a newline.
+ * @param[out] len  its length in bytes (optional).
+ * @param doc       the document.
+ * @param opts      options, or NULL (as written, no wrapping).
+ * @param[out] err  details on failure (optional).
+ * @return 0; ::UPL_EINVAL (NULL arguments, options of an unknown version or
+ * with an unknown flag, a document without plans, text that is not valid
+ * UTF-8 when wrapping or converting); ::UPL_ENOMEM; ::UPL_EENCODING when
+ * ICU's break rules or transform are missing.
+ * @par Ownership
+ * The caller frees @p out with upl_free().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_text_buffer(char **out, size_t *len, const upl_doc *doc,
+				      const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write a document as text to a file, atomically: on failure @p path is
+ * left as it was.
+ * @param doc       the document.
+ * @param path      the file to create or replace.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return as upl_export_text_buffer() and upl_write_file_atomic().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_text_file(const upl_doc *doc, const char *path,
+				    const upl_export_options *opts, upl_error **err);
 
 #ifdef __cplusplus
 }
