@@ -471,11 +471,7 @@ to_file(const upl_doc *const *docs, size_t n, int lines, const char *path,
 	if (!lines && docs[0] == NULL)
 		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "no document given");
 	rc = export_docs(&data, &len, docs, n, lines, opts, err);
-	if (rc != 0)
-		return rc;
-	rc = upl_write_file_atomic(path, data, len, err);
-	upl__dealloc(data);
-	return rc;
+	return upl__write_built(path, rc, data, len, err);
 }
 
 int

@@ -377,9 +377,5 @@ upl_export_text_file(const upl_doc *doc, const char *path, const upl_export_opti
 	if (path == NULL)
 		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "no file name given");
 	rc = upl_export_text_buffer(&data, &len, doc, opts, err);
-	if (rc != 0)
-		return rc;
-	rc = upl_write_file_atomic(path, data, len, err);
-	upl__dealloc(data);
-	return rc;
+	return upl__write_built(path, rc, data, len, err);
 }

@@ -71,6 +71,11 @@ struct upl_error;
  * length to *len, optional), or UPL_ENOMEM with err set when b failed. */
 UPL_HIDDEN int upl__buf_finish(upl_buf *b, int rc, char **out, size_t *len,
 			       struct upl_error **err);
+/* The end of a function that wrote its output into data (rc its result so
+ * far): when rc is 0, data goes to path atomically (upl_write_file_atomic);
+ * data is freed either way. Returns the result. */
+UPL_HIDDEN int upl__write_built(const char *path, int rc, char *data, size_t len,
+				struct upl_error **err);
 
 /* --- errors ------------------------------------------------------------ */
 struct upl_error {

@@ -219,6 +219,15 @@ upl__buf_finish(upl_buf *b, int rc, char **out, size_t *len, upl_error **err)
 	return 0;
 }
 
+int
+upl__write_built(const char *path, int rc, char *data, size_t len, upl_error **err)
+{
+	if (rc == 0)
+		rc = upl_write_file_atomic(path, data, len, err);
+	upl__dealloc(data);
+	return rc;
+}
+
 void
 upl__buf_free(upl_buf *b)
 {
