@@ -1662,28 +1662,54 @@ f_load_common(lua_State *L, int from_string)
 	return push_parsed(L, t, rc, d, *err);
 }
 
+typedef int (*export_fn)(char **out, size_t *len, const upl_doc *doc,
+			 const upl_export_options *opts, upl_error **err);
+
+/* The document at 1 exported by fn with o: a string, or nil, message. */
+static int
+push_export(lua_State *L, export_fn fn, const upl_export_options *o)
+{
+	wrap *w = lua_touserdata(L, 1);
+	char **out = (char **)box_new(L, free_mem);
+	size_t len = 0;
+	upl_error **err = (upl_error **)box_new(L, free_error);
+	int rc = fn(out, &len, w->ptr, o, err);
+	if (rc != 0)
+		return push_failure(L, rc, *err);
+	lua_pushlstring(L, *out, len);
+	return 1;
+}
+
 /* doc:to_json{positions=, pretty=}: the JSON form (doc/json.md). */
 static int
 m_to_json(lua_State *L)
 {
 	static const char *const allowed[] = { "positions", "pretty", NULL };
-	wrap *w = check_cls(L, 1, CLS_DOC);
 	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	char **out;
-	size_t len = 0;
-	upl_error **err;
-	int rc;
+	check_cls(L, 1, CLS_DOC);
 	lua_settop(L, 2);
 	check_options(L, 2, allowed);
 	o.flags = (opt_bool(L, 2, "positions") ? UPL_EXPORT_POSITIONS : 0u) |
 		  (opt_bool(L, 2, "pretty") ? UPL_EXPORT_PRETTY : 0u);
-	out = (char **)box_new(L, free_mem);
-	err = (upl_error **)box_new(L, free_error);
-	rc = upl_export_json_buffer(out, &len, w->ptr, &o, err);
-	if (rc != 0)
-		return push_failure(L, rc, *err);
-	lua_pushlstring(L, *out, len);
-	return 1;
+	return push_export(L, upl_export_json_buffer, &o);
+}
+
+/* doc:to_text{renumber=, width=, simplified=}: a Chinese text document. */
+static int
+m_to_text(lua_State *L)
+{
+	static const char *const allowed[] = { "renumber", "width", "simplified", NULL };
+	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
+	check_cls(L, 1, CLS_DOC);
+	lua_settop(L, 2);
+	check_options(L, 2, allowed);
+	o.flags = (opt_bool(L, 2, "renumber") ? UPL_EXPORT_RENUMBER : 0u) |
+		  (opt_bool(L, 2, "simplified") ? UPL_EXPORT_SIMPLIFIED : 0u);
+	if (opt_field(L, 2, "width")) {
+		o.width = (unsigned int)opt_int(L, -1, "width", 0, 0, 1000);
+		lua_pop(L, 1);
+	}
+	return push_export(L, upl_export_text_buffer, &o);
 }
 
 /* up.loads_json(str, {name=, max_bytes=}): a document from its JSON form. */
@@ -2174,7 +2200,7 @@ cal_tostring(lua_State *L)
 
 static const luaL_Reg doc_methods[] = {
 	{ "plans", m_plans }, { "dumps", m_dumps }, { "dump", m_dump }, { "validate", m_validate },
-	{ "to_json", m_to_json },
+	{ "to_json", m_to_json }, { "to_text", m_to_text },
 	{ "add", m_add }, { "insert", m_insert }, { "remove", m_remove }, { "close", m_close },
 	{ NULL, NULL }
 };

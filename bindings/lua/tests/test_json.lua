@@ -1,4 +1,4 @@
--- The JSON form: doc:to_json() and up.loads_json().
+-- The exports: doc:to_json() and up.loads_json(), doc:to_text().
 --
 -- Known answers from doc/examples/seed-000.xml (26 activities, counted
 -- with xmllint --xpath; the one dated 2012-09-10 is the 教师节 activity)
@@ -53,6 +53,28 @@ t.group("loads_json", function ()
   local j = assert(up.load(S.EXAMPLES .. "/seed-000.xml")):to_json()
   t.is(up.loads_json(j, { max_bytes = 100 }), nil, "larger than max_bytes: nil")
   t.raises(function () up.loads_json({}) end, nil, "a table is misuse")
+end)
+
+t.group("to_text", function ()
+  local d = assert(up.load(S.EXAMPLES .. "/seed-000.xml"))
+  local text = d:to_text()
+  t.like(text, "\n　　2012学年第一学期学校工会", "paragraphs indented with two full-width spaces")
+  local back = assert(up.import_text(text))
+  local n = 0
+  for _ in back[1]:activities() do n = n + 1 end
+  t.is(n, 26, "imported back: 26 activities")
+  local wrapped = d:to_text{ width = 40 }
+  local starts_bad = 0
+  for line in wrapped:gmatch("[^\n]+") do
+    if line:find("^，") or line:find("^。") or line:find("^、") then starts_bad = starts_bad + 1 end
+  end
+  t.is(starts_bad, 0, "no line starts with ，。、")
+  t.ok(#wrapped > #text, "wrapping adds line breaks")
+  t.like(d:to_text{ renumber = true }, "\n一、", "renumbered headings")
+  t.raises(function () d:to_text{ width = 2000 } end, "width", "a width over 1000 is misuse")
+  t.raises(function () d:to_text{ colour = 1 } end, "colour", "an unknown option is misuse")
+  local trad = assert(up.load(S.EXAMPLES .. "/seed-001.xml"))
+  t.ok(trad:to_text{ simplified = true } ~= trad:to_text(), "simplified converts traditional text")
 end)
 
 S.cleanup()

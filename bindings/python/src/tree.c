@@ -1920,23 +1920,21 @@ doc_repr(Wrap *self)
 		 : PyUnicode_FromFormat("<unionplan.Document %zu plan%s>", k, k == 1 ? "" : "s");
 }
 
-/* The document as JSON (doc/json.md), with the GIL released. */
+typedef int (*export_fn)(char **out, size_t *len, const upl_doc *doc,
+			 const upl_export_options *opts, upl_error **err);
+
+/* A document exported by fn with opts, as str, with the GIL released. */
 static PyObject *
-doc_to_json(Wrap *self, PyObject *args, PyObject *kw)
+export_doc(Wrap *self, export_fn fn, const upl_export_options *opts)
 {
-	static char *kwlist[] = { "positions", "pretty", NULL };
-	upl_export_options opts = UPL_EXPORT_OPTIONS_INIT;
-	int positions = 0, pretty = 0, rc;
 	char *out = NULL;
 	size_t len = 0;
 	upl_error *err = NULL;
 	PyObject *res;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pp:to_json", kwlist, &positions, &pretty))
-		return NULL;
-	opts.flags = (positions ? UPL_EXPORT_POSITIONS : 0u) | (pretty ? UPL_EXPORT_PRETTY : 0u);
+	int rc;
 	self->tree->busy++;
 	Py_BEGIN_ALLOW_THREADS
-	rc = upl_export_json_buffer(&out, &len, DOC(self), &opts, &err);
+	rc = fn(&out, &len, DOC(self), opts, &err);
 	Py_END_ALLOW_THREADS
 	self->tree->busy--;
 	if (rc != 0)
@@ -1946,11 +1944,50 @@ doc_to_json(Wrap *self, PyObject *args, PyObject *kw)
 	return res;
 }
 
+/* The document as JSON (doc/json.md). */
+static PyObject *
+doc_to_json(Wrap *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "positions", "pretty", NULL };
+	upl_export_options opts = UPL_EXPORT_OPTIONS_INIT;
+	int positions = 0, pretty = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pp:to_json", kwlist, &positions, &pretty))
+		return NULL;
+	opts.flags = (positions ? UPL_EXPORT_POSITIONS : 0u) | (pretty ? UPL_EXPORT_PRETTY : 0u);
+	return export_doc(self, upl_export_json_buffer, &opts);
+}
+
+/* The document as a Chinese text document (GB/T 9704 style). */
+static PyObject *
+doc_to_text(Wrap *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "renumber", "width", "simplified", NULL };
+	upl_export_options opts = UPL_EXPORT_OPTIONS_INIT;
+	int renumber = 0, simplified = 0;
+	unsigned int width = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pIp:to_text", kwlist, &renumber, &width,
+					 &simplified))
+		return NULL;
+	if (width > 1000) {
+		PyErr_SetString(PyExc_ValueError, "width must be 0 (no wrapping) to 1000");
+		return NULL;
+	}
+	opts.flags = (renumber ? UPL_EXPORT_RENUMBER : 0u) | (simplified ? UPL_EXPORT_SIMPLIFIED : 0u);
+	opts.width = width;
+	return export_doc(self, upl_export_text_buffer, &opts);
+}
+
 static PyMethodDef doc_methods[] = {
 	{ "to_json", F(doc_to_json), KW,
 	  "to_json(*, positions=False, pretty=False) -> str\n\n"
 	  "The document in its JSON form (doc/json.md), one line unless pretty; with positions, "
 	  "the line and column of every element. unionplan.loads_json reads it back." },
+	{ "to_text", F(doc_to_text), KW,
+	  "to_text(*, renumber=False, width=0, simplified=False) -> str\n\n"
+	  "The document as a Chinese text document in GB/T 9704 style: labels as written, or "
+	  "renumbered by level (一、 （一） 1. （1）); paragraphs indented two full-width spaces; "
+	  "wrapped at width columns (a Han character is two) when width is not 0; traditional "
+	  "text converted when simplified. unionplan.import_text reads it back." },
 	{ "dumps", (PyCFunction)meth_dumps, METH_NOARGS,
 	  "dumps() -> str\n\nThe document in canonical XML (UTF-8 text, two-space indentation)." },
 	{ "dump", (PyCFunction)doc_dump, METH_O,
