@@ -5,12 +5,22 @@ unionplaninclude_HEADERS += include/unionplan/export.h
 UPL_CORE_SOURCES += \
 	libunionplan/export-json.c libunionplan/json-private.h \
 	libunionplan/json-read.c libunionplan/json-model.c
+UPL_CORE_SOURCES += libunionplan/export-ics.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_export
 tests_check_export_SOURCES = tests/check_export.c
 tests_check_export_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_export_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+# iCalendar (libunionplan/export-ics.c): its unit tests, and the examples
+# read back by python3-icalendar.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_export_ics
+tests_check_export_ics_SOURCES = tests/check_export_ics.c
+tests_check_export_ics_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_export_ics_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
 
 # The JSON Schema of the JSON form (doc/json.md), installed beside the XSD.
