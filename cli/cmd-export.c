@@ -65,9 +65,24 @@ write_jsonl(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	return rc == 0 ? append(out, len, all, l) : rc;
 }
 
+/* iCalendar: the schedules of one document (doc/ics.md). */
+static int
+write_ics(char **out, size_t *len, const upl_doc *const *docs, size_t n,
+	  const upl_export_options *opts, upl_error **err)
+{
+	char *one = NULL;
+	size_t l = 0, i;
+	int rc = 0;
+	for (i = 0; i < n && rc == 0; i++)
+		if ((rc = upl_export_ics_buffer(&one, &l, docs[i], opts, err)) == 0)
+			rc = append(out, len, one, l);
+	return rc;
+}
+
 static const export_format formats[] = {
 	{ "json", 0, write_json },
 	{ "jsonl", 1, write_jsonl },
+	{ "ics", 0, write_ics },
 	{ NULL, 0, NULL }
 };
 
@@ -80,7 +95,10 @@ export_usage(FILE *fp)
 		"document; '-' reads standard input.\n\n"
 		"  -t, --to=FORMAT    json (one JSON object per document, indented) or\n"
 		"                     jsonl (JSON Lines: one document per line)\n"
+		"                     ics (iCalendar: the schedule, doc/ics.md)\n"
 		"      --positions    add the line and column each part has in FILE\n"
+		"      --holidays     ics: add the festivals, official days off and\n"
+		"                     adjusted working days (调休上班) of the plan's years\n"
 		"  -o, --output=OUT   write to OUT (atomically: a temporary file renamed\n"
 		"                     over OUT, which is untouched if anything fails);\n"
 		"                     default standard output. Several FILEs go to one OUT\n"
@@ -109,6 +127,7 @@ export_options(export_args *a, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "to", required_argument, NULL, 't' },
 		{ "positions", no_argument, NULL, 'P' },
+		{ "holidays", no_argument, NULL, 'H' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -127,6 +146,7 @@ export_options(export_args *a, int argc, char **argv)
 			a->format = f;
 			break;
 		case 'P': a->opts.flags |= UPL_EXPORT_POSITIONS; break;
+		case 'H': a->opts.flags |= UPL_EXPORT_HOLIDAYS; break;
 		case 'o': a->output = optarg; break;
 		case 'h': export_usage(stdout); return CLI_OK;
 		default:
