@@ -383,10 +383,8 @@ put_activity(ics *w, plan_ctx *c, const upl_node *month, const upl_node *a)
 		w->b->failed = 1;
 	else
 		put_event(w, &e);
-	if (c->period.start.year == 0 || c->period.end.year == 0) {
-		cover(w, e.start.year);
-		cover(w, e.end.year - (e.end.month == 1 && e.end.day == 1));
-	}
+	cover(w, e.start.year);
+	cover(w, e.end.year - (e.end.month == 1 && e.end.day == 1));
 	upl__buf_free(&desc);
 	upl__buf_free(&id);
 }

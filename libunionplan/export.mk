@@ -42,3 +42,8 @@ fuzz-json-parse: tests/fuzz/fuzz_json_parse.c
 	@echo "run: tests/fuzz/fuzz_json_parse -max_total_time=60 $(srcdir)/tests/data/export"
 .PHONY: fuzz-json-parse
 CLEANFILES += tests/fuzz/fuzz_json_parse
+
+# iCalendar from the command line, and read back by python3-icalendar.
+dist_check_SCRIPTS += tests/cli-export-ics.sh tests/check-ics.sh
+TESTS += tests/cli-export-ics.sh tests/check-ics.sh
+EXTRA_DIST += tests/check-ics.py doc/ics.md

@@ -159,7 +159,7 @@ UPL_EXTERN int upl_export_jsonl_file(const upl_doc *const *docs, size_t n, const
  * characters but tab become spaces.
  *
  * ::UPL_EXPORT_HOLIDAYS adds, for every year from the earliest to the latest
- * that the plans' periods (or, without a period, their events) cover, the
+ * that the plans' periods and their events cover, the
  * events upl_export_ics_holidays_buffer() writes, from the embedded
  * official calendar; a year it has no arrangement for gets its festivals
  * only. ::UPL_EXPORT_POSITIONS and ::UPL_EXPORT_PRETTY are ignored.
