@@ -88,6 +88,11 @@ sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Pyth
 		"$py" -c 'import jsonschema' 2>/dev/null ||
 			/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || want python3-jsonschema
 	fi
+	# tests/check-ics.sh reads the iCalendar export with python3-icalendar
+	if [ "$1" = check ]; then
+		"$py" -c 'import icalendar' 2>/dev/null ||
+			/usr/bin/python3 -c 'import icalendar' 2>/dev/null || want python3-icalendar
+	fi
 	if [ "$1" = bench ]; then
 		/usr/bin/python3 -c 'import lxml' 2>/dev/null || want python3-lxml
 		/usr/bin/python3 -c 'import lunardate' 2>/dev/null || want python3-lunardate

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-enum { FMT_TEXT, FMT_CSV, FMT_JSON };
+enum { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_ICS };
 
 static const char *const weekday_names[8] = {
 	"", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"
@@ -198,12 +198,16 @@ holidays_usage(FILE *fp)
 	fprintf(fp,
 		"Usage: %s holidays [OPTION]... YEAR\n"
 		"  or:  %s holidays [OPTION]... --from DATE --to DATE\n"
+		"  or:  %s holidays --format=ics [--data=FILE]... YEAR...\n"
 		"List the festivals of a year or between two dates (both included), with\n"
 		"their dates in the official lunisolar calendar: 元旦, 除夕, 春节, 元宵节,\n"
 		"妇女节, 植树节, 清明节, 劳动节, 青年节, 儿童节, 端午节, 建党节, 建军节, 七夕,\n"
 		"教师节, 中秋节, 国庆节, 重阳节, 冬至, 腊八节.\n\n"
 		"  -f, --format=FORMAT  'text' (default), 'csv' (header date,key,name) or\n"
 		"                       'json' (an array of objects date, key, name)\n"
+		"                       or 'ics' (an iCalendar feed of the festivals, the\n"
+		"                       official days off and the adjusted working days of\n"
+		"                       each YEAR, in simplified script: doc/ics.md)\n"
 		"  -s, --statutory      list the official days off (key: the holiday) and the\n"
 		"                       adjusted working days (key: adjusted-workday, name:\n"
 		"                       调休上班) instead of the festivals\n"
@@ -216,8 +220,9 @@ holidays_usage(FILE *fp)
 		"Lunar festivals of 1901-2100 come from the library's official table, others\n"
 		"from ICU. 腊八 can fall twice in a year, or not at all (2023).\n"
 		"Exit status: 0 done, 1 --statutory and a year has no official arrangement\n"
-		"(its rows are missing), 2 usage error, 3 internal error.\n",
-		cli_program, cli_program);
+		"(its rows are missing; with --format=ics nothing is written), 2 usage\n"
+		"error, 3 internal error.\n",
+		cli_program, cli_program, cli_program);
 }
 
 struct row {
@@ -337,13 +342,27 @@ statutory_rows(struct row **rows, size_t *n, const upl_calendar *cal, upl_date f
 	return 0;
 }
 
-/* Operands of holidays: YEAR, or none with --from and --to. */
+/* A YEAR operand, 1 to 9999: GO_ON, or the usage error's status. */
+static int
+year_arg(const char *s, int *year)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || y < 1 || y > 9999)
+		return cli_usage_error("holidays", "YEAR must be a number from 1 to 9999, not '%s'", s);
+	*year = (int)y;
+	return GO_ON;
+}
+
+/* Operands of holidays: YEAR (several with --format=ics), or none with
+ * --from and --to. */
 static int
 holidays_operands(struct cal_opts *o, int argc, char **argv)
 {
-	char *end;
-	long y;
+	int i, y = 0, st;
 	if (o->have_from || o->have_to) {
+		if (o->format == FMT_ICS)
+			return cli_usage_error("holidays", "--format=ics takes YEARs, not --from and --to");
 		if (!o->have_from || !o->have_to || optind < argc)
 			return cli_usage_error("holidays", "give either YEAR or both --from and --to");
 		if (upl_date_compare(o->from, o->to) > 0)
@@ -354,15 +373,40 @@ holidays_operands(struct cal_opts *o, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("holidays", "no YEAR given");
-	if (argc - optind > 1)
+	if (argc - optind > 1 && o->format != FMT_ICS)
 		return cli_usage_error("holidays", "one YEAR at a time");
-	y = strtol(argv[optind], &end, 10);
-	if (*argv[optind] == '\0' || *end != '\0' || y < 1 || y > 9999)
-		return cli_usage_error("holidays", "YEAR must be a number from 1 to 9999, not '%s'",
-				       argv[optind]);
-	upl_date_make(&o->from, (int)y, 1, 1);
-	upl_date_make(&o->to, (int)y, 12, 31);
+	for (i = argc - 1; i >= optind; i--)
+		if ((st = year_arg(argv[i], &y)) != GO_ON)
+			return st;
+	upl_date_make(&o->from, y, 1, 1);
+	upl_date_make(&o->to, y, 12, 31);
 	return GO_ON;
+}
+
+/* holidays --format=ics YEAR...: the feed of upl_export_ics_holidays_buffer(). */
+static int
+holidays_ics(const upl_calendar *cal, int n, char **years_arg)
+{
+	int *years = malloc((size_t)n * sizeof *years), i, rc, status;
+	upl_error *err = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	if (years == NULL) {
+		cli_errorf("out of memory");
+		return CLI_FAILURE;
+	}
+	for (i = 0; i < n; i++)
+		years[i] = atoi(years_arg[i]);
+	rc = upl_export_ics_holidays_buffer(&text, &len, cal, years, (size_t)n, NULL, &err);
+	free(years);
+	if (rc != 0) {
+		cli_errorf("%s", err ? upl_error_message(err) : upl_strerror(rc));
+		upl_error_free(err);
+		return rc == UPL_ENOTFOUND ? CLI_INVALID : CLI_FAILURE;
+	}
+	status = cli_write_output(NULL, text, len) == 0 ? CLI_OK : CLI_FAILURE;
+	upl_free(text);
+	return status;
 }
 
 int
@@ -378,16 +422,22 @@ cli_cmd_holidays(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const formats[] = { "text", "csv", "json", NULL };
+	static const char *const formats[] = { "text", "csv", "json", "ics", NULL };
 	struct cal_opts o;
 	upl_calendar *cal = NULL;
 	struct row *rows = NULL;
 	size_t n = 0;
 	int rc, status, missing = 0;
 
-	cal_opts_init(&o, "holidays", formats, "text, csv or json", holidays_usage, holidays_operands);
+	cal_opts_init(&o, "holidays", formats, "text, csv, json or ics", holidays_usage,
+		      holidays_operands);
 	if ((status = start(&o, argc, argv, "f:sth", longopts, &cal)) != GO_ON)
 		return status;
+	if (o.format == FMT_ICS) {
+		status = holidays_ics(cal, argc - optind, argv + optind);
+		upl_calendar_free(cal);
+		return status;
+	}
 	if (o.statutory)
 		rc = statutory_rows(&rows, &n, cal, o.from, o.to, o.trad, &missing);
 	else

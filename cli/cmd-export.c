@@ -91,10 +91,25 @@ write_text(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	return rc;
 }
 
+/* iCalendar: the schedules of one document (doc/ics.md). */
+static int
+write_ics(char **out, size_t *len, const upl_doc *const *docs, size_t n,
+	  const upl_export_options *opts, upl_error **err)
+{
+	char *one = NULL;
+	size_t l = 0, i;
+	int rc = 0;
+	for (i = 0; i < n && rc == 0; i++)
+		if ((rc = upl_export_ics_buffer(&one, &l, docs[i], opts, err)) == 0)
+			rc = append(out, len, one, l);
+	return rc;
+}
+
 static const export_format formats[] = {
 	{ "json", 0, write_json },
 	{ "jsonl", 1, write_jsonl },
 	{ "text", 0, write_text },
+	{ "ics", 0, write_ics },
 	{ NULL, 0, NULL }
 };
 
@@ -106,14 +121,17 @@ export_usage(FILE *fp)
 		"Write plan documents in another format. Each FILE must be a valid plan\n"
 		"document; '-' reads standard input.\n\n"
 		"  -t, --to=FORMAT    json (one JSON object per document, indented),\n"
-		"                     jsonl (JSON Lines: one document per line) or\n"
-		"                     text (a Chinese document in the style of GB/T 9704)\n"
+		"                     jsonl (JSON Lines: one document per line),\n"
+		"                     text (a Chinese document in the style of GB/T 9704) or\n"
+		"                     ics (iCalendar: the schedule, doc/ics.md)\n"
 		"      --positions    add the line and column each part has in FILE (json)\n"
 		"      --renumber     text: renumber headings by level (一、 （一） 1. （1）),\n"
 		"                     mending duplicate and skipped numbers\n"
 		"      --width=N      text: wrap lines at N columns (a Han character is 2),\n"
 		"                     with CJK line breaking; 0 (default) does not wrap\n"
 		"      --simplified   text: convert traditional characters to simplified\n"
+		"      --holidays     ics: add the festivals, official days off and\n"
+		"                     adjusted working days (调休上班) of the plan's years\n"
 		"  -o, --output=OUT   write to OUT (atomically: a temporary file renamed\n"
 		"                     over OUT, which is untouched if anything fails);\n"
 		"                     default standard output. Several FILEs go to one OUT\n"
@@ -159,6 +177,7 @@ export_options(export_args *a, int argc, char **argv)
 		{ "renumber", no_argument, NULL, 'R' },
 		{ "simplified", no_argument, NULL, 'S' },
 		{ "width", required_argument, NULL, 'W' },
+		{ "holidays", no_argument, NULL, 'H' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -173,7 +192,7 @@ export_options(export_args *a, int argc, char **argv)
 			for (f = formats; f->name && strcmp(f->name, optarg) != 0; f++)
 				;
 			if (f->name == NULL)
-				return cli_usage_error("export", "unknown format '%s' (json, jsonl or text)", optarg);
+				return cli_usage_error("export", "unknown format '%s' (json, jsonl, text or ics)", optarg);
 			a->format = f;
 			break;
 		case 'P': a->opts.flags |= UPL_EXPORT_POSITIONS; break;
@@ -183,6 +202,7 @@ export_options(export_args *a, int argc, char **argv)
 			if (text_width(&a->opts.width, optarg) != 0)
 				return cli_usage_error("export", "bad --width '%s' (0 or a number of columns up to 1000)", optarg);
 			break;
+		case 'H': a->opts.flags |= UPL_EXPORT_HOLIDAYS; break;
 		case 'o': a->output = optarg; break;
 		case 'h': export_usage(stdout); return CLI_OK;
 		default:
@@ -191,7 +211,7 @@ export_options(export_args *a, int argc, char **argv)
 		}
 	}
 	if (a->format == NULL)
-		return cli_usage_error("export", "no format given (--to=json or --to=jsonl)");
+		return cli_usage_error("export", "no format given (--to=json, jsonl, text or ics)");
 	if (optind >= argc)
 		return cli_usage_error("export", "no file given");
 	if (a->output && argc - optind > 1 && !a->format->several)

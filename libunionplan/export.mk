@@ -6,6 +6,7 @@ UPL_CORE_SOURCES += \
 	libunionplan/export-json.c libunionplan/json-private.h \
 	libunionplan/json-read.c libunionplan/json-model.c
 UPL_CORE_SOURCES += libunionplan/export-text.c
+UPL_CORE_SOURCES += libunionplan/export-ics.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_export
@@ -16,6 +17,15 @@ check_PROGRAMS += tests/check_export_text
 tests_check_export_text_SOURCES = tests/check_export_text.c
 tests_check_export_text_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_export_text_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+# iCalendar (libunionplan/export-ics.c): its unit tests, and the examples
+# read back by python3-icalendar.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_export_ics
+tests_check_export_ics_SOURCES = tests/check_export_ics.c
+tests_check_export_ics_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_export_ics_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
 
 # The JSON Schema of the JSON form (doc/json.md), installed beside the XSD.
@@ -37,3 +47,8 @@ fuzz-json-parse: tests/fuzz/fuzz_json_parse.c
 	@echo "run: tests/fuzz/fuzz_json_parse -max_total_time=60 $(srcdir)/tests/data/export"
 .PHONY: fuzz-json-parse
 CLEANFILES += tests/fuzz/fuzz_json_parse
+
+# iCalendar from the command line, and read back by python3-icalendar.
+dist_check_SCRIPTS += tests/cli-export-ics.sh tests/check-ics.sh
+TESTS += tests/cli-export-ics.sh tests/check-ics.sh
+EXTRA_DIST += tests/check-ics.py doc/ics.md

@@ -20,7 +20,7 @@ expect 2 "workday --traditional" "$cli" workday --traditional 2012-09-30
 expect 2 "workday --from" "$cli" workday --from 2012-09-30 2012-09-30
 expect 2 "lunar --to" "$cli" lunar --to 2012-09-30 2012-09-30
 expect 2 "holidays --format=xml" "$cli" holidays --format=xml 2012
-same "$tmp/err" "unionplan holidays: unknown format 'xml' (text, csv or json)
+same "$tmp/err" "unionplan holidays: unknown format 'xml' (text, csv, json or ics)
 Try 'unionplan holidays --help' for more information." "holidays names its formats"
 expect 2 "workday --format=json" "$cli" workday --format=json 2012-09-30
 contains "$tmp/err" "^unionplan workday: unknown format 'json' (text or csv)$" "workday names its formats"

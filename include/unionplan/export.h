@@ -1,6 +1,7 @@
 /**
  * @file unionplan/export.h
- * @brief Exporting documents to formats beyond XML (JSON, JSON Lines, text).
+ * @brief Exporting documents to formats beyond XML (JSON, JSON Lines, text,
+ * iCalendar).
  *
  * Every exporter takes a per-call ::upl_export_options and writes in the
  * style of the XML writer: to a NUL-terminated buffer the caller frees with
@@ -29,6 +30,7 @@
 #ifndef UNIONPLAN_EXPORT_H
 #define UNIONPLAN_EXPORT_H
 
+#include "calendar.h"
 #include "common.h"
 #include "plan.h"
 #include "xml.h"
@@ -53,6 +55,10 @@ extern "C" {
 /** Text: convert traditional characters to simplified ones
  * (upl_text_to_simplified()). */
 #define UPL_EXPORT_SIMPLIFIED 0x200u
+/** Add the festivals, the official days off and the adjusted working days
+ * (调休上班) of the years the plans cover (iCalendar, see
+ * upl_export_ics_buffer()). */
+#define UPL_EXPORT_HOLIDAYS 0x400u
 /** @} */
 
 /**
@@ -131,6 +137,103 @@ UPL_EXTERN int upl_export_jsonl_buffer(char **out, size_t *len, const upl_doc *c
  */
 UPL_EXTERN int upl_export_jsonl_file(const upl_doc *const *docs, size_t n, const char *path,
 				     const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write the schedules of a document, all its plans, as one iCalendar
+ * object (RFC 5545; doc/ics.md describes it in full).
+ *
+ * One `VCALENDAR` (`VERSION:2.0`, `PRODID`, `CALSCALE:GREGORIAN`,
+ * `X-WR-CALNAME` the title of the first plan that has one) with an all-day
+ * `VEVENT` per activity: `DTSTART;VALUE=DATE` its day and `DTEND` the day
+ * after. An activity without a date spans its month (or span of months):
+ * from the first day of the month to the first day of the month after.
+ * When the year is not written (a month without a year, a date such as
+ * `--09-10`), it is the plan's: the year in which that month falls within
+ * the period's start and end, else after the start, else in the 学年 (months
+ * 9–12 in the school year, 1–8 in the next); an activity whose year none
+ * of these gives is left out.
+ * `SUMMARY` is the activity's text, `DESCRIPTION` the month's label (or
+ * "N月") and the plan's title on a second line, `CATEGORIES` the Chinese
+ * name of the holiday it names (traditional for a zh-Hant plan).
+ *
+ * The output is reproducible: a `UID` is a 64-bit FNV-1a hash of the plan's
+ * title and period and the activity's place (the index path of plan, blocks
+ * and children) and text, followed by that path, so the same document gives
+ * the same UIDs and a calendar that imports it again updates its events;
+ * `DTSTAMP` is the plan's issued date, else its period's start, else
+ * 1970-01-01, at 00:00:00Z, never the time of the export.
+ *
+ * Lines end with CRLF and are folded before 76 octets, never inside a UTF-8
+ * sequence; text escapes `\`, `;`, `,` and newline; other control
+ * characters but tab become spaces.
+ *
+ * ::UPL_EXPORT_HOLIDAYS adds, for every year from the earliest to the latest
+ * that the plans' periods and their events cover, the
+ * events upl_export_ics_holidays_buffer() writes, from the embedded
+ * official calendar; a year it has no arrangement for gets its festivals
+ * only. ::UPL_EXPORT_POSITIONS and ::UPL_EXPORT_PRETTY are ignored.
+ * @param[out] out  a NUL-terminated UTF-8 string.
+ * @param[out] len  its length in bytes (optional).
+ * @param doc       the document.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return 0; ::UPL_EINVAL (NULL arguments, options of an unknown version or
+ * with an unknown flag, a document without plans, text that is not valid
+ * UTF-8); ::UPL_ENOMEM.
+ * @par Ownership
+ * The caller frees @p out with upl_free().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_ics_buffer(char **out, size_t *len, const upl_doc *doc,
+				     const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write a document's schedules as iCalendar to a file, atomically: on
+ * failure @p path is left as it was.
+ * @return as upl_export_ics_buffer() and upl_write_file_atomic().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_ics_file(const upl_doc *doc, const char *path,
+				   const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write the official calendar of some years as one iCalendar object, a
+ * feed to subscribe to. For each year, in order: its festivals
+ * (upl_holiday_list(); `SUMMARY` the name, `CATEGORIES:节日`), its official
+ * days off (`SUMMARY` "春节（休）", `CATEGORIES:法定节假日`) and its
+ * adjusted working days (`SUMMARY:调休上班`, `CATEGORIES:调休上班`), each an
+ * all-day `VEVENT`, as upl_calendar_workday() sees the days of that year
+ * (a weekend is no event). UIDs name the day and what it is
+ * (`20261001-off-national-day@holidays.unionplan`); `DTSTAMP` is the first
+ * year's 1 January at 00:00:00Z. Names are in simplified script.
+ * @param[out] out  a NUL-terminated UTF-8 string.
+ * @param[out] len  its length in bytes (optional).
+ * @param cal       the arrangements, or NULL for the embedded ones.
+ * @param years     the years (1..9999), each written once even if given twice.
+ * @param n         their number (at least 1).
+ * @param opts      options, or NULL (no flag is used).
+ * @param[out] err  details on failure (optional).
+ * @return 0; ::UPL_EINVAL (NULL arguments, no year, a year out of range,
+ * bad options); ::UPL_ENOTFOUND when @p cal has no arrangement for a year
+ * (the message names it); ::UPL_ENOMEM.
+ * @par Ownership
+ * The caller frees @p out with upl_free().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_ics_holidays_buffer(char **out, size_t *len,
+					      const upl_calendar *cal, const int *years,
+					      size_t n, const upl_export_options *opts,
+					      upl_error **err);
+
+/**
+ * Write the official calendar of some years as iCalendar to a file,
+ * atomically.
+ * @return as upl_export_ics_holidays_buffer() and upl_write_file_atomic().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_ics_holidays_file(const upl_calendar *cal, const int *years,
+					    size_t n, const char *path,
+					    const upl_export_options *opts, upl_error **err);
 
 /** @name Flags for upl_json_quote() */
 /** @{ */
