@@ -16,6 +16,7 @@
 typedef struct export_format {
 	const char *name;
 	int several;
+	unsigned int flags; /* the UPL_EXPORT_* flags its options may set */
 	int (*write)(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 		     const upl_export_options *opts, upl_error **err);
 } export_format;
@@ -106,11 +107,11 @@ write_ics(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 }
 
 static const export_format formats[] = {
-	{ "json", 0, write_json },
-	{ "jsonl", 1, write_jsonl },
-	{ "text", 0, write_text },
-	{ "ics", 0, write_ics },
-	{ NULL, 0, NULL }
+	{ "json", 0, UPL_EXPORT_POSITIONS, write_json },
+	{ "jsonl", 1, UPL_EXPORT_POSITIONS, write_jsonl },
+	{ "text", 0, UPL_EXPORT_RENUMBER | UPL_EXPORT_SIMPLIFIED, write_text },
+	{ "ics", 0, UPL_EXPORT_HOLIDAYS, write_ics },
+	{ NULL, 0, 0, NULL }
 };
 
 static void
@@ -212,6 +213,10 @@ export_options(export_args *a, int argc, char **argv)
 	}
 	if (a->format == NULL)
 		return cli_usage_error("export", "no format given (--to=json, jsonl, text or ics)");
+	if ((a->opts.flags & ~a->format->flags) != 0 ||
+	    (a->opts.width != 0 && strcmp(a->format->name, "text") != 0))
+		return cli_usage_error("export", "an option given does not apply to --to=%s",
+				       a->format->name);
 	if (optind >= argc)
 		return cli_usage_error("export", "no file given");
 	if (a->output && argc - optind > 1 && !a->format->several)

@@ -11,7 +11,7 @@
 #include <unionplan/calendar.h>
 #include <unionplan/export.h>
 
-#include "util-private.h"
+#include "export-private.h"
 
 /* RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, the CRLF left out. */
 #define ICS_FOLD 75
@@ -443,18 +443,8 @@ put_plan(ics *w, const upl_plan *p, size_t index)
 static int
 check_opts(const upl_export_options *opts, unsigned int *flags, upl_error **err)
 {
-	const unsigned int known = UPL_EXPORT_POSITIONS | UPL_EXPORT_PRETTY | UPL_EXPORT_HOLIDAYS;
-	*flags = 0;
-	if (opts == NULL)
-		return 0;
-	if (opts->version < 1 || opts->version > UPL_EXPORT_OPTIONS_VERSION)
-		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "unknown options version %u",
-				      opts->version);
-	if ((opts->flags & ~known) != 0)
-		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "unknown flag 0x%x in the options",
-				      opts->flags);
-	*flags = opts->flags;
-	return 0;
+	return upl__export_opts(opts, UPL_EXPORT_POSITIONS | UPL_EXPORT_PRETTY | UPL_EXPORT_HOLIDAYS,
+				flags, err);
 }
 
 /* The first of the plans' titles, and the stamp: the first issued date,

@@ -4,6 +4,7 @@
 #include <unionplan/calendar.h>
 #include <unionplan/export.h>
 
+#include "export-private.h"
 #include "json-private.h"
 #include "plan-private.h"
 
@@ -400,8 +401,9 @@ write_doc(upl_buf *b, const upl_doc *doc, unsigned int flags, upl_error **err)
 /* ------------------------------------------------------------------------ */
 /* Entry points                                                             */
 
-static int
-check_opts(const upl_export_options *opts, unsigned int *flags, upl_error **err)
+int
+upl__export_opts(const upl_export_options *opts, unsigned int known, unsigned int *flags,
+		 upl_error **err)
 {
 	*flags = 0;
 	if (opts == NULL)
@@ -409,11 +411,17 @@ check_opts(const upl_export_options *opts, unsigned int *flags, upl_error **err)
 	if (opts->version < 1 || opts->version > UPL_EXPORT_OPTIONS_VERSION)
 		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "unknown options version %u",
 				      opts->version);
-	if ((opts->flags & ~(UPL_EXPORT_POSITIONS | UPL_EXPORT_PRETTY)) != 0)
+	if ((opts->flags & ~known) != 0)
 		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "unknown flag 0x%x in the options",
-				      opts->flags);
+				      opts->flags & ~known);
 	*flags = opts->flags;
 	return 0;
+}
+
+static int
+check_opts(const upl_export_options *opts, unsigned int *flags, upl_error **err)
+{
+	return upl__export_opts(opts, UPL_EXPORT_POSITIONS | UPL_EXPORT_PRETTY, flags, err);
 }
 
 /* docs[0..n) one after the other, each followed by a newline. */

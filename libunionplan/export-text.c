@@ -7,7 +7,7 @@
 #include <unionplan/export.h>
 #include <unionplan/text.h>
 
-#include "util-private.h"
+#include "export-private.h"
 
 /* Two ideographic spaces: the indent of a paragraph. */
 #define INDENT "\xE3\x80\x80\xE3\x80\x80"
@@ -301,15 +301,9 @@ text_opts(const upl_export_options *opts, tw *w, upl_error **err)
 {
 	const unsigned int known = UPL_EXPORT_POSITIONS | UPL_EXPORT_PRETTY |
 				   UPL_EXPORT_RENUMBER | UPL_EXPORT_SIMPLIFIED;
-	if (opts == NULL)
-		return 0;
-	if (opts->version < 1 || opts->version > UPL_EXPORT_OPTIONS_VERSION)
-		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "unknown options version %u",
-				      opts->version);
-	if ((opts->flags & ~known) != 0)
-		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "unknown flag 0x%x in the options",
-				      opts->flags);
-	w->flags = opts->flags;
+	int rc = upl__export_opts(opts, known, &w->flags, err);
+	if (rc != 0 || opts == NULL)
+		return rc;
 	if (opts->version >= 2)
 		w->width = opts->width;
 	return 0;

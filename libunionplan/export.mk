@@ -3,7 +3,7 @@
 unionplaninclude_HEADERS += include/unionplan/export.h
 
 UPL_CORE_SOURCES += \
-	libunionplan/export-json.c libunionplan/json-private.h \
+	libunionplan/export-json.c libunionplan/export-private.h libunionplan/json-private.h \
 	libunionplan/json-read.c libunionplan/json-model.c
 UPL_CORE_SOURCES += libunionplan/export-text.c
 UPL_CORE_SOURCES += libunionplan/export-ics.c

@@ -104,4 +104,11 @@ expect 2 "--from=json --simplified is a usage error" "$cli" import --from=json -
 expect 0 "import --from=text is the text importer" "$cli" import --from=text -q "$data/seeds/000_4589f19a21d053f0.txt"
 contains "$tmp/out" '<plan xmlns' "and gives XML"
 
+# an option of another format is a usage error
+expect 2 "--holidays with --to=json" "$cli" export --to=json --holidays "$seed"
+contains "$tmp/err" "does not apply to --to=json" "the refusal says why"
+expect 2 "--width with --to=ics" "$cli" export --to=ics --width=40 "$seed"
+expect 2 "--positions with --to=text" "$cli" export --to=text --positions "$seed"
+expect 0 "--renumber with --to=text" "$cli" export --to=text --renumber "$seed"
+
 finish
