@@ -1694,6 +1694,19 @@ m_to_json(lua_State *L)
 	return push_export(L, upl_export_json_buffer, &o);
 }
 
+/* doc:to_ics{holidays=}: the schedules as iCalendar (doc/ics.md). */
+static int
+m_to_ics(lua_State *L)
+{
+	static const char *const allowed[] = { "holidays", NULL };
+	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
+	check_cls(L, 1, CLS_DOC);
+	lua_settop(L, 2);
+	check_options(L, 2, allowed);
+	o.flags = opt_bool(L, 2, "holidays") ? UPL_EXPORT_HOLIDAYS : 0u;
+	return push_export(L, upl_export_ics_buffer, &o);
+}
+
 /* doc:to_text{renumber=, width=, simplified=}: a Chinese text document. */
 static int
 m_to_text(lua_State *L)
@@ -2200,7 +2213,7 @@ cal_tostring(lua_State *L)
 
 static const luaL_Reg doc_methods[] = {
 	{ "plans", m_plans }, { "dumps", m_dumps }, { "dump", m_dump }, { "validate", m_validate },
-	{ "to_json", m_to_json }, { "to_text", m_to_text },
+	{ "to_json", m_to_json }, { "to_text", m_to_text }, { "to_ics", m_to_ics },
 	{ "add", m_add }, { "insert", m_insert }, { "remove", m_remove }, { "close", m_close },
 	{ NULL, NULL }
 };

@@ -1,4 +1,4 @@
--- The exports: doc:to_json() and up.loads_json(), doc:to_text().
+-- The exports: doc:to_json() and up.loads_json(), doc:to_text(), doc:to_ics().
 --
 -- Known answers from doc/examples/seed-000.xml (26 activities, counted
 -- with xmllint --xpath; the one dated 2012-09-10 is the 教师节 activity)
@@ -75,6 +75,24 @@ t.group("to_text", function ()
   t.raises(function () d:to_text{ colour = 1 } end, "colour", "an unknown option is misuse")
   local trad = assert(up.load(S.EXAMPLES .. "/seed-001.xml"))
   t.ok(trad:to_text{ simplified = true } ~= trad:to_text(), "simplified converts traditional text")
+end)
+
+t.group("to_ics", function ()
+  local d = assert(up.load(S.EXAMPLES .. "/seed-000.xml"))
+  local ics = d:to_ics()
+  t.like(ics, "^BEGIN:VCALENDAR\r\n", "a calendar")
+  t.is(count(ics, "BEGIN:VEVENT"), 26, "26 events")
+  for _, day in ipairs { "20120910", "20120925", "20121231" } do
+    t.like(ics, "DTSTART;VALUE=DATE:" .. day .. "\r\n", "an event on " .. day)
+  end
+  t.is(d:to_ics(), ics, "the same text twice (stable UIDs)")
+  local longest = 0
+  for line in ics:gmatch("([^\r\n]*)\r\n") do
+    if #line > longest then longest = #line end
+  end
+  t.ok(longest <= 75, "no line over 75 octets (" .. longest .. ")")
+  t.ok(count(d:to_ics{ holidays = true }, "BEGIN:VEVENT") > 26, "holidays add events")
+  t.raises(function () d:to_ics{ holiday = true } end, "holiday", "an unknown option is misuse")
 end)
 
 S.cleanup()

@@ -1977,11 +1977,29 @@ doc_to_text(Wrap *self, PyObject *args, PyObject *kw)
 	return export_doc(self, upl_export_text_buffer, &opts);
 }
 
+/* The schedules as iCalendar (doc/ics.md). */
+static PyObject *
+doc_to_ics(Wrap *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "holidays", NULL };
+	upl_export_options opts = UPL_EXPORT_OPTIONS_INIT;
+	int holidays = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|$p:to_ics", kwlist, &holidays))
+		return NULL;
+	opts.flags = holidays ? UPL_EXPORT_HOLIDAYS : 0u;
+	return export_doc(self, upl_export_ics_buffer, &opts);
+}
+
 static PyMethodDef doc_methods[] = {
 	{ "to_json", F(doc_to_json), KW,
 	  "to_json(*, positions=False, pretty=False) -> str\n\n"
 	  "The document in its JSON form (doc/json.md), one line unless pretty; with positions, "
 	  "the line and column of every element. unionplan.loads_json reads it back." },
+	{ "to_ics", F(doc_to_ics), KW,
+	  "to_ics(*, holidays=False) -> str\n\n"
+	  "The schedules as iCalendar (RFC 5545; doc/ics.md): an all-day event for each activity, "
+	  "with stable UIDs; with holidays, the festivals, official days off and adjusted working "
+	  "days of the plan's years." },
 	{ "to_text", F(doc_to_text), KW,
 	  "to_text(*, renumber=False, width=0, simplified=False) -> str\n\n"
 	  "The document as a Chinese text document in GB/T 9704 style: labels as written, or "
