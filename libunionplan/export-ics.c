@@ -545,26 +545,12 @@ upl_export_ics_holidays_buffer(char **out, size_t *len, const upl_calendar *cal,
 }
 
 /* Write what a buffer function made (rc its result) to path, atomically. */
-static int
-to_file(const char *path, int rc, char *data, size_t len, upl_error **err)
-{
-	if (rc == 0)
-		rc = upl_write_file_atomic(path, data, len, err);
-	upl__dealloc(data);
-	return rc;
-}
 
 int
 upl_export_ics_file(const upl_doc *doc, const char *path, const upl_export_options *opts,
 		    upl_error **err)
 {
-	char *data = NULL;
-	size_t len = 0;
-	int rc;
-	if (path == NULL)
-		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "no file name given");
-	rc = upl_export_ics_buffer(&data, &len, doc, opts, err);
-	return to_file(path, rc, data, len, err);
+	return upl__export_doc_file(upl_export_ics_buffer, doc, path, opts, err);
 }
 
 int
@@ -577,5 +563,5 @@ upl_export_ics_holidays_file(const upl_calendar *cal, const int *years, size_t n
 	if (path == NULL)
 		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "no file name given");
 	rc = upl_export_ics_holidays_buffer(&data, &len, cal, years, n, opts, err);
-	return to_file(path, rc, data, len, err);
+	return upl__write_built(path, rc, data, len, err);
 }

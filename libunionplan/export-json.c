@@ -418,6 +418,19 @@ upl__export_opts(const upl_export_options *opts, unsigned int known, unsigned in
 	return 0;
 }
 
+int
+upl__export_doc_file(upl__doc_export_fn fn, const upl_doc *doc, const char *path,
+		     const upl_export_options *opts, upl_error **err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+	if (path == NULL)
+		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "no file name given");
+	rc = fn(&data, &len, doc, opts, err);
+	return upl__write_built(path, rc, data, len, err);
+}
+
 static int
 check_opts(const upl_export_options *opts, unsigned int *flags, upl_error **err)
 {

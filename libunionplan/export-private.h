@@ -12,4 +12,13 @@
 UPL_HIDDEN int upl__export_opts(const upl_export_options *opts, unsigned int known,
 				unsigned int *flags, upl_error **err);
 
+/* An exporter of one document to a buffer (upl_export_text_buffer, ...). */
+typedef int (*upl__doc_export_fn)(char **out, size_t *len, const upl_doc *doc,
+				  const upl_export_options *opts, upl_error **err);
+
+/* The file variant of such an exporter: what fn writes goes to path
+ * atomically. Returns as fn and upl_write_file_atomic(). */
+UPL_HIDDEN int upl__export_doc_file(upl__doc_export_fn fn, const upl_doc *doc, const char *path,
+				    const upl_export_options *opts, upl_error **err);
+
 #endif /* UNIONPLAN_EXPORT_PRIVATE_H */

@@ -365,11 +365,5 @@ int
 upl_export_text_file(const upl_doc *doc, const char *path, const upl_export_options *opts,
 		     upl_error **err)
 {
-	char *data = NULL;
-	size_t len = 0;
-	int rc;
-	if (path == NULL)
-		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "no file name given");
-	rc = upl_export_text_buffer(&data, &len, doc, opts, err);
-	return upl__write_built(path, rc, data, len, err);
+	return upl__export_doc_file(upl_export_text_buffer, doc, path, opts, err);
 }
