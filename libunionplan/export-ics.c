@@ -544,8 +544,6 @@ upl_export_ics_holidays_buffer(char **out, size_t *len, const upl_calendar *cal,
 	return upl__buf_finish(&b, w.rc, out, len, err);
 }
 
-/* Write what a buffer function made (rc its result) to path, atomically. */
-
 int
 upl_export_ics_file(const upl_doc *doc, const char *path, const upl_export_options *opts,
 		    upl_error **err)
