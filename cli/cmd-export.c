@@ -21,19 +21,51 @@ typedef struct export_format {
 		     const upl_export_options *opts, upl_error **err);
 } export_format;
 
-/* Append what the library wrote (one, l bytes, freed here) to the
- * malloc()ed *all of *total bytes. Returns 0 or UPL_ENOMEM. */
+/* Append l bytes of s to the malloc()ed, NUL-terminated *all of *total
+ * bytes. Returns 0 or UPL_ENOMEM. */
+static int
+append_bytes(char **all, size_t *total, const char *s, size_t l)
+{
+	char *grown = realloc(*all, *total + l + 1);
+	if (grown == NULL)
+		return UPL_ENOMEM;
+	memcpy(grown + *total, s, l);
+	grown[*total + l] = '\0';
+	*all = grown;
+	*total += l;
+	return 0;
+}
+
+/* Append what the library wrote (one, l bytes, freed here). */
 static int
 append(char **all, size_t *total, char *one, size_t l)
 {
-	char *grown = realloc(*all, *total + l + 1);
-	if (grown != NULL) {
-		memcpy(grown + *total, one, l + 1);
-		*all = grown;
-		*total += l;
-	}
+	int rc = append_bytes(all, total, one, l);
 	upl_free(one);
-	return grown ? 0 : UPL_ENOMEM;
+	return rc;
+}
+
+typedef int (*doc_writer)(char **out, size_t *len, const upl_doc *doc,
+			  const upl_export_options *opts, upl_error **err);
+
+/* Each document as fn writes it, one after the other, sep (or nothing)
+ * between two of them. */
+static int
+write_each(doc_writer fn, const char *sep, char **out, size_t *len, const upl_doc *const *docs,
+	   size_t n, const upl_export_options *opts, upl_error **err)
+{
+	size_t i;
+	int rc = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		char *one = NULL;
+		size_t l = 0;
+		if (i > 0 && sep && (rc = append_bytes(out, len, sep, strlen(sep))) != 0)
+			return rc;
+		rc = fn(&one, &l, docs[i], opts, err);
+		if (rc == 0)
+			rc = append(out, len, one, l);
+	}
+	return rc;
 }
 
 /* Each document as an indented JSON object of its own, one after the other. */
@@ -42,17 +74,8 @@ write_json(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	   const upl_export_options *opts, upl_error **err)
 {
 	upl_export_options o = *opts;
-	size_t i;
-	int rc = 0;
 	o.flags |= UPL_EXPORT_PRETTY;
-	for (i = 0; i < n && rc == 0; i++) {
-		char *one = NULL;
-		size_t l = 0;
-		rc = upl_export_json_buffer(&one, &l, docs[i], &o, err);
-		if (rc == 0)
-			rc = append(out, len, one, l);
-	}
-	return rc;
+	return write_each(upl_export_json_buffer, NULL, out, len, docs, n, &o, err);
 }
 
 /* JSON Lines: one document per line. */
@@ -66,44 +89,21 @@ write_jsonl(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	return rc == 0 ? append(out, len, all, l) : rc;
 }
 
-/* Text: each document as upl_export_text_buffer() writes it, one after
- * the other, a blank line and a form feed between them. */
+/* Text: each document as upl_export_text_buffer() writes it, a blank line
+ * and a form feed between two of them. */
 static int
 write_text(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	   const upl_export_options *opts, upl_error **err)
 {
-	size_t i;
-	int rc = 0;
-	for (i = 0; i < n && rc == 0; i++) {
-		char *one = NULL;
-		size_t l = 0;
-		if (i > 0) {
-			char *grown = realloc(*out, *len + 4);
-			if (grown == NULL)
-				return UPL_ENOMEM;
-			memcpy(grown + *len, "\n\f\n", 4);
-			*out = grown;
-			*len += 3;
-		}
-		rc = upl_export_text_buffer(&one, &l, docs[i], opts, err);
-		if (rc == 0)
-			rc = append(out, len, one, l);
-	}
-	return rc;
+	return write_each(upl_export_text_buffer, "\n\f\n", out, len, docs, n, opts, err);
 }
 
-/* iCalendar: the schedules of one document (doc/ics.md). */
+/* iCalendar: the schedules of each document (doc/ics.md). */
 static int
 write_ics(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	  const upl_export_options *opts, upl_error **err)
 {
-	char *one = NULL;
-	size_t l = 0, i;
-	int rc = 0;
-	for (i = 0; i < n && rc == 0; i++)
-		if ((rc = upl_export_ics_buffer(&one, &l, docs[i], opts, err)) == 0)
-			rc = append(out, len, one, l);
-	return rc;
+	return write_each(upl_export_ics_buffer, NULL, out, len, docs, n, opts, err);
 }
 
 static const export_format formats[] = {

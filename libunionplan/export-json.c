@@ -204,17 +204,24 @@ mem_pos(jw *w, const char *name, upl_pos pos)
 
 static void write_node(jw *w, const upl_node *n);
 
+/* Member k: an array of the nodes given. */
+static void
+mem_nodes(jw *w, const char *k, upl_node *const *nodes, size_t n)
+{
+	size_t i;
+	key(w, k);
+	open_c(w, '[');
+	for (i = 0; i < n && !w->failed; i++) {
+		elem(w);
+		write_node(w, nodes[i]);
+	}
+	close_c(w, ']');
+}
+
 static void
 mem_children(jw *w, const upl_node *n)
 {
-	size_t i;
-	key(w, "children");
-	open_c(w, '[');
-	for (i = 0; i < n->nchildren && !w->failed; i++) {
-		elem(w);
-		write_node(w, n->children[i]);
-	}
-	close_c(w, ']');
+	mem_nodes(w, "children", n->children, n->nchildren);
 }
 
 static void
@@ -345,19 +352,12 @@ write_meta(jw *w, const upl_plan *p)
 static void
 write_plan(jw *w, const upl_plan *p)
 {
-	size_t i;
 	w->traditional = p->lang != NULL && strcmp(p->lang, "zh-Hant") == 0;
 	open_c(w, '{');
 	mem_str(w, "lang", p->lang);
 	mem_pos(w, "position", p->pos);
 	write_meta(w, p);
-	key(w, "body");
-	open_c(w, '[');
-	for (i = 0; i < p->nblocks && !w->failed; i++) {
-		elem(w);
-		write_node(w, p->blocks[i]);
-	}
-	close_c(w, ']');
+	mem_nodes(w, "body", p->blocks, p->nblocks);
 	close_c(w, '}');
 }
 
