@@ -48,6 +48,7 @@ typedef struct builder {
 	upl_date pstart, pend;
 	int year_unknown;      /* the plan writes its year as xx */
 	int said_unknown;
+	upl_node *para;        /* a paragraph whose first line has the GB/T 9704 indent */
 } builder;
 
 static upl_node *
@@ -343,6 +344,13 @@ activity_meta(builder *b, upl_node *act, const upl_node *month)
 
 /* --- nodes ------------------------------------------------------------ */
 
+/* Whether line l is indented as a GB/T 9704 paragraph (full-width spaces). */
+static int
+para_indent(const imp_line *l)
+{
+	return upl__imp_starts(l->indent, strlen(l->indent), "\xE3\x80\x80");
+}
+
 static void
 add_paragraph(builder *b, const imp_line *l, size_t off, const char *label, size_t label_len)
 {
@@ -355,7 +363,34 @@ add_paragraph(builder *b, const imp_line *l, size_t off, const char *label, size
 		set_field(b, &p->label, label, label_len);
 	upl__imp_trim(&s, &len);
 	set_text(b, p, s, len);
-	add_to(b, &b->st[b->depth - 1], p);
+	if (add_to(b, &b->st[b->depth - 1], p) == 0 && para_indent(l))
+		b->para = p;
+}
+
+/* A flush-left line right under a paragraph whose first line has the
+ * GB/T 9704 indent (the text export writes a line break inside a
+ * paragraph so), reading as nothing of its own (an organisation's name
+ * is text here, in the body): the paragraph goes on after a line break.
+ * 1 when line i went into para. */
+static int
+paragraph_goes_on(builder *b, upl_node *para, size_t i)
+{
+	const imp_line *l = &b->c->ls.v[i];
+	upl_buf t = UPL_BUF_INIT;
+	if (para == NULL || (b->c->info[i].flags & ~(unsigned int)F_ORG) != 0 || l->blank_before ||
+	    l->indent[0] != '\0')
+		return 0;
+	upl__buf_puts(&t, para->text ? para->text : "");
+	upl__buf_putc(&t, '\n');
+	upl__buf_put(&t, l->text, l->len);
+	if (t.failed) {
+		upl__buf_free(&t);
+		b->c->oom = 1;
+		return 1;
+	}
+	upl__dealloc(para->text);
+	para->text = upl__buf_detach(&t, NULL);
+	return 1;
 }
 
 static upl_node *
@@ -513,6 +548,21 @@ add_note(builder *b, const imp_line *l, size_t open_len)
 		b->notes_last = 0;
 	}
 	add_to(b, f, n);
+}
+
+/* A remark in brackets (F_REMARK): a note without a label, its text
+ * the words inside. */
+static void
+add_remark(builder *b, const imp_line *l)
+{
+	upl_node *n;
+	end_schedule(b);
+	b->notes = 0;
+	n = mk(b, UPL_NODE_NOTE, l, 0);
+	if (n == NULL)
+		return;
+	set_text(b, n, l->text + strlen("（"), l->len - 2 * strlen("（"));
+	add_to(b, &b->st[container(b)], n);
 }
 
 static void
@@ -724,6 +774,19 @@ schedule_goes_on(const builder *b, const imp_info *in)
 	return 1;
 }
 
+/* A month phrase with text after it on a line indented as a paragraph,
+ * with no schedule open and no month on the next line: a paragraph that
+ * starts with a month (九月：教师节表彰活动), not a schedule of one month. */
+static int
+month_paragraph(const builder *b, size_t i)
+{
+	const imp_line *l = &b->c->ls.v[i];
+	const imp_info *in = &b->c->info[i];
+	if (b->sched != NULL || in->mon.text_offset >= l->len || !para_indent(l))
+		return 0;
+	return i + 1 >= b->c->ls.n || !(b->c->info[i + 1].flags & (F_MONTH | F_MONTH_LOOSE));
+}
+
 static void
 body_line(builder *b, size_t i)
 {
@@ -731,11 +794,22 @@ body_line(builder *b, size_t i)
 	const imp_line *l = &c->ls.v[i];
 	const imp_info *in = &c->info[i];
 	unsigned int f = in->flags;
+	upl_node *para = b->para;
+	int after_note = b->notes;
 
+	b->para = NULL;
+	if (paragraph_goes_on(b, para, i)) {
+		b->para = para;
+		return;
+	}
 	if (notes_go_on(b, l, in))
 		return;
 	if (f & F_NOTE) {
 		add_note(b, l, in->open_len);
+		return;
+	}
+	if (f & F_REMARK) {
+		add_remark(b, l);
 		return;
 	}
 	if (f & F_APPENDIX) {
@@ -749,7 +823,8 @@ body_line(builder *b, size_t i)
 		schedule_heading(b, l, f);
 		return;
 	}
-	if ((f & F_MONTH) || ((f & F_MONTH_LOOSE) && b->sched && b->table)) {
+	if (((f & F_MONTH) && !month_paragraph(b, i)) ||
+	    ((f & F_MONTH_LOOSE) && b->sched && b->table)) {
 		if (new_month(b, l, &in->mon) == NULL)
 			return;
 		if (in->mon.text_offset < l->len)
@@ -771,7 +846,9 @@ body_line(builder *b, size_t i)
 		add_paragraph(b, l, in->open_len, l->text, in->open_len);
 		return;
 	}
-	if ((f & F_HEADING) && !numbered_open(b)) {
+	/* an unnumbered heading after a note: the note closed the part
+	 * before it (下半年的主要工作： after 注：…) */
+	if ((f & F_HEADING) && (!numbered_open(b) || after_note)) {
 		add_group(b, l, 0, 0, 0);
 		return;
 	}

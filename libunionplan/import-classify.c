@@ -60,6 +60,28 @@ classify_month(const char *s, size_t len, imp_info *in)
 		in->flags |= F_DATE;
 }
 
+/* A remark as GB/T 9704 writes one (附注): a line wholly in round
+ * brackets, indented two full-width spaces, after a blank line. */
+static int
+remark(const imp_line *l)
+{
+	const char *s = l->text;
+	size_t len = l->len, i = 0, k;
+	int depth = 0;
+	if (!l->blank_before || !upl__imp_starts(l->indent, strlen(l->indent), "\xE3\x80\x80") ||
+	    !upl__imp_starts(s, len, "（") || !upl__imp_ends(s, len, "）"))
+		return 0;
+	while (i < len) { /* the first bracket closes at the end */
+		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
+		i += k;
+		if (cp == 0xFF08)
+			depth++;
+		else if (cp == 0xFF09 && --depth == 0)
+			return i == len;
+	}
+	return 0;
+}
+
 /* What line l is; with long set the line is known to be too long for a
  * heading, and with no_title to be no title, and those are not looked for
  * (their tests read the whole line). */
@@ -78,6 +100,10 @@ classify(const imp_line *l, imp_info *in, int long_line, int no_title)
 	}
 	if (in->flags & F_MONTH)
 		return;
+	if (remark(l)) {
+		in->flags |= F_REMARK;
+		return;
+	}
 	if (!no_title && upl__imp_title(s, len, &piece, &comp)) {
 		in->flags |= F_TITLE | (piece ? F_PIECE : 0u) | (comp ? F_COMPILATION : 0u);
 		in->piece = piece;

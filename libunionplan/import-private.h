@@ -168,7 +168,8 @@ enum {
 	F_TABLE_HEAD = 1u << 12,
 	F_MONTH = 1u << 13,      /* a month heading, maybe with activities after a colon */
 	F_MONTH_LOOSE = 1u << 14,/* a month phrase followed directly by text (12月举行…) */
-	F_LABEL = 1u << 15
+	F_LABEL = 1u << 15,
+	F_REMARK = 1u << 16      /* （…） alone, indented, after a blank line: a note without a label */
 };
 
 #define F_META (F_TITLE | F_ORG | F_BYLINE | F_DOCNUM | F_DATE)

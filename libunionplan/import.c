@@ -108,6 +108,23 @@ segment(imp_ctx *c, imp_split **out, size_t *nout)
 }
 
 
+/* The first line of the text, centred with spaces (as the text export
+ * writes a title), short, ending no sentence and reading as nothing else:
+ * the title, whatever its words (带 DOCTYPE 的计划). */
+static void
+centred_title(imp_ctx *c)
+{
+	const imp_line *l = &c->ls.v[0];
+	size_t i;
+	if (c->info[0].flags != 0 || l->indent[0] == '\0' || upl__imp_ends_sentence(l->text) ||
+	    upl__imp_count_upto(l->text, l->len, 40) > 40)
+		return;
+	for (i = 0; l->indent[i] != '\0'; i++)
+		if (l->indent[i] != ' ')
+			return;
+	c->info[0].flags = F_TITLE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The API                                                                  */
 
@@ -134,6 +151,7 @@ import_text(imp_ctx *c, char *text, size_t len, upl_error **err)
 		return upl__error_set(err, UPL_ENOMEM, c->file, 0, 0, "%s", upl_strerror(UPL_ENOMEM));
 	for (i = 0; i < c->ls.n; i++)
 		upl__imp_classify(&c->ls.v[i], &c->info[i]);
+	centred_title(c);
 	rc = segment(c, &splits, &nsplits);
 	for (i = 0; rc == 0 && i < nsplits; i++)
 		rc = upl__imp_build_plan(c, splits[i].start, i + 1 < nsplits ? splits[i + 1].start : c->ls.n,

@@ -67,3 +67,12 @@ fuzz-import: tests/fuzz/fuzz_import.c
 	@echo "run: tests/fuzz/fuzz_import -max_total_time=60 $(srcdir)/tests/data/seeds $(srcdir)/tests/data/import"
 .PHONY: fuzz-import
 CLEANFILES += tests/fuzz/fuzz_import
+
+# The importer on the layout the text export writes (a centred title,
+# indented paragraphs, remarks in brackets).
+if HAVE_CHECK
+check_PROGRAMS += tests/check_import_form
+tests_check_import_form_SOURCES = tests/check_import_form.c
+tests_check_import_form_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_import_form_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
