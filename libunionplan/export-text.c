@@ -12,6 +12,10 @@
 /* Two ideographic spaces: the indent of a paragraph. */
 #define INDENT "\xE3\x80\x80\xE3\x80\x80"
 
+/* The columns of a GB/T 9704 line (28 characters of 2 columns): where a
+ * title is centred when no width is given. */
+#define PAGE_COLUMNS 56
+
 /* What one export writes with. */
 typedef struct tw {
 	upl_buf b;          /* the plan being written */
@@ -68,14 +72,16 @@ put_line3(tw *w, const char *a, const char *b, const char *c)
 	upl__buf_free(&line);
 }
 
-/* The title, centred in the width (as written when there is none). */
+/* The title, centred in the width, or on a GB/T 9704 line when there is
+ * none (the importer takes a centred first line for the title, whatever
+ * its words). */
 static void
 put_title(tw *w, const char *title)
 {
-	size_t tw_cols = 0, pad;
-	if (w->width > 0 && upl_text_width(&tw_cols, title, UPL_TEXT_NUL, 0) == 0 &&
-	    tw_cols < w->width) {
-		for (pad = (w->width - tw_cols) / 2; pad > 0; pad--)
+	size_t tw_cols = 0, pad, width = w->width > 0 ? w->width : PAGE_COLUMNS;
+	if (*title != '\0' && upl_text_width(&tw_cols, title, UPL_TEXT_NUL, 0) == 0 &&
+	    tw_cols < width) {
+		for (pad = (width - tw_cols) / 2; pad > 0; pad--)
 			upl__buf_putc(&w->b, ' ');
 	}
 	put_line(w, title, strlen(title));
@@ -111,11 +117,49 @@ label_for(tw *w, const upl_node *n, int level, long number, char **fresh)
 
 static void write_children(tw *w, const upl_node *parent, int level);
 
-/* A paragraph (also a note's or an unlabelled block's text), indented. */
+/* A paragraph, its first line indented; the lines after a line break in
+ * it start flush left, which the importer reads as the same paragraph. */
 static void
 write_paragraph(tw *w, const upl_node *n)
 {
-	put_line3(w, INDENT, upl_node_label(n), upl_node_text(n));
+	const char *t = upl_node_text(n), *nl;
+	if (t == NULL || (nl = strchr(t, '\n')) == NULL) {
+		put_line3(w, INDENT, upl_node_label(n), t);
+		return;
+	}
+	{
+		upl_buf first = UPL_BUF_INIT;
+		upl__buf_put(&first, t, (size_t)(nl - t));
+		if (first.failed)
+			w->b.failed = 1;
+		else
+			put_line3(w, INDENT, upl_node_label(n), first.data ? first.data : "");
+		upl__buf_free(&first);
+	}
+	for (t = nl + 1; (nl = strchr(t, '\n')) != NULL; t = nl + 1)
+		put_line(w, t, (size_t)(nl - t));
+	put_line(w, t, strlen(t));
+}
+
+/* A blank line, unless the text so far ends with one. */
+static void
+blank_line(tw *w)
+{
+	if (w->b.len < 2 || w->b.data[w->b.len - 1] != '\n' || w->b.data[w->b.len - 2] != '\n')
+		upl__buf_putc(&w->b, '\n');
+}
+
+/* A note: its label and text; one without a label is a remark as GB/T
+ * 9704 writes one (附注): in brackets, indented, after a blank line. */
+static void
+write_note(tw *w, const upl_node *n)
+{
+	if (upl_node_label(n) != NULL) {
+		put_line3(w, upl_node_label(n), upl_node_text(n), NULL);
+		return;
+	}
+	blank_line(w);
+	put_line3(w, INDENT "（", upl_node_text(n), "）");
 }
 
 static void
@@ -211,7 +255,7 @@ write_node(tw *w, const upl_node *n, int level, long number)
 		put_line3(w, upl_node_label(n), upl_node_text(n), NULL);
 		break;
 	case UPL_NODE_NOTE:
-		put_line3(w, upl_node_label(n), upl_node_text(n), NULL);
+		write_note(w, n);
 		break;
 	default:
 		write_paragraph(w, n);
