@@ -50,6 +50,8 @@ check_deps() {
 		command -v valgrind >/dev/null 2>&1 || want valgrind
 		command -v doxygen >/dev/null 2>&1 || want doxygen
 		command -v iconv >/dev/null 2>&1 || want libc-bin
+		# tests/check-html-render.sh screenshots the HTML export
+		command -v chromium >/dev/null 2>&1 || want chromium
 	fi
 }
 

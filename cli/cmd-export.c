@@ -106,11 +106,20 @@ write_ics(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	return write_each(upl_export_ics_buffer, NULL, out, len, docs, n, opts, err);
 }
 
+/* HTML: each document as one page (doc/html.md). */
+static int
+write_html(char **out, size_t *len, const upl_doc *const *docs, size_t n,
+	   const upl_export_options *opts, upl_error **err)
+{
+	return write_each(upl_export_html_buffer, NULL, out, len, docs, n, opts, err);
+}
+
 static const export_format formats[] = {
 	{ "json", 0, UPL_EXPORT_POSITIONS, write_json },
 	{ "jsonl", 1, UPL_EXPORT_POSITIONS, write_jsonl },
 	{ "text", 0, UPL_EXPORT_RENUMBER | UPL_EXPORT_SIMPLIFIED, write_text },
 	{ "ics", 0, UPL_EXPORT_HOLIDAYS, write_ics },
+	{ "html", 0, UPL_EXPORT_RENUMBER | UPL_EXPORT_DIAGNOSTICS, write_html },
 	{ NULL, 0, 0, NULL }
 };
 
@@ -123,16 +132,20 @@ export_usage(FILE *fp)
 		"document; '-' reads standard input.\n\n"
 		"  -t, --to=FORMAT    json (one JSON object per document, indented),\n"
 		"                     jsonl (JSON Lines: one document per line),\n"
-		"                     text (a Chinese document in the style of GB/T 9704) or\n"
-		"                     ics (iCalendar: the schedule, doc/ics.md)\n"
+		"                     text (a Chinese document in the style of GB/T 9704),\n"
+		"                     ics (iCalendar: the schedule, doc/ics.md) or\n"
+		"                     html (one self-contained page, doc/html.md)\n"
 		"      --positions    add the line and column each part has in FILE (json)\n"
-		"      --renumber     text: renumber headings by level (一、 （一） 1. （1）),\n"
+		"      --renumber     text, html: renumber headings by level (一、 （一） 1. （1）),\n"
 		"                     mending duplicate and skipped numbers\n"
 		"      --width=N      text: wrap lines at N columns (a Han character is 2),\n"
 		"                     with CJK line breaking; 0 (default) does not wrap\n"
 		"      --simplified   text: convert traditional characters to simplified\n"
 		"      --holidays     ics: add the festivals, official days off and\n"
 		"                     adjusted working days (调休上班) of the plan's years\n"
+		"      --diagnostics  html: show the validation report on the page, beside\n"
+		"                     the lines it concerns; a plan with errors is written\n"
+		"                     too (the exit status is still 1)\n"
 		"  -o, --output=OUT   write to OUT (atomically: a temporary file renamed\n"
 		"                     over OUT, which is untouched if anything fails);\n"
 		"                     default standard output. Several FILEs go to one OUT\n"
@@ -179,6 +192,7 @@ export_options(export_args *a, int argc, char **argv)
 		{ "simplified", no_argument, NULL, 'S' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "holidays", no_argument, NULL, 'H' },
+		{ "diagnostics", no_argument, NULL, 'D' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -193,7 +207,7 @@ export_options(export_args *a, int argc, char **argv)
 			for (f = formats; f->name && strcmp(f->name, optarg) != 0; f++)
 				;
 			if (f->name == NULL)
-				return cli_usage_error("export", "unknown format '%s' (json, jsonl, text or ics)", optarg);
+				return cli_usage_error("export", "unknown format '%s' (json, jsonl, text, ics or html)", optarg);
 			a->format = f;
 			break;
 		case 'P': a->opts.flags |= UPL_EXPORT_POSITIONS; break;
@@ -204,6 +218,7 @@ export_options(export_args *a, int argc, char **argv)
 				return cli_usage_error("export", "bad --width '%s' (0 or a number of columns up to 1000)", optarg);
 			break;
 		case 'H': a->opts.flags |= UPL_EXPORT_HOLIDAYS; break;
+		case 'D': a->opts.flags |= UPL_EXPORT_DIAGNOSTICS; break;
 		case 'o': a->output = optarg; break;
 		case 'h': export_usage(stdout); return CLI_OK;
 		default:
@@ -212,7 +227,7 @@ export_options(export_args *a, int argc, char **argv)
 		}
 	}
 	if (a->format == NULL)
-		return cli_usage_error("export", "no format given (--to=json, jsonl, text or ics)");
+		return cli_usage_error("export", "no format given (--to=json, jsonl, text, ics or html)");
 	if ((a->opts.flags & ~a->format->flags) != 0 ||
 	    (a->opts.width != 0 && strcmp(a->format->name, "text") != 0))
 		return cli_usage_error("export", "an option given does not apply to --to=%s",
@@ -258,14 +273,16 @@ read_stdin(char **data, size_t *len)
 }
 
 /* Check one input as validate does, printing its diagnostics when it is
- * invalid, then parse it. Returns the input's exit status. */
+ * invalid, then parse it. An invalid input is parsed too when keep is
+ * set (export --diagnostics), quietly: *out stays NULL when it cannot be.
+ * Returns the input's exit status. */
 static int
 load_valid(upl_doc **out, upl_report *report, const char *data, size_t len, const char *path,
-	   const char *name)
+	   const char *name, int keep)
 {
 	upl_error *err = NULL;
 	size_t k;
-	int rc;
+	int rc, status = CLI_OK;
 	upl_report_clear(report);
 	rc = data ? upl_validate_buffer(report, data, len, name, NULL, &err)
 		  : upl_validate_file(report, path, NULL, &err);
@@ -282,21 +299,24 @@ load_valid(upl_doc **out, upl_report *report, const char *data, size_t len, cons
 				     upl_severity_name(upl_diag_severity(d)), upl_diag_code(d),
 				     upl_diag_message(d));
 		}
-		return CLI_INVALID;
+		if (!keep)
+			return CLI_INVALID;
+		status = CLI_INVALID;
 	}
 	rc = data ? upl_doc_parse_buffer(out, data, len, name, NULL, &err)
 		  : upl_doc_parse_file(out, path, NULL, &err);
-	if (rc != 0) {
+	if (rc != 0 && status == CLI_OK) {
 		cli_print_error(err, name);
-		upl_error_free(err);
-		return rc == UPL_EPARSE ? CLI_INVALID : CLI_FAILURE;
+		status = rc == UPL_EPARSE ? CLI_INVALID : CLI_FAILURE;
 	}
-	return CLI_OK;
+	upl_error_free(err);
+	return status;
 }
 
-/* Load every FILE into docs[]: the worst exit status of them. */
+/* Load every FILE into docs[] (invalid ones too when keep is set): the
+ * worst exit status of them. */
 static int
-load_all(upl_doc **docs, char **files, int n)
+load_all(upl_doc **docs, char **files, int n, int keep)
 {
 	upl_report *report = NULL;
 	int i, status = CLI_OK;
@@ -310,16 +330,28 @@ load_all(upl_doc **docs, char **files, int n)
 		int st;
 		if (strcmp(files[i], "-") == 0)
 			st = read_stdin(&data, &len) == 0
-			     ? load_valid(&docs[i], report, data, len, NULL, "<stdin>")
+			     ? load_valid(&docs[i], report, data, len, NULL, "<stdin>", keep)
 			     : CLI_FAILURE;
 		else
-			st = load_valid(&docs[i], report, NULL, 0, files[i], files[i]);
+			st = load_valid(&docs[i], report, NULL, 0, files[i], files[i], keep);
 		free(data);
 		if (st == CLI_FAILURE || (st == CLI_INVALID && status == CLI_OK))
 			status = st;
 	}
 	upl_report_free(report);
 	return status;
+}
+
+/* 1 when every document was read (export --diagnostics writes the pages
+ * of invalid plans that could be read, all or nothing). */
+static int
+all_read(upl_doc *const *docs, int n)
+{
+	int i;
+	for (i = 0; i < n; i++)
+		if (docs[i] == NULL)
+			return 0;
+	return 1;
 }
 
 int
@@ -330,7 +362,7 @@ cli_cmd_export(int argc, char **argv)
 	upl_error *err = NULL;
 	char *text = NULL;
 	size_t len = 0;
-	int i, n, status = export_options(&a, argc, argv);
+	int i, n, write, status = export_options(&a, argc, argv);
 
 	if (status >= 0)
 		return status;
@@ -340,8 +372,9 @@ cli_cmd_export(int argc, char **argv)
 		cli_errorf("out of memory");
 		return CLI_FAILURE;
 	}
-	status = load_all(docs, argv + optind, n);
-	if (status == CLI_OK &&
+	status = load_all(docs, argv + optind, n, (a.opts.flags & UPL_EXPORT_DIAGNOSTICS) != 0);
+	write = status == CLI_OK || (status == CLI_INVALID && all_read(docs, n));
+	if (write &&
 	    a.format->write(&text, &len, (const upl_doc *const *)docs, (size_t)n, &a.opts, &err) != 0) {
 		if (err)
 			cli_print_error(err, NULL);
@@ -349,8 +382,9 @@ cli_cmd_export(int argc, char **argv)
 			cli_errorf("out of memory");
 		upl_error_free(err);
 		status = CLI_FAILURE;
+		write = 0;
 	}
-	if (status == CLI_OK && cli_write_output(a.output, text, len) != 0)
+	if (write && cli_write_output(a.output, text, len) != 0)
 		status = CLI_FAILURE;
 	free(text);
 	for (i = 0; i < n; i++)

@@ -65,15 +65,15 @@ put_folded(upl_buf *b, const char *s, size_t n)
 static void
 put_text(ics *w, const char *s)
 {
-	size_t n, bad = 0, i;
+	size_t n, i;
+	int rc;
 	if (s == NULL)
 		s = "";
 	n = strlen(s);
-	if (!upl__utf8_valid(s, n, &bad)) {
-		if (w->rc == 0)
-			w->rc = upl__error_set(w->err, UPL_EINVAL, NULL, 0, 0,
-					       "byte %zu (0x%02X) of \"%.*s\" is not valid UTF-8", bad,
-					       (unsigned int)(unsigned char)s[bad], (int)bad, s);
+	if (w->rc != 0)
+		return;
+	if ((rc = upl__export_check_utf8(s, n, w->err)) != 0) {
+		w->rc = rc;
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -300,11 +300,8 @@ typedef struct plan_ctx {
 	upl_buf path;    /* the index path of the node being written: "0.4.1" */
 } plan_ctx;
 
-/* The year a month of a plan falls in when the schedule does not say:
- * from the period (within start and end, else after the start), else from
- * the 学年; 0 when none gives it. */
-static int
-year_of_month(const upl_period *pd, int m)
+int
+upl__export_month_year(const upl_period *pd, int m)
 {
 	int y;
 	if (pd->start.year > 0 && pd->end.year >= pd->start.year) {
@@ -334,13 +331,13 @@ activity_days(const plan_ctx *c, const upl_node *month, const upl_node *a, upl_d
 	if (d.month > 0) {
 		if (d.year == 0)
 			d.year = y > 0 ? y + (to > 0 && to < m && d.month < m)
-				       : year_of_month(&c->period, d.month);
+				       : upl__export_month_year(&c->period, d.month);
 		if (d.year == 0 || upl_date_make(start, d.year, d.month, d.day) != 0)
 			return -1;
 		return upl_date_add_days(stop, *start, 1) == 0 ? 0 : -1;
 	}
 	if (y == 0)
-		y = year_of_month(&c->period, m);
+		y = upl__export_month_year(&c->period, m);
 	ly = y + (last < m);
 	if (y == 0 || ly + (last == 12) > 9999 || upl_date_make(start, y, m, 1) != 0)
 		return -1;

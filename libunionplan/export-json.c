@@ -419,6 +419,17 @@ upl__export_opts(const upl_export_options *opts, unsigned int known, unsigned in
 }
 
 int
+upl__export_check_utf8(const char *s, size_t n, upl_error **err)
+{
+	size_t bad = 0;
+	if (upl__utf8_valid(s, n, &bad))
+		return 0;
+	return upl__error_set(err, UPL_EINVAL, NULL, 0, 0,
+			      "byte %zu (0x%02X) of \"%.*s\" is not valid UTF-8", bad,
+			      (unsigned int)(unsigned char)s[bad], (int)bad, s);
+}
+
+int
 upl__export_doc_file(upl__doc_export_fn fn, const upl_doc *doc, const char *path,
 		     const upl_export_options *opts, upl_error **err)
 {

@@ -100,19 +100,23 @@ level_style(int level)
 	return styles[level > 5 ? 4 : level - 1];
 }
 
-/* The label to write for a numbered node: as written, or with
- * UPL_EXPORT_RENUMBER number @p number of @p level (in *fresh, freed by
- * the caller). NULL when the node has no label. */
-static const char *
-label_for(tw *w, const upl_node *n, int level, long number, char **fresh)
+const char *
+upl__export_label(unsigned int flags, const upl_node *n, int level, long number, char **fresh)
 {
 	const char *label = upl_node_label(n);
 	*fresh = NULL;
-	if (label == NULL || !(w->flags & UPL_EXPORT_RENUMBER) || upl_node_number(n) < 0)
+	if (label == NULL || !(flags & UPL_EXPORT_RENUMBER) || upl_node_number(n) < 0)
 		return label;
 	if (upl_text_label_format(fresh, level_style(level), number) != 0)
 		return label; /* out of the style's range: keep the label as written */
 	return *fresh;
+}
+
+/* The label to write for a numbered node (see upl__export_label()). */
+static const char *
+label_for(tw *w, const upl_node *n, int level, long number, char **fresh)
+{
+	return upl__export_label(w->flags, n, level, number, fresh);
 }
 
 static void write_children(tw *w, const upl_node *parent, int level);
@@ -226,11 +230,8 @@ write_part(tw *w, const upl_node *n, int level, long number)
 	write_children(w, n, level + 1);
 }
 
-/* The level of a numbered child of a part at @p level: items are always
- * written with digits (level 3 or deeper), as the importer reads digit
- * labels as items and Han numerals as sections. */
-static int
-child_level(const upl_node *c, int level)
+int
+upl__export_child_level(const upl_node *c, int level)
 {
 	if (upl_node_kind(c) == UPL_NODE_ITEM && level < 3)
 		return 3;
@@ -243,7 +244,7 @@ write_node(tw *w, const upl_node *n, int level, long number)
 	switch (upl_node_kind(n)) {
 	case UPL_NODE_SECTION:
 	case UPL_NODE_ITEM:
-		write_part(w, n, child_level(n, level), number);
+		write_part(w, n, upl__export_child_level(n, level), number);
 		break;
 	case UPL_NODE_SCHEDULE:
 		write_schedule(w, n);
@@ -263,18 +264,24 @@ write_node(tw *w, const upl_node *n, int level, long number)
 	}
 }
 
+long
+upl__export_count(long counts[2], const upl_node *c)
+{
+	long *k = &counts[upl_node_kind(c) == UPL_NODE_ITEM];
+	if (upl_node_label(c) != NULL && upl_node_number(c) >= 0)
+		++*k;
+	return *k;
+}
+
 /* Children in order; numbered ones of each kind counted from 1. */
 static void
 write_children(tw *w, const upl_node *parent, int level)
 {
-	long sections = 0, items = 0;
+	long counts[2] = { 0, 0 };
 	size_t i;
 	for (i = 0; i < upl_node_child_count(parent); i++) {
 		const upl_node *c = upl_node_child(parent, i);
-		long *k = upl_node_kind(c) == UPL_NODE_ITEM ? &items : &sections;
-		if (upl_node_label(c) != NULL && upl_node_number(c) >= 0)
-			++*k;
-		write_node(w, c, level, *k);
+		write_node(w, c, level, upl__export_count(counts, c));
 	}
 }
 

@@ -7,6 +7,7 @@ UPL_CORE_SOURCES += \
 	libunionplan/json-read.c libunionplan/json-model.c
 UPL_CORE_SOURCES += libunionplan/export-text.c
 UPL_CORE_SOURCES += libunionplan/export-ics.c
+UPL_CORE_SOURCES += libunionplan/export-html.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_export
@@ -26,6 +27,14 @@ check_PROGRAMS += tests/check_export_ics
 tests_check_export_ics_SOURCES = tests/check_export_ics.c
 tests_check_export_ics_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_export_ics_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+# HTML (libunionplan/export-html.c): its unit tests.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_export_html
+tests_check_export_html_SOURCES = tests/check_export_html.c
+tests_check_export_html_CFLAGS = $(UPL_TEST_CFLAGS)
+tests_check_export_html_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
 
 # The JSON Schema of the JSON form (doc/json.md), installed beside the XSD.
@@ -52,3 +61,9 @@ CLEANFILES += tests/fuzz/fuzz_json_parse
 dist_check_SCRIPTS += tests/cli-export-ics.sh tests/check-ics.sh
 TESTS += tests/cli-export-ics.sh tests/check-ics.sh
 EXTRA_DIST += tests/check-ics.py doc/ics.md
+
+# HTML from the command line, read back by Python's html.parser, and the
+# pages of seeds 000 and 004 rendered by headless Chromium.
+dist_check_SCRIPTS += tests/cli-export-html.sh tests/check-html.sh tests/check-html-render.sh
+TESTS += tests/cli-export-html.sh tests/check-html.sh tests/check-html-render.sh
+EXTRA_DIST += tests/check-html.py tests/check-html-render.py tests/tapcheck.py doc/html.md

@@ -43,19 +43,6 @@ ics(const upl_doc *doc, unsigned int flags)
 	return out;
 }
 
-/* The number of times needle occurs in hay. */
-static size_t
-count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-	const char *p = hay;
-	while ((p = strstr(p, needle)) != NULL) {
-		n++;
-		p += strlen(needle);
-	}
-	return n;
-}
-
 /* A one-plan document whose schedule has one month (year 0: unknown) with
  * one activity of the given text and date. */
 static upl_doc *
@@ -117,8 +104,8 @@ START_TEST(test_golden)
 	/* the same bytes, UIDs and DTSTAMP included, each time and from a new parse */
 	ck_assert_str_eq(got2, got);
 	ck_assert_str_eq(got3, got);
-	ck_assert_uint_eq(count(got, "BEGIN:VEVENT\r\n"), 5);
-	ck_assert_uint_eq(count(got, "DTSTAMP:20140825T000000Z\r\n"), 5);
+	ck_assert_uint_eq(test_count(got, "BEGIN:VEVENT\r\n"), 5);
+	ck_assert_uint_eq(test_count(got, "DTSTAMP:20140825T000000Z\r\n"), 5);
 	ck_assert_ptr_nonnull(strstr(got, "\r\nX-WR-CALNAME:2014学年工会工作计划（草案\\,第二稿）\r\n"));
 	upl_free(got);
 	upl_free(got2);
@@ -208,7 +195,7 @@ START_TEST(test_days)
 	ck_assert_ptr_nonnull(strstr(got, "DTSTART;VALUE=DATE:20140910\r\nDTEND;VALUE=DATE:20140911\r\n"));
 	ck_assert_ptr_nonnull(strstr(got, "DTSTART;VALUE=DATE:20141231\r\nDTEND;VALUE=DATE:20150101\r\n"));
 	/* undated: the month; a span of months without a year: 2015's from the period */
-	ck_assert_uint_eq(count(got, "DTSTART;VALUE=DATE:20140901\r\nDTEND;VALUE=DATE:20141001\r\n"), 2);
+	ck_assert_uint_eq(test_count(got, "DTSTART;VALUE=DATE:20140901\r\nDTEND;VALUE=DATE:20141001\r\n"), 2);
 	ck_assert_ptr_nonnull(strstr(got, "DTSTART;VALUE=DATE:20150701\r\nDTEND;VALUE=DATE:20150901\r\n"));
 	ck_assert_ptr_nonnull(strstr(got, "CATEGORIES:教师节\r\n"));
 	ck_assert_ptr_nonnull(strstr(got, "CATEGORIES:元旦\r\n"));
@@ -226,7 +213,7 @@ START_TEST(test_years)
 	/* no year anywhere: left out */
 	doc = one_activity("无年份", none, 3, 0, NULL);
 	got = ics(doc, UPL_EXPORT_HOLIDAYS);
-	ck_assert_uint_eq(count(got, "BEGIN:VEVENT"), 0);
+	ck_assert_uint_eq(test_count(got, "BEGIN:VEVENT"), 0);
 	ck_assert_ptr_null(strstr(got, "DTSTAMP"));
 	ck_assert_ptr_nonnull(strstr(got, "END:VCALENDAR\r\n"));
 	upl_free(got);
@@ -245,7 +232,7 @@ START_TEST(test_years)
 	sy.schoolyear = 2020;
 	doc = one_activity("闰日", d, 2, 0, &sy);
 	got = ics(doc, 0);
-	ck_assert_uint_eq(count(got, "BEGIN:VEVENT"), 0);
+	ck_assert_uint_eq(test_count(got, "BEGIN:VEVENT"), 0);
 	upl_free(got);
 	upl_doc_free(doc);
 	/* December as a whole month ends on 1 January */
@@ -281,7 +268,7 @@ START_TEST(test_uids)
 	upl_plan *p = upl_doc_plan(doc, 0);
 	upl_node *month = upl_node_child(upl_plan_block(p, 0), 0);
 	char *a = ics(doc, 0), *ua = uids(a), *b, *ub, *l1, *l2;
-	ck_assert_uint_eq(count(ua, "UID:"), 5);
+	ck_assert_uint_eq(test_count(ua, "UID:"), 5);
 	ck_assert_ptr_nonnull(strstr(ua, "-0.0.0.0@unionplan\r\n"));
 	ck_assert_ptr_nonnull(strstr(ua, "-0.0.2.0@unionplan\r\n"));
 	/* another text changes that activity's UID only */
@@ -307,7 +294,7 @@ START_TEST(test_holidays_flag)
 	char *got = ics(doc, UPL_EXPORT_HOLIDAYS);
 	/* 5 activities; 2014 and 2015: 20 festivals each, 27 and 31 official
 	 * days (unionplan holidays [--statutory] --format=csv) */
-	ck_assert_uint_eq(count(got, "BEGIN:VEVENT"), 5 + 20 + 20 + 27 + 31);
+	ck_assert_uint_eq(test_count(got, "BEGIN:VEVENT"), 5 + 20 + 20 + 27 + 31);
 	ck_assert_ptr_nonnull(strstr(got, "UID:20141001-off-national-day@holidays.unionplan\r\n"
 				      "DTSTAMP:20140825T000000Z\r\nDTSTART;VALUE=DATE:20141001\r\n"
 				      "DTEND;VALUE=DATE:20141002\r\nSUMMARY:国庆节（休）\r\n"
@@ -339,11 +326,11 @@ START_TEST(test_feed)
 	check_lines(out);
 	ck_assert_ptr_nonnull(strstr(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\r\nX-WR-CALNAME:中国节假日 2026\r\n"));
-	ck_assert_uint_eq(count(out, "DTSTAMP:20260101T000000Z\r\n"), count(out, "BEGIN:VEVENT"));
+	ck_assert_uint_eq(test_count(out, "DTSTAMP:20260101T000000Z\r\n"), test_count(out, "BEGIN:VEVENT"));
 	/* 2026: 20 festivals, 33 days off, 6 adjusted working days */
-	ck_assert_uint_eq(count(out, "BEGIN:VEVENT"), 20 + 39);
-	ck_assert_uint_eq(count(out, "CATEGORIES:法定节假日\r\n"), 33);
-	ck_assert_uint_eq(count(out, "SUMMARY:调休上班\r\n"), 6);
+	ck_assert_uint_eq(test_count(out, "BEGIN:VEVENT"), 20 + 39);
+	ck_assert_uint_eq(test_count(out, "CATEGORIES:法定节假日\r\n"), 33);
+	ck_assert_uint_eq(test_count(out, "SUMMARY:调休上班\r\n"), 6);
 	ck_assert_ptr_nonnull(strstr(out, "DTSTART;VALUE=DATE:20260104\r\nDTEND;VALUE=DATE:20260105\r\n"
 				      "SUMMARY:调休上班\r\nDESCRIPTION:元旦调休上班\r\n"));
 	ck_assert_ptr_nonnull(strstr(out, "UID:20260217-off-spring-festival@"));
@@ -351,8 +338,8 @@ START_TEST(test_feed)
 	/* several years, each once */
 	ck_assert_int_eq(upl_export_ics_holidays_buffer(&out, NULL, NULL, years, 3, NULL, &err), 0);
 	ck_assert_ptr_nonnull(strstr(out, "X-WR-CALNAME:中国节假日 2026、2025、2026\r\n"));
-	ck_assert_uint_eq(count(out, "UID:20260101-off-new-year@"), 1);
-	ck_assert_uint_eq(count(out, "UID:20251001-off-national-day@"), 1);
+	ck_assert_uint_eq(test_count(out, "UID:20260101-off-new-year@"), 1);
+	ck_assert_uint_eq(test_count(out, "UID:20251001-off-national-day@"), 1);
 	upl_free(out);
 	/* a year without an arrangement, bad arguments */
 	years[0] = 1990;

@@ -49,6 +49,19 @@ test_slurp(const char *rel, size_t *len)
 	return buf;
 }
 
+/* The number of times needle occurs in hay, without overlaps. */
+static inline size_t
+test_count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	const char *p = hay;
+	while ((p = strstr(p, needle)) != NULL) {
+		n++;
+		p += strlen(needle);
+	}
+	return n;
+}
+
 /* The next line of a text buffer (its newline replaced by NUL), advancing
  * *p; NULL at the end. For walking the CSV reference tables in place. */
 static inline char *

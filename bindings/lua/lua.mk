@@ -13,6 +13,7 @@ UPL_LUA_TESTS = \
 	bindings/lua/tests/test_calendar.lua \
 	bindings/lua/tests/test_document.lua \
 	bindings/lua/tests/test_errors.lua \
+	bindings/lua/tests/test_html.lua \
 	bindings/lua/tests/test_json.lua \
 	bindings/lua/tests/test_ownership.lua \
 	bindings/lua/tests/test_report.lua

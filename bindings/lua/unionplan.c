@@ -1725,6 +1725,20 @@ m_to_text(lua_State *L)
 	return push_export(L, upl_export_text_buffer, &o);
 }
 
+/* doc:to_html{diagnostics=, renumber=}: one self-contained page (doc/html.md). */
+static int
+m_to_html(lua_State *L)
+{
+	static const char *const allowed[] = { "diagnostics", "renumber", NULL };
+	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
+	check_cls(L, 1, CLS_DOC);
+	lua_settop(L, 2);
+	check_options(L, 2, allowed);
+	o.flags = (opt_bool(L, 2, "diagnostics") ? UPL_EXPORT_DIAGNOSTICS : 0u) |
+		  (opt_bool(L, 2, "renumber") ? UPL_EXPORT_RENUMBER : 0u);
+	return push_export(L, upl_export_html_buffer, &o);
+}
+
 /* up.loads_json(str, {name=, max_bytes=}): a document from its JSON form. */
 static int
 f_loads_json(lua_State *L)
@@ -1956,6 +1970,45 @@ f_holidays(lua_State *L)
 		return push_statutory(L, cal, year);
 	a.year = b.year = year;
 	return push_festivals(L, a, b);
+}
+
+/* holidays_ics(year | {year, ...} [, cal]): the official calendar of the
+ * years as an iCalendar feed (doc/ics.md), or nil, message for a year
+ * without an arrangement. */
+static int
+f_holidays_ics(lua_State *L)
+{
+	const upl_calendar *cal = opt_calendar(L, 2, NULL);
+	int **years = (int **)box_new(L, free);
+	char **out = (char **)box_new(L, free_mem);
+	upl_error **err = (upl_error **)box_new(L, free_error);
+	size_t n = 1, i, len = 0;
+	int rc;
+	if (lua_istable(L, 1)) {
+		n = lua_rawlen(L, 1);
+		if (n == 0)
+			return luaL_argerror(L, 1, "at least one year expected");
+	} else if (!lua_isnumber(L, 1)) {
+		return luaL_argerror(L, 1, "a year or a list of years expected");
+	}
+	if ((*years = malloc(n * sizeof **years)) == NULL)
+		return luaL_error(L, "out of memory");
+	if (!lua_istable(L, 1))
+		(*years)[0] = check_year(L, 1);
+	for (i = 0; i < n && lua_istable(L, 1); i++) {
+		lua_Number x;
+		lua_rawgeti(L, 1, (int)i + 1);
+		x = lua_tonumber(L, -1);
+		if (!lua_isnumber(L, -1) || x != (lua_Number)(long)x || x < 1 || x > 9999)
+			return luaL_argerror(L, 1, "a list of years in 1..9999 expected");
+		(*years)[i] = (int)x;
+		lua_pop(L, 1);
+	}
+	rc = upl_export_ics_holidays_buffer(out, &len, cal, *years, n, NULL, err);
+	if (rc != 0)
+		return push_failure(L, rc, *err);
+	lua_pushlstring(L, *out, len);
+	return 1;
 }
 
 static int
@@ -2214,6 +2267,7 @@ cal_tostring(lua_State *L)
 static const luaL_Reg doc_methods[] = {
 	{ "plans", m_plans }, { "dumps", m_dumps }, { "dump", m_dump }, { "validate", m_validate },
 	{ "to_json", m_to_json }, { "to_text", m_to_text }, { "to_ics", m_to_ics },
+	{ "to_html", m_to_html },
 	{ "add", m_add }, { "insert", m_insert }, { "remove", m_remove }, { "close", m_close },
 	{ NULL, NULL }
 };
@@ -2302,6 +2356,7 @@ make_class(lua_State *L, int cls)
 static const luaL_Reg calendar_fns[] = {
 	{ "holidays", f_holidays }, { "workday", f_workday }, { "is_workday", f_is_workday },
 	{ "workdays_between", f_workdays_between }, { "add_workdays", f_add_workdays },
+	{ "holidays_ics", f_holidays_ics },
 	{ NULL, NULL }
 };
 

@@ -1,7 +1,7 @@
 /**
  * @file unionplan/export.h
  * @brief Exporting documents to formats beyond XML (JSON, JSON Lines, text,
- * iCalendar).
+ * iCalendar, HTML).
  *
  * Every exporter takes a per-call ::upl_export_options and writes in the
  * style of the XML writer: to a NUL-terminated buffer the caller frees with
@@ -33,6 +33,7 @@
 #include "calendar.h"
 #include "common.h"
 #include "plan.h"
+#include "validate.h"
 #include "xml.h"
 
 #ifdef __cplusplus
@@ -59,6 +60,9 @@ extern "C" {
  * (调休上班) of the years the plans cover (iCalendar, see
  * upl_export_ics_buffer()). */
 #define UPL_EXPORT_HOLIDAYS 0x400u
+/** HTML: validate the document (upl_doc_validate(), messages in Chinese)
+ * and show the report on the page (see upl_export_html_buffer()). */
+#define UPL_EXPORT_DIAGNOSTICS 0x800u
 /** @} */
 
 /**
@@ -392,6 +396,102 @@ UPL_EXTERN int upl_export_text_buffer(char **out, size_t *len, const upl_doc *do
  */
 UPL_EXTERN int upl_export_text_file(const upl_doc *doc, const char *path,
 				    const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write a document as one self-contained HTML page (HTML5, UTF-8;
+ * doc/html.md describes it in full): no script, no external file, the
+ * style sheet in the page. `<html lang>` is `zh-CN`, or `zh-Hant` when the
+ * first plan is traditional (its `xml:lang`, else upl_text_script() of its
+ * title and text); a later plan in the other script has its own `lang`.
+ *
+ * The page: a table of contents (`nav`) linking every section and schedule
+ * by its id (`s1`, `s2`, … in document order; plans are `plan1` …); then
+ * each plan as an `article`: the title block (with a 发文字号, the issuing
+ * body and the number above a red rule, then the title; else the title
+ * and the organisation; the period unless the title holds it; the
+ * authors), the body in order (sections as `section` with a heading of the
+ * rank of their depth, classed by their GB/T 9704 level; items, paragraphs
+ * and notes with their labels as written, or renumbered as by
+ * upl_export_text_buffer() with ::UPL_EXPORT_RENUMBER), each schedule as a
+ * table with one row per month (its label, year and month, the month's
+ * festivals, statutory days off and adjusted working days from the
+ * embedded calendar when the year is known or follows from the period)
+ * and its activities in a list (text, date, the holiday named, and a mark
+ * when the day is an official day off or an adjusted working day), and
+ * last the date of issue. Text is escaped (`&`, `<`, `>`, `"`, `'`);
+ * control characters other than tab and newline become spaces.
+ *
+ * The style is a sheet of paper on screen and, in print, an A4 page with
+ * the margins of GB/T 9704 (37 mm top, 35 mm bottom, 28 mm left, 26 mm
+ * right), the body in 16pt 仿宋, the title in 22pt 小标宋/宋体, level-1
+ * headings in 黑体 and level-2 in 楷体, with fallbacks to the Noto CJK fonts.
+ *
+ * With ::UPL_EXPORT_DIAGNOSTICS the document is validated
+ * (upl_doc_validate(), messages in simplified Chinese) and the report is
+ * shown as by upl_export_html_report_buffer(). ::UPL_EXPORT_POSITIONS and
+ * ::UPL_EXPORT_PRETTY are ignored.
+ * @param[out] out  a NUL-terminated UTF-8 string; ends with a newline.
+ * @param[out] len  its length in bytes (optional).
+ * @param doc       the document.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return 0; ::UPL_EINVAL (NULL arguments, options of an unknown version or
+ * with an unknown flag, a document without plans, text that is not valid
+ * UTF-8); ::UPL_ENOMEM.
+ * @par Ownership
+ * The caller frees @p out with upl_free().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_html_buffer(char **out, size_t *len, const upl_doc *doc,
+				      const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write a document as an HTML page to a file, atomically: on failure
+ * @p path is left as it was.
+ * @return as upl_export_html_buffer() and upl_write_file_atomic().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_html_file(const upl_doc *doc, const char *path,
+				    const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write a document as an HTML page with a validation report the caller
+ * made (for instance by upl_validate_file() on the file the document was
+ * read from, in the language of its choice).
+ *
+ * The page is that of upl_export_html_buffer(), with a report above the
+ * table of contents: the counts of errors, warnings and notes, then each
+ * diagnostic (severity, line, message, code) in the order of the report.
+ * A diagnostic with a line is also shown beside the element it concerns:
+ * the last plan or node that starts at or before its line and column (in
+ * the paragraph, heading, item, month or activity of that element), and
+ * the two link to each other (`#dN` beside the element, `#rN` in the
+ * report, N its 1-based index in the report). ::UPL_EXPORT_DIAGNOSTICS is
+ * ignored here.
+ * @param[out] out  a NUL-terminated UTF-8 string; ends with a newline.
+ * @param[out] len  its length in bytes (optional).
+ * @param doc       the document.
+ * @param report    the diagnostics to show, or NULL for none (no report).
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return as upl_export_html_buffer().
+ * @par Ownership
+ * The caller frees @p out with upl_free(); @p report is only read.
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_html_report_buffer(char **out, size_t *len, const upl_doc *doc,
+					     const upl_report *report,
+					     const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write a document as an HTML page with a validation report to a file,
+ * atomically.
+ * @return as upl_export_html_report_buffer() and upl_write_file_atomic().
+ * @since 0.1
+ */
+UPL_EXTERN int upl_export_html_report_file(const upl_doc *doc, const upl_report *report,
+					   const char *path, const upl_export_options *opts,
+					   upl_error **err);
 
 #ifdef __cplusplus
 }

@@ -286,6 +286,57 @@ py_holidays_between(PyObject *self, PyObject *args, PyObject *kw)
 	return festival_list(from, to);
 }
 
+PyDoc_STRVAR(holidays_ics_doc,
+"holidays_ics(*years, calendar=None)\n--\n\n"
+"The official calendar of the years as one iCalendar feed (str, CRLF\n"
+"lines; doc/ics.md), what `unionplan holidays --format=ics YEAR...`\n"
+"writes: for each year its festivals, its official days off\n"
+"(国庆节（休）) and its adjusted working days (调休上班), each an all-day\n"
+"event with a UID made from the day. A year given twice is written once.\n"
+"calendar is a Calendar, or None for the data embedded in the library; a\n"
+"year it has no arrangement for raises LookupError. No year, or one\n"
+"outside 1..9999, raises ValueError.");
+
+static PyObject *
+py_holidays_ics(PyObject *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "calendar", NULL };
+	PyObject *co = Py_None, *none = NULL, *res = NULL;
+	const upl_calendar *cal;
+	Py_ssize_t n = PyTuple_GET_SIZE(args), i;
+	upl_error *err = NULL;
+	char *out = NULL;
+	size_t len = 0;
+	int *years, rc;
+	(void)self;
+	if ((none = PyTuple_New(0)) == NULL)
+		return NULL;
+	rc = PyArg_ParseTupleAndKeywords(none, kw, "|O:holidays_ics", kwlist, &co);
+	Py_DECREF(none);
+	if (!rc || calendar_arg(co, &cal) != 0)
+		return NULL;
+	if (n == 0) {
+		PyErr_SetString(PyExc_ValueError, "holidays_ics() needs at least one year");
+		return NULL;
+	}
+	if ((years = PyMem_New(int, (size_t)n)) == NULL)
+		return PyErr_NoMemory();
+	for (i = 0; i < n; i++)
+		if (year_arg(PyTuple_GET_ITEM(args, i), &years[i]) != 0)
+			goto out;
+	Py_BEGIN_ALLOW_THREADS
+	rc = upl_export_ics_holidays_buffer(&out, &len, cal, years, (size_t)n, NULL, &err);
+	Py_END_ALLOW_THREADS
+	if (rc != 0)
+		upy_raise(rc, err); /* LookupError for a year without an arrangement */
+	else
+		res = PyUnicode_DecodeUTF8(out, (Py_ssize_t)len, "strict");
+	upl_free(out);
+out:
+	PyMem_Free(years);
+	return res;
+}
+
 PyDoc_STRVAR(festival_doc,
 "festival(key_or_name, year)\n--\n\n"
 "The datetime.date of a festival in a Gregorian year.\n\n"
@@ -829,6 +880,7 @@ static PyMethodDef calendar_functions[] = {
 	{ "holidays_between", KW(py_holidays_between), METH_VARARGS | METH_KEYWORDS,
 	  holidays_between_doc },
 	{ "festival", KW(py_festival), METH_VARARGS | METH_KEYWORDS, festival_doc },
+	{ "holidays_ics", KW(py_holidays_ics), METH_VARARGS | METH_KEYWORDS, holidays_ics_doc },
 	{ "solar_terms", py_solar_terms, METH_O, solar_terms_doc },
 	{ "lunar", py_lunar, METH_O, lunar_doc },
 	{ "from_lunar", KW(py_from_lunar), METH_VARARGS | METH_KEYWORDS, from_lunar_doc },

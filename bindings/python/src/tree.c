@@ -1990,6 +1990,19 @@ doc_to_ics(Wrap *self, PyObject *args, PyObject *kw)
 	return export_doc(self, upl_export_ics_buffer, &opts);
 }
 
+/* The document as one HTML page (doc/html.md). */
+static PyObject *
+doc_to_html(Wrap *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "diagnostics", "renumber", NULL };
+	upl_export_options opts = UPL_EXPORT_OPTIONS_INIT;
+	int diagnostics = 0, renumber = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pp:to_html", kwlist, &diagnostics, &renumber))
+		return NULL;
+	opts.flags = (diagnostics ? UPL_EXPORT_DIAGNOSTICS : 0u) | (renumber ? UPL_EXPORT_RENUMBER : 0u);
+	return export_doc(self, upl_export_html_buffer, &opts);
+}
+
 static PyMethodDef doc_methods[] = {
 	{ "to_json", F(doc_to_json), KW,
 	  "to_json(*, positions=False, pretty=False) -> str\n\n"
@@ -2000,6 +2013,14 @@ static PyMethodDef doc_methods[] = {
 	  "The schedules as iCalendar (RFC 5545; doc/ics.md): an all-day event for each activity, "
 	  "with stable UIDs; with holidays, the festivals, official days off and adjusted working "
 	  "days of the plan's years." },
+	{ "to_html", F(doc_to_html), KW,
+	  "to_html(*, diagnostics=False, renumber=False) -> str\n\n"
+	  "The document as one self-contained HTML page (doc/html.md): title block, table of "
+	  "contents, the body with its labels (renumbered by level when renumber), the schedules "
+	  "as tables of months with festivals, official days off and adjusted working days, and a "
+	  "print style sheet for an A4 page in the manner of GB/T 9704. With diagnostics, the "
+	  "document is validated and the report (in Chinese) is shown on the page, each "
+	  "diagnostic also beside the element of its line." },
 	{ "to_text", F(doc_to_text), KW,
 	  "to_text(*, renumber=False, width=0, simplified=False) -> str\n\n"
 	  "The document as a Chinese text document in GB/T 9704 style: labels as written, or "
