@@ -21,4 +21,11 @@ typedef int (*upl__doc_export_fn)(char **out, size_t *len, const upl_doc *doc,
 UPL_HIDDEN int upl__export_doc_file(upl__doc_export_fn fn, const upl_doc *doc, const char *path,
 				    const upl_export_options *opts, upl_error **err);
 
+/* The label to write for a numbered node: as written, or with
+ * UPL_EXPORT_RENUMBER in flags number @p number of GB/T 9704 @p level
+ * (一、 （一） 1. （1） ①; in *fresh, freed by the caller with upl_free()).
+ * NULL when the node has no label. (export-text.c) */
+UPL_HIDDEN const char *upl__export_label(unsigned int flags, const upl_node *n, int level,
+					 long number, char **fresh);
+
 #endif /* UNIONPLAN_EXPORT_PRIVATE_H */

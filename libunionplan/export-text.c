@@ -81,32 +81,11 @@ put_title(tw *w, const char *title)
 	put_line(w, title, strlen(title));
 }
 
-/* Renumbering: the style of a label at a GB/T 9704 level. */
-static upl_label_style
-level_style(int level)
-{
-	static const upl_label_style styles[] = {
-		UPL_LABEL_HAN_COMMA, UPL_LABEL_HAN_PAREN, UPL_LABEL_DIGIT_DOT,
-		UPL_LABEL_DIGIT_PAREN, UPL_LABEL_CIRCLED
-	};
-	if (level < 1)
-		level = 1;
-	return styles[level > 5 ? 4 : level - 1];
-}
-
-/* The label to write for a numbered node: as written, or with
- * UPL_EXPORT_RENUMBER number @p number of @p level (in *fresh, freed by
- * the caller). NULL when the node has no label. */
+/* The label to write for a numbered node (upl__export_label). */
 static const char *
 label_for(tw *w, const upl_node *n, int level, long number, char **fresh)
 {
-	const char *label = upl_node_label(n);
-	*fresh = NULL;
-	if (label == NULL || !(w->flags & UPL_EXPORT_RENUMBER) || upl_node_number(n) < 0)
-		return label;
-	if (upl_text_label_format(fresh, level_style(level), number) != 0)
-		return label; /* out of the style's range: keep the label as written */
-	return *fresh;
+	return upl__export_label(w->flags, n, level, number, fresh);
 }
 
 static void write_children(tw *w, const upl_node *parent, int level);
@@ -291,6 +270,31 @@ write_plan(tw *w, const upl_plan *p)
 		upl__buf_putc(&w->b, '\n');
 		put_line(w, issued, strlen(issued));
 	}
+}
+
+/* Renumbering: the style of a label at a GB/T 9704 level. */
+static upl_label_style
+level_style(int level)
+{
+	static const upl_label_style styles[] = {
+		UPL_LABEL_HAN_COMMA, UPL_LABEL_HAN_PAREN, UPL_LABEL_DIGIT_DOT,
+		UPL_LABEL_DIGIT_PAREN, UPL_LABEL_CIRCLED
+	};
+	if (level < 1)
+		level = 1;
+	return styles[level > 5 ? 4 : level - 1];
+}
+
+const char *
+upl__export_label(unsigned int flags, const upl_node *n, int level, long number, char **fresh)
+{
+	const char *label = upl_node_label(n);
+	*fresh = NULL;
+	if (label == NULL || !(flags & UPL_EXPORT_RENUMBER) || upl_node_number(n) < 0)
+		return label;
+	if (upl_text_label_format(fresh, level_style(level), number) != 0)
+		return label; /* out of the style's range: keep the label as written */
+	return *fresh;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -7,6 +7,7 @@ UPL_CORE_SOURCES += \
 	libunionplan/json-read.c libunionplan/json-model.c
 UPL_CORE_SOURCES += libunionplan/export-text.c
 UPL_CORE_SOURCES += libunionplan/export-ics.c
+UPL_CORE_SOURCES += libunionplan/export-docx.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_export
@@ -52,3 +53,11 @@ CLEANFILES += tests/fuzz/fuzz_json_parse
 dist_check_SCRIPTS += tests/cli-export-ics.sh tests/check-ics.sh
 TESTS += tests/cli-export-ics.sh tests/check-ics.sh
 EXTRA_DIST += tests/check-ics.py doc/ics.md
+
+# Word (libunionplan/export-docx.c): every example read back by
+# python3-docx and imported again; converted to PDF and PNG by LibreOffice
+# and poppler when they are installed (skipped otherwise: bootstrap.sh does
+# not install LibreOffice, too big for CI).
+dist_check_SCRIPTS += tests/check-docx.sh tests/check-docx-pdf.sh
+TESTS += tests/check-docx.sh tests/check-docx-pdf.sh
+EXTRA_DIST += tests/check-docx.py
