@@ -213,14 +213,11 @@ write_node(dw *w, const upl_node *n, int level, long number)
 static void
 write_children(dw *w, const upl_node *parent, int level)
 {
-	long sections = 0, items = 0;
+	long counts[2] = { 0, 0 };
 	size_t i;
 	for (i = 0; i < upl_node_child_count(parent); i++) {
 		const upl_node *c = upl_node_child(parent, i);
-		long *k = upl_node_kind(c) == UPL_NODE_ITEM ? &items : &sections;
-		if (upl_node_label(c) != NULL && upl_node_number(c) >= 0)
-			++*k;
-		write_node(w, c, level, *k);
+		write_node(w, c, level, upl__export_count(c, counts));
 	}
 }
 
@@ -231,8 +228,7 @@ static void
 write_front(dw *w, const upl_plan *p)
 {
 	const char *title = upl_plan_title(p), *s, *issued = upl_plan_issued_text(p);
-	upl_date d = upl_plan_issued_date(p);
-	int dateless = issued && d.year == 0 && d.month == 0 && upl_plan_author_count(p) > 0;
+	int dateless = upl__export_dateless_issued(p);
 	size_t i;
 	if (title != NULL)
 		para(w, "Title", title, NULL, NULL);
@@ -267,7 +263,6 @@ write_plan(dw *w, const upl_plan *p, int first)
 	long sections = 0;
 	size_t i;
 	const char *issued = upl_plan_issued_text(p);
-	upl_date d = upl_plan_issued_date(p);
 	if (!first) /* each plan on a page of its own */
 		upl__buf_puts(&w->b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n");
 	write_front(w, p);
@@ -278,7 +273,7 @@ write_plan(dw *w, const upl_plan *p, int first)
 			sections++;
 		write_node(w, n, 1, sections);
 	}
-	if (issued && !(d.year == 0 && d.month == 0 && upl_plan_author_count(p) > 0))
+	if (issued && !upl__export_dateless_issued(p))
 		para(w, "Issued", issued, NULL, NULL);
 }
 

@@ -28,4 +28,13 @@ UPL_HIDDEN int upl__export_doc_file(upl__doc_export_fn fn, const upl_doc *doc, c
 UPL_HIDDEN const char *upl__export_label(unsigned int flags, const upl_node *n, int level,
 					 long number, char **fresh);
 
+/* The number to write for child c of a part, numbered ones of each kind
+ * (items; sections and the rest) counted from 1 in counts[2], which the
+ * caller zeroes before the first child. (export-text.c) */
+UPL_HIDDEN long upl__export_count(const upl_node *c, long counts[2]);
+
+/* 1 when the plan was issued on a day it does not give as a date (XX-02-26)
+ * and has an author to write it beside. (export-text.c) */
+UPL_HIDDEN int upl__export_dateless_issued(const upl_plan *p);
+
 #endif /* UNIONPLAN_EXPORT_PRIVATE_H */

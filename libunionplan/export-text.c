@@ -198,25 +198,29 @@ write_node(tw *w, const upl_node *n, int level, long number)
 	}
 }
 
+long
+upl__export_count(const upl_node *c, long counts[2])
+{
+	long *k = upl_node_kind(c) == UPL_NODE_ITEM ? &counts[1] : &counts[0];
+	if (upl_node_label(c) != NULL && upl_node_number(c) >= 0)
+		++*k;
+	return *k;
+}
+
 /* Children in order; numbered ones of each kind counted from 1. */
 static void
 write_children(tw *w, const upl_node *parent, int level)
 {
-	long sections = 0, items = 0;
+	long counts[2] = { 0, 0 };
 	size_t i;
 	for (i = 0; i < upl_node_child_count(parent); i++) {
 		const upl_node *c = upl_node_child(parent, i);
-		long *k = upl_node_kind(c) == UPL_NODE_ITEM ? &items : &sections;
-		if (upl_node_label(c) != NULL && upl_node_number(c) >= 0)
-			++*k;
-		write_node(w, c, level, *k);
+		write_node(w, c, level, upl__export_count(c, counts));
 	}
 }
 
-/* 1 when the plan was issued on a day it does not give as a date and has
- * an author to write it beside. */
-static int
-dateless_issued(const upl_plan *p)
+int
+upl__export_dateless_issued(const upl_plan *p)
 {
 	upl_date d = upl_plan_issued_date(p);
 	return upl_plan_issued_text(p) != NULL && d.year == 0 && d.month == 0 &&
@@ -240,7 +244,7 @@ write_front(tw *w, const upl_plan *p)
 		put_line(w, s, strlen(s));
 	for (i = 0; i < upl_plan_author_count(p); i++) {
 		/* a date the importer found on a byline (作者：鄧麗敏 XX-02-26) */
-		const char *d = i == 0 && dateless_issued(p) ? upl_plan_issued_text(p) : NULL;
+		const char *d = i == 0 && upl__export_dateless_issued(p) ? upl_plan_issued_text(p) : NULL;
 		put_line3(w, "作者：", upl_plan_author(p, i), NULL);
 		if (d != NULL) {
 			w->b.len--; /* the newline: the date goes on the same line */
@@ -266,7 +270,7 @@ write_plan(tw *w, const upl_plan *p)
 			sections++;
 		write_node(w, n, 1, sections);
 	}
-	if ((issued = upl_plan_issued_text(p)) != NULL && !dateless_issued(p)) {
+	if ((issued = upl_plan_issued_text(p)) != NULL && !upl__export_dateless_issued(p)) {
 		upl__buf_putc(&w->b, '\n');
 		put_line(w, issued, strlen(issued));
 	}
