@@ -95,3 +95,9 @@ fuzz-office: tests/fuzz/fuzz_office.c
 	@echo "run: tests/fuzz/fuzz_office -max_total_time=60 DIR-OF-DOCX-FILES"
 .PHONY: fuzz-office
 CLEANFILES += tests/fuzz/fuzz_office
+if HAVE_CHECK
+check_PROGRAMS += tests/check_office
+tests_check_office_SOURCES = tests/check_office.c
+tests_check_office_CFLAGS = $(UPL_TEST_CFLAGS) $(LIBXML2_CFLAGS) $(LIBZIP_CFLAGS)
+tests_check_office_LDADD = $(UPL_TEST_CORE_LIBS) $(LIBZIP_LIBS)
+endif
