@@ -40,8 +40,9 @@ check_deps() {
 		pkg-config --exists 'libxml-2.0 >= 2.9.14' || want libxml2-dev
 		pkg-config --exists 'icu-uc >= 72' || want libicu-dev
 		pkg-config --exists 'check >= 0.15' || want check
+		pkg-config --exists 'libzip >= 1.7' || want libzip-dev
 	else
-		want libxml2-dev; want libicu-dev; want check
+		want libxml2-dev; want libicu-dev; want check; want libzip-dev
 	fi
 	[ -f /usr/share/aclocal/pkg.m4 ] || want pkg-config
 	python_deps "$1"
@@ -94,6 +95,11 @@ sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Pyth
 	if [ "$1" = check ]; then
 		"$py" -c 'import icalendar' 2>/dev/null ||
 			/usr/bin/python3 -c 'import icalendar' 2>/dev/null || want python3-icalendar
+	fi
+	# tests/check-docx.sh reads the .docx export with python3-docx
+	if [ "$1" = check ]; then
+		"$py" -c 'import docx' 2>/dev/null ||
+			/usr/bin/python3 -c 'import docx' 2>/dev/null || want python3-docx
 	fi
 	if [ "$1" = bench ]; then
 		/usr/bin/python3 -c 'import lxml' 2>/dev/null || want python3-lxml

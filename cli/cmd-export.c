@@ -114,12 +114,36 @@ write_html(char **out, size_t *len, const upl_doc *const *docs, size_t n,
 	return write_each(upl_export_html_buffer, NULL, out, len, docs, n, opts, err);
 }
 
+/* Word: one document as upl_export_docx_buffer() writes it (a ZIP archive,
+ * so one file only, and never to a terminal: see docx_refusal). */
+static int
+write_docx(char **out, size_t *len, const upl_doc *const *docs, size_t n,
+	   const upl_export_options *opts, upl_error **err)
+{
+	return write_each(upl_export_docx_buffer, NULL, out, len, docs, n > 1 ? 1 : n, opts, err);
+}
+
+/* --to=docx writes bytes that are no text: one FILE, and -o FILE unless
+ * standard output is a file or a pipe. Returns a usage error or -1. */
+static int
+docx_refusal(const export_format *f, const char *output, int nfiles)
+{
+	if (strcmp(f->name, "docx") != 0)
+		return -1;
+	if (nfiles > 1)
+		return cli_usage_error("export", "--to=docx writes one file at a time");
+	if ((output == NULL || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO))
+		return cli_usage_error("export", "--to=docx writes a binary file: not to a terminal (use -o FILE)");
+	return -1;
+}
+
 static const export_format formats[] = {
 	{ "json", 0, UPL_EXPORT_POSITIONS, write_json },
 	{ "jsonl", 1, UPL_EXPORT_POSITIONS, write_jsonl },
 	{ "text", 0, UPL_EXPORT_RENUMBER | UPL_EXPORT_SIMPLIFIED, write_text },
 	{ "ics", 0, UPL_EXPORT_HOLIDAYS, write_ics },
 	{ "html", 0, UPL_EXPORT_RENUMBER | UPL_EXPORT_DIAGNOSTICS, write_html },
+	{ "docx", 0, UPL_EXPORT_RENUMBER | UPL_EXPORT_SIMPLIFIED, write_docx },
 	{ NULL, 0, 0, NULL }
 };
 
@@ -133,14 +157,16 @@ export_usage(FILE *fp)
 		"  -t, --to=FORMAT    json (one JSON object per document, indented),\n"
 		"                     jsonl (JSON Lines: one document per line),\n"
 		"                     text (a Chinese document in the style of GB/T 9704),\n"
-		"                     ics (iCalendar: the schedule, doc/ics.md) or\n"
-		"                     html (one self-contained page, doc/html.md)\n"
+		"                     ics (iCalendar: the schedule, doc/ics.md),\n"
+		"                     html (one self-contained page, doc/html.md) or\n"
+		"                     docx (Word, GB/T 9704 layout, doc/docx.md; needs -o\n"
+		"                     FILE or a pipe)\n"
 		"      --positions    add the line and column each part has in FILE (json)\n"
-		"      --renumber     text, html: renumber headings by level (一、 （一） 1. （1）),\n"
+		"      --renumber     text, html, docx: renumber headings by level (一、 （一） 1. （1）),\n"
 		"                     mending duplicate and skipped numbers\n"
 		"      --width=N      text: wrap lines at N columns (a Han character is 2),\n"
 		"                     with CJK line breaking; 0 (default) does not wrap\n"
-		"      --simplified   text: convert traditional characters to simplified\n"
+		"      --simplified   text, docx: convert traditional characters to simplified\n"
 		"      --holidays     ics: add the festivals, official days off and\n"
 		"                     adjusted working days (调休上班) of the plan's years\n"
 		"      --diagnostics  html: show the validation report on the page, beside\n"
@@ -207,7 +233,7 @@ export_options(export_args *a, int argc, char **argv)
 			for (f = formats; f->name && strcmp(f->name, optarg) != 0; f++)
 				;
 			if (f->name == NULL)
-				return cli_usage_error("export", "unknown format '%s' (json, jsonl, text, ics or html)", optarg);
+				return cli_usage_error("export", "unknown format '%s' (json, jsonl, text, ics, html or docx)", optarg);
 			a->format = f;
 			break;
 		case 'P': a->opts.flags |= UPL_EXPORT_POSITIONS; break;
@@ -227,7 +253,7 @@ export_options(export_args *a, int argc, char **argv)
 		}
 	}
 	if (a->format == NULL)
-		return cli_usage_error("export", "no format given (--to=json, jsonl, text, ics or html)");
+		return cli_usage_error("export", "no format given (--to=json, jsonl, text, ics, html or docx)");
 	if ((a->opts.flags & ~a->format->flags) != 0 ||
 	    (a->opts.width != 0 && strcmp(a->format->name, "text") != 0))
 		return cli_usage_error("export", "an option given does not apply to --to=%s",
@@ -236,7 +262,7 @@ export_options(export_args *a, int argc, char **argv)
 		return cli_usage_error("export", "no file given");
 	if (a->output && argc - optind > 1 && !a->format->several)
 		return cli_usage_error("export", "several files go to one output only with --to=jsonl");
-	return -1;
+	return docx_refusal(a->format, a->output, argc - optind);
 }
 
 /* Standard input, whole, into *data (free()). Returns 0 or -1 with a

@@ -49,4 +49,8 @@ UPL_HIDDEN long upl__export_count(long counts[2], const upl_node *c);
 /* 0 when s[0..n) is valid UTF-8, else UPL_EINVAL with err saying where. */
 UPL_HIDDEN int upl__export_check_utf8(const char *s, size_t n, upl_error **err);
 
+/* 1 when the plan was issued on a day it does not give as a date (XX-02-26)
+ * and has an author to write it beside. (export-text.c) */
+UPL_HIDDEN int upl__export_dateless_issued(const upl_plan *p);
+
 #endif /* UNIONPLAN_EXPORT_PRIVATE_H */

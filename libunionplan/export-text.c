@@ -87,31 +87,6 @@ put_title(tw *w, const char *title)
 	put_line(w, title, strlen(title));
 }
 
-/* Renumbering: the style of a label at a GB/T 9704 level. */
-static upl_label_style
-level_style(int level)
-{
-	static const upl_label_style styles[] = {
-		UPL_LABEL_HAN_COMMA, UPL_LABEL_HAN_PAREN, UPL_LABEL_DIGIT_DOT,
-		UPL_LABEL_DIGIT_PAREN, UPL_LABEL_CIRCLED
-	};
-	if (level < 1)
-		level = 1;
-	return styles[level > 5 ? 4 : level - 1];
-}
-
-const char *
-upl__export_label(unsigned int flags, const upl_node *n, int level, long number, char **fresh)
-{
-	const char *label = upl_node_label(n);
-	*fresh = NULL;
-	if (label == NULL || !(flags & UPL_EXPORT_RENUMBER) || upl_node_number(n) < 0)
-		return label;
-	if (upl_text_label_format(fresh, level_style(level), number) != 0)
-		return label; /* out of the style's range: keep the label as written */
-	return *fresh;
-}
-
 /* The label to write for a numbered node (see upl__export_label()). */
 static const char *
 label_for(tw *w, const upl_node *n, int level, long number, char **fresh)
@@ -285,10 +260,8 @@ write_children(tw *w, const upl_node *parent, int level)
 	}
 }
 
-/* 1 when the plan was issued on a day it does not give as a date and has
- * an author to write it beside. */
-static int
-dateless_issued(const upl_plan *p)
+int
+upl__export_dateless_issued(const upl_plan *p)
 {
 	upl_date d = upl_plan_issued_date(p);
 	return upl_plan_issued_text(p) != NULL && d.year == 0 && d.month == 0 &&
@@ -312,7 +285,7 @@ write_front(tw *w, const upl_plan *p)
 		put_line(w, s, strlen(s));
 	for (i = 0; i < upl_plan_author_count(p); i++) {
 		/* a date the importer found on a byline (作者：鄧麗敏 XX-02-26) */
-		const char *d = i == 0 && dateless_issued(p) ? upl_plan_issued_text(p) : NULL;
+		const char *d = i == 0 && upl__export_dateless_issued(p) ? upl_plan_issued_text(p) : NULL;
 		put_line3(w, "作者：", upl_plan_author(p, i), NULL);
 		if (d != NULL) {
 			w->b.len--; /* the newline: the date goes on the same line */
@@ -338,10 +311,35 @@ write_plan(tw *w, const upl_plan *p)
 			sections++;
 		write_node(w, n, 1, sections);
 	}
-	if ((issued = upl_plan_issued_text(p)) != NULL && !dateless_issued(p)) {
+	if ((issued = upl_plan_issued_text(p)) != NULL && !upl__export_dateless_issued(p)) {
 		upl__buf_putc(&w->b, '\n');
 		put_line(w, issued, strlen(issued));
 	}
+}
+
+/* Renumbering: the style of a label at a GB/T 9704 level. */
+static upl_label_style
+level_style(int level)
+{
+	static const upl_label_style styles[] = {
+		UPL_LABEL_HAN_COMMA, UPL_LABEL_HAN_PAREN, UPL_LABEL_DIGIT_DOT,
+		UPL_LABEL_DIGIT_PAREN, UPL_LABEL_CIRCLED
+	};
+	if (level < 1)
+		level = 1;
+	return styles[level > 5 ? 4 : level - 1];
+}
+
+const char *
+upl__export_label(unsigned int flags, const upl_node *n, int level, long number, char **fresh)
+{
+	const char *label = upl_node_label(n);
+	*fresh = NULL;
+	if (label == NULL || !(flags & UPL_EXPORT_RENUMBER) || upl_node_number(n) < 0)
+		return label;
+	if (upl_text_label_format(fresh, level_style(level), number) != 0)
+		return label; /* out of the style's range: keep the label as written */
+	return *fresh;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -8,6 +8,7 @@ UPL_CORE_SOURCES += \
 UPL_CORE_SOURCES += libunionplan/export-text.c
 UPL_CORE_SOURCES += libunionplan/export-ics.c
 UPL_CORE_SOURCES += libunionplan/export-html.c
+UPL_CORE_SOURCES += libunionplan/export-docx.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_export
@@ -67,3 +68,10 @@ EXTRA_DIST += tests/check-ics.py doc/ics.md
 dist_check_SCRIPTS += tests/cli-export-html.sh tests/check-html.sh tests/check-html-render.sh
 TESTS += tests/cli-export-html.sh tests/check-html.sh tests/check-html-render.sh
 EXTRA_DIST += tests/check-html.py tests/check-html-render.py tests/tapcheck.py doc/html.md
+# Word (libunionplan/export-docx.c): every example read back by
+# python3-docx and imported again; converted to PDF and PNG by LibreOffice
+# and poppler when they are installed (skipped otherwise: bootstrap.sh does
+# not install LibreOffice, too big for CI).
+dist_check_SCRIPTS += tests/check-docx.sh tests/check-docx-pdf.sh
+TESTS += tests/check-docx.sh tests/check-docx-pdf.sh
+EXTRA_DIST += tests/check-docx.py

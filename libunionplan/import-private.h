@@ -202,6 +202,10 @@ UPL_HIDDEN void upl__imp_classify_joined(const imp_line *l, imp_info *in, size_t
 /* ------------------------------------------------------------------------ */
 /* Stages 5 and 6: plans and their building                                 */
 
+/* imp_ctx.flags beyond the public UPL_IMPORT_* ones: the lines are the
+ * paragraphs of a Word or OpenDocument file, never wrapped at a width. */
+#define UPL__IMP_PARAGRAPHS 0x80000000u
+
 /* One import: the lines, what each is, and the document being built. */
 typedef struct imp_ctx {
 	imp_lines ls;

@@ -8,6 +8,7 @@
 #include <unionplan/text.h>
 
 #include "import-private.h"
+#include "office-private.h"
 #include "messages-private.h"
 #include "io-private.h"
 #include "validate-private.h"
@@ -139,7 +140,7 @@ import_text(imp_ctx *c, char *text, size_t len, upl_error **err)
 		rc = upl__imp_remove_noise(&c->ls);
 	if (rc == 0)
 		rc = upl__imp_cut_runon(&c->ls);
-	if (rc == 0)
+	if (rc == 0 && !(c->flags & UPL__IMP_PARAGRAPHS))
 		rc = upl__imp_join_wrapped(&c->ls);
 	if (rc != 0)
 		return upl__error_set(err, rc, c->file, 0, 0, "%s", upl_strerror(rc));
@@ -248,6 +249,37 @@ import_decoded(imp_ctx *c, upl_report *report, char *text, size_t tlen, const ch
 	return rc;
 }
 
+/* A Word or OpenDocument file: its lines, then the text pipeline on them
+ * (the source's encoding recorded as the format). */
+static int
+import_office(upl_doc **out, upl_report *report, const char *data, size_t len, const char *name,
+	      const upl_import_options *opts, imp_ctx *c, upl_error **err)
+{
+	/* opts may be a version 1 struct: copy only the fields it has */
+	upl_import_options utf8 = UPL_IMPORT_OPTIONS_INIT;
+	upl_text_encoding enc;
+	const char *kind = NULL;
+	char *lines = NULL, *text = NULL;
+	size_t nlines = 0, tlen = 0;
+	int rc;
+	utf8.flags = opts->flags;
+	utf8.encoding = "utf-8";
+	rc = upl__office_text(&lines, &nlines, &kind, report, data, len, c->file, opts, c->zh, err);
+	if (rc != 0)
+		return rc;
+	rc = decode(c, &text, &tlen, lines, nlines, name, &utf8, &enc, err);
+	upl__dealloc(lines);
+	if (rc != 0)
+		return rc;
+	c->encoding = kind;
+	c->flags |= UPL__IMP_PARAGRAPHS;
+	rc = import_decoded(c, report, text, tlen, name, err);
+	upl_free(text);
+	if (rc == 0)
+		*out = c->doc;
+	return rc;
+}
+
 int
 upl_import_buffer(upl_doc **out, upl_report *report, const char *data, size_t len,
 		  const char *name, const upl_import_options *opts, upl_error **err)
@@ -276,6 +308,8 @@ upl_import_buffer(upl_doc **out, upl_report *report, const char *data, size_t le
 	if (len == 0)
 		return upl__error_set(err, UPL_EPARSE, c.file, 0, 0, "%s",
 				      c.zh ? "没有可导入的文字" : "the input holds no text to import");
+	if (upl__office_sniff(data, len) != UPL__OFFICE_NONE)
+		return import_office(out, report, data, len, name, opts, &c, err);
 	rc = decode(&c, &text, &tlen, data, len, name, opts, &enc, err);
 	if (rc != 0)
 		return rc;

@@ -6,7 +6,10 @@ UPL_CORE_SOURCES += \
 	libunionplan/import-private.h libunionplan/import-lines.c \
 	libunionplan/import-runon.c libunionplan/import-head.c \
 	libunionplan/import-classify.c libunionplan/import-build.c \
-	libunionplan/import.c
+	libunionplan/import.c \
+	libunionplan/office-private.h libunionplan/office.c libunionplan/office-zip.c \
+	libunionplan/office-xml.c libunionplan/office-num.c libunionplan/office-table.c \
+	libunionplan/office-docx.c libunionplan/office-odt.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_import_lines
@@ -75,4 +78,35 @@ check_PROGRAMS += tests/check_import_form
 tests_check_import_form_SOURCES = tests/check_import_form.c
 tests_check_import_form_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_import_form_LDADD = $(UPL_TEST_PUBLIC_LIBS)
+endif
+
+# Word and OpenDocument import (doc/docx.md): the fixtures of
+# tests/data/office are parts kept as text, zipped at test time
+# (tests/office-pack.py; tools/gen-office-fixtures.py made them from the
+# seed examples); tests/office-hostile.py makes the refused containers.
+dist_check_SCRIPTS += tests/check-office-import.sh
+TESTS += tests/check-office-import.sh
+EXTRA_DIST += tests/office-pack.py tests/office-compare.py tests/office-hostile.py
+dist_noinst_SCRIPTS += tools/gen-office-fixtures.py
+# The container reader's fuzz target: replayed over the corpus by make
+# check and over the packed fixtures and hostile files by
+# tests/check-office-import.sh; `make fuzz` builds tests/fuzz/fuzz_office.
+check_PROGRAMS += tests/fuzz/replay-office
+tests_fuzz_replay_office_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_office.c
+tests_fuzz_replay_office_LDADD = libunionplan/libupl-core.la
+fuzz: fuzz-office
+fuzz-office: tests/fuzz/fuzz_office.c
+	$(MKDIR_P) tests/fuzz
+	$(LIBTOOL) --tag=CC --mode=link clang -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(AM_CPPFLAGS) -I$(top_builddir) $(srcdir)/tests/fuzz/fuzz_office.c \
+		$(addprefix $(srcdir)/,$(filter %.c,$(UPL_CORE_SOURCES))) $(UPL_GENERATED_SOURCES) $(LIBXML2_CFLAGS) $(ICU_CFLAGS) \
+		$(LIBZIP_CFLAGS) $(LIBXML2_LIBS) $(ICU_LIBS) $(LIBZIP_LIBS) -lpthread -o tests/fuzz/fuzz_office
+	@echo "run: tests/fuzz/fuzz_office -max_total_time=60 DIR-OF-DOCX-FILES"
+.PHONY: fuzz-office
+CLEANFILES += tests/fuzz/fuzz_office
+if HAVE_CHECK
+check_PROGRAMS += tests/check_office
+tests_check_office_SOURCES = tests/check_office.c
+tests_check_office_CFLAGS = $(UPL_TEST_CFLAGS) $(LIBXML2_CFLAGS) $(LIBZIP_CFLAGS)
+tests_check_office_LDADD = $(UPL_TEST_CORE_LIBS) $(LIBZIP_LIBS)
 endif

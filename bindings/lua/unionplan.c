@@ -1739,6 +1739,21 @@ m_to_html(lua_State *L)
 	return push_export(L, upl_export_html_buffer, &o);
 }
 
+/* doc:to_docx{renumber=, simplified=}: a Word file (doc/docx.md), as a
+ * string of bytes. */
+static int
+m_to_docx(lua_State *L)
+{
+	static const char *const allowed[] = { "renumber", "simplified", NULL };
+	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
+	check_cls(L, 1, CLS_DOC);
+	lua_settop(L, 2);
+	check_options(L, 2, allowed);
+	o.flags = (opt_bool(L, 2, "renumber") ? UPL_EXPORT_RENUMBER : 0u) |
+		  (opt_bool(L, 2, "simplified") ? UPL_EXPORT_SIMPLIFIED : 0u);
+	return push_export(L, upl_export_docx_buffer, &o);
+}
+
 /* up.loads_json(str, {name=, max_bytes=}): a document from its JSON form. */
 static int
 f_loads_json(lua_State *L)
@@ -2268,6 +2283,7 @@ static const luaL_Reg doc_methods[] = {
 	{ "plans", m_plans }, { "dumps", m_dumps }, { "dump", m_dump }, { "validate", m_validate },
 	{ "to_json", m_to_json }, { "to_text", m_to_text }, { "to_ics", m_to_ics },
 	{ "to_html", m_to_html },
+	{ "to_docx", m_to_docx },
 	{ "add", m_add }, { "insert", m_insert }, { "remove", m_remove }, { "close", m_close },
 	{ NULL, NULL }
 };

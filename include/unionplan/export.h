@@ -493,6 +493,57 @@ UPL_EXTERN int upl_export_html_report_file(const upl_doc *doc, const upl_report 
 					   const char *path, const upl_export_options *opts,
 					   upl_error **err);
 
+/* ------------------------------------------------------------------------ */
+/* Word (.docx)                                                             */
+
+/**
+ * Write a document as a Word file (.docx, Office Open XML) in the layout
+ * of GB/T 9704-2012 (doc/docx.md): A4 with margins of 37 mm (top), 35 mm
+ * (bottom), 28 mm (left) and 26 mm (right); a line grid of 22 lines (28
+ * characters of 16 pt fill a line); the body in 3号 (16 pt) 仿宋_GB2312 (仿宋 where it is
+ * missing); the title in 2号 (22 pt) 方正小标宋简体 (宋体) centred, then
+ * the organisation (unless the title says it), the 发文字号 and the
+ * `作者：` lines centred; sections as Word headings (styles 标题 1–4:
+ * level 1 in 黑体, level 2 in 楷体_GB2312, level 3 in 仿宋 bold), items,
+ * paragraphs and notes as paragraphs of their own, labels as written or
+ * renumbered with ::UPL_EXPORT_RENUMBER (as upl_export_text_buffer()
+ * does); a schedule as its heading and a two-column table 月份 | 工作内容
+ * with one paragraph per activity; the date of issue right-aligned;
+ * page numbers "— 1 —" in 4号 宋体 at the foot of each page. Plans after
+ * the first start on a new page. upl_import_buffer() reads the file back
+ * into the same structure. ::UPL_EXPORT_SIMPLIFIED converts the text to
+ * simplified characters; ::UPL_EXPORT_POSITIONS and ::UPL_EXPORT_PRETTY
+ * are ignored. The same document always gives the same bytes.
+ * @param[out] out  the bytes of the file (binary: a ZIP archive, with a
+ *                  NUL after the last byte that is not part of it).
+ * @param[out] len  their number (optional, but needed to use the bytes).
+ * @param doc       the document.
+ * @param opts      options, or NULL (labels as written).
+ * @param[out] err  details on failure (optional).
+ * @return 0; ::UPL_EINVAL (NULL arguments, options of an unknown version or
+ * with an unknown flag, a document without plans); ::UPL_ENOMEM;
+ * ::UPL_EENCODING when ICU's transform is missing for
+ * ::UPL_EXPORT_SIMPLIFIED.
+ * @par Ownership
+ * The caller frees @p out with upl_free().
+ * @since 0.2
+ */
+UPL_EXTERN int upl_export_docx_buffer(char **out, size_t *len, const upl_doc *doc,
+				      const upl_export_options *opts, upl_error **err);
+
+/**
+ * Write a document as a Word file to a file, atomically: on failure
+ * @p path is left as it was.
+ * @param doc       the document.
+ * @param path      the file to create or replace.
+ * @param opts      options, or NULL.
+ * @param[out] err  details on failure (optional).
+ * @return as upl_export_docx_buffer() and upl_write_file_atomic().
+ * @since 0.2
+ */
+UPL_EXTERN int upl_export_docx_file(const upl_doc *doc, const char *path,
+				    const upl_export_options *opts, upl_error **err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -25,6 +25,24 @@
  *   the period's year, and the holiday they name (教师节, 中秋节前, 三八,
  *   五.一) with its relation (on, before, after, during).
  *
+ * Word (.docx) and OpenDocument text (.odt) files are recognised by their
+ * content, not their name (a ZIP archive holding `word/document.xml`, or
+ * the OpenDocument text mimetype and `content.xml`), and read as the lines
+ * a reader sees: one per paragraph, automatic numbering written out as its
+ * labels (一、 （一） 1. （1） ①, through `numbering.xml` or the ODF list
+ * styles), a table whose header row names months and activities (月份 |
+ * 工作内容) as a schedule, other tables paragraph by paragraph. Tracked
+ * changes are taken as accepted; comments, headers, footers, footnotes,
+ * text boxes and computed fields (page numbers, tables of contents) are
+ * left out, each with a note. A position in such a file's diagnostics is
+ * line N: the Nth paragraph in reading order. Refused with ::UPL_EPARSE
+ * and a message saying why: a Word 97–2003 `.doc` or WPS `.wps` binary
+ * (save it as `.docx`), an encrypted document, a ZIP archive without the
+ * main part, a corrupt ZIP archive, and one over the limits of
+ * upl_import_options::max_unpacked and upl_import_options::max_ratio (a
+ * ZIP bomb). The parts are parsed as plan XML is: no network, no DTD, no
+ * entity substitution. See `doc/docx.md`.
+ *
  * Text is kept exactly as written. Web noise is removed and each removal
  * is reported as a note diagnostic with its source position: boilerplate
  * lines of the hosting page, page-chunk markers that split sentences, and
@@ -33,7 +51,9 @@
  * schema.
  *
  * Diagnostic codes (all notes): `import-boilerplate`, `import-chunk-marker`,
- * `import-pinyin`, `import-control` (a control character XML cannot hold was
+ * `import-pinyin`, `import-office-skipped`, `import-office-revision`,
+ * `import-office-field` (what a Word or OpenDocument file held that was left
+ * out), `import-control` (a control character XML cannot hold was
  * removed), `import-plan-split` (a new plan starts here, and why),
  * `import-year-unknown` (the source anonymises the year), `import-kept`
  * (a line kept as a paragraph because it fits nowhere else).
@@ -55,8 +75,9 @@
 extern "C" {
 #endif
 
-/** Current version of ::upl_import_options. */
-#define UPL_IMPORT_OPTIONS_VERSION 1
+/** Current version of ::upl_import_options (2 added the limits on
+ * Word and OpenDocument containers). */
+#define UPL_IMPORT_OPTIONS_VERSION 2
 
 /** @name Import flags, for upl_import_options::flags */
 /** @{ */
@@ -76,10 +97,23 @@ typedef struct upl_import_options {
 	const char *encoding;  /**< NULL or "auto" to detect; else an encoding name ("utf-8", "gb18030", "gbk", "big5") */
 	const char *lang;      /**< language of the notes: "en" or "zh-Hans"; NULL = from the environment */
 	size_t max_bytes;      /**< refuse larger input; 0 = ::UPL_IMPORT_DEFAULT_MAX_BYTES */
+	/** Version 2: refuse a .docx or .odt whose ZIP members unpack to more
+	 *  bytes in all; 0 = ::UPL_IMPORT_DEFAULT_MAX_UNPACKED. @since 0.2 */
+	size_t max_unpacked;
+	/** Version 2: refuse a .docx or .odt with a member of more than 1 MiB
+	 *  compressed more than this many times; 0 = ::UPL_IMPORT_DEFAULT_MAX_RATIO.
+	 *  @since 0.2 */
+	unsigned int max_ratio;
 } upl_import_options;
 
 /** Initialiser for ::upl_import_options with the defaults. */
-#define UPL_IMPORT_OPTIONS_INIT { UPL_IMPORT_OPTIONS_VERSION, 0u, NULL, NULL, 0u }
+#define UPL_IMPORT_OPTIONS_INIT { UPL_IMPORT_OPTIONS_VERSION, 0u, NULL, NULL, 0u, 0u, 0u }
+
+/** The default limit on what a .docx or .odt unpacks to (64 MiB). */
+#define UPL_IMPORT_DEFAULT_MAX_UNPACKED ((size_t)64 * 1024 * 1024)
+
+/** The default limit on the compression ratio of a large ZIP member (100). */
+#define UPL_IMPORT_DEFAULT_MAX_RATIO 100u
 
 /** The default input size limit of the import functions (16 MiB of text). */
 #define UPL_IMPORT_DEFAULT_MAX_BYTES ((size_t)16 * 1024 * 1024)
@@ -97,6 +131,8 @@ typedef struct upl_import_options {
  * @param[out] err     details on failure (optional).
  * @return 0; ::UPL_EENCODING if the bytes cannot be decoded in the detected
  * or given encoding (err gives the byte offset, line and column);
+ * ::UPL_EPARSE for a Word or OpenDocument file that is refused (a `.doc`,
+ * encrypted, corrupt, without its main part, over the limits);
  * ::UPL_EINVAL for an unknown encoding name or bad arguments; ::UPL_EPARSE
  * if the input holds no text at all; ::UPL_EIO if it is larger than the
  * limit; ::UPL_ENOMEM.

@@ -1,4 +1,5 @@
--- The exports: doc:to_json() and up.loads_json(), doc:to_text(), doc:to_ics().
+-- The exports: doc:to_json() and up.loads_json(), doc:to_text(), doc:to_ics(),
+-- doc:to_docx().
 --
 -- Known answers from doc/examples/seed-000.xml (26 activities, counted
 -- with xmllint --xpath; the one dated 2012-09-10 is the 教师节 activity)
@@ -75,6 +76,20 @@ t.group("to_text", function ()
   t.raises(function () d:to_text{ colour = 1 } end, "colour", "an unknown option is misuse")
   local trad = assert(up.load(S.EXAMPLES .. "/seed-001.xml"))
   t.ok(trad:to_text{ simplified = true } ~= trad:to_text(), "simplified converts traditional text")
+end)
+
+t.group("to_docx", function ()
+  local d = assert(up.load(S.EXAMPLES .. "/seed-000.xml"))
+  local data = d:to_docx()
+  t.is(data:sub(1, 4), "PK\3\4", "a ZIP archive")
+  t.is(d:to_docx(), data, "the same bytes again")
+  local back = assert(up.import_text(data))
+  local n = 0
+  for _ in back[1]:activities() do n = n + 1 end
+  t.is(n, 26, "imported back: 26 activities")
+  t.is(back[1].title, "2012学年第一学期工会工作计划", "and its title")
+  t.ok(d:to_docx{ renumber = true } ~= data, "renumbered: other bytes")
+  t.raises(function () d:to_docx{ width = 40 } end, "width", "an option of text only is misuse")
 end)
 
 t.group("to_ics", function ()

@@ -1923,9 +1923,10 @@ doc_repr(Wrap *self)
 typedef int (*export_fn)(char **out, size_t *len, const upl_doc *doc,
 			 const upl_export_options *opts, upl_error **err);
 
-/* A document exported by fn with opts, as str, with the GIL released. */
+/* A document exported by fn with opts, as str (as bytes when binary),
+ * with the GIL released. */
 static PyObject *
-export_doc(Wrap *self, export_fn fn, const upl_export_options *opts)
+export_doc_as(Wrap *self, export_fn fn, const upl_export_options *opts, int binary)
 {
 	char *out = NULL;
 	size_t len = 0;
@@ -1939,9 +1940,16 @@ export_doc(Wrap *self, export_fn fn, const upl_export_options *opts)
 	self->tree->busy--;
 	if (rc != 0)
 		return upy_raise(rc, err);
-	res = PyUnicode_DecodeUTF8(out, (Py_ssize_t)len, "strict");
+	res = binary ? PyBytes_FromStringAndSize(out, (Py_ssize_t)len)
+		     : PyUnicode_DecodeUTF8(out, (Py_ssize_t)len, "strict");
 	upl_free(out);
 	return res;
+}
+
+static PyObject *
+export_doc(Wrap *self, export_fn fn, const upl_export_options *opts)
+{
+	return export_doc_as(self, fn, opts, 0);
 }
 
 /* The document as JSON (doc/json.md). */
@@ -2003,7 +2011,25 @@ doc_to_html(Wrap *self, PyObject *args, PyObject *kw)
 	return export_doc(self, upl_export_html_buffer, &opts);
 }
 
+/* The document as a Word file in the GB/T 9704 layout (doc/docx.md). */
+static PyObject *
+doc_to_docx(Wrap *self, PyObject *args, PyObject *kw)
+{
+	static char *kwlist[] = { "renumber", "simplified", NULL };
+	upl_export_options opts = UPL_EXPORT_OPTIONS_INIT;
+	int renumber = 0, simplified = 0;
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pp:to_docx", kwlist, &renumber, &simplified))
+		return NULL;
+	opts.flags = (renumber ? UPL_EXPORT_RENUMBER : 0u) | (simplified ? UPL_EXPORT_SIMPLIFIED : 0u);
+	return export_doc_as(self, upl_export_docx_buffer, &opts, 1);
+}
+
 static PyMethodDef doc_methods[] = {
+	{ "to_docx", F(doc_to_docx), KW,
+	  "to_docx(*, renumber=False, simplified=False) -> bytes\n\n"
+	  "The document as a Word file (.docx) in the layout of GB/T 9704 (doc/docx.md): A4, "
+	  "仿宋 3号 body, Word headings, the schedule as a table 月份 | 工作内容, page numbers "
+	  "— 1 —. unionplan.import_text reads the bytes back." },
 	{ "to_json", F(doc_to_json), KW,
 	  "to_json(*, positions=False, pretty=False) -> str\n\n"
 	  "The document in its JSON form (doc/json.md), one line unless pretty; with positions, "
