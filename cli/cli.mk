@@ -16,3 +16,8 @@ EXTRA_DIST += tests/check-json-export.py
 # unionplan validate --jobs=N: the same output as one file at a time.
 dist_check_SCRIPTS += tests/cli-jobs.sh
 TESTS += tests/cli-jobs.sh
+
+# unionplan validate --stream: the same diagnostics as the whole-document
+# path, over the corpus and generated plans of many chunks.
+dist_check_SCRIPTS += tests/cli-stream.sh
+TESTS += tests/cli-stream.sh

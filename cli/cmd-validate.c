@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -69,6 +71,9 @@ validate_usage(FILE *fp)
 		"                       there were; the exit status is as without the limit\n"
 		"  -j, --jobs=N         check N files at a time, on N threads (default 1);\n"
 		"                       the output and exit status are the same as with 1\n"
+		"      --stream         read each file in chunks and check it as it comes,\n"
+		"                       in memory that does not grow with its size (the\n"
+		"                       same diagnostics); files over 64 MiB always are\n"
 		"      --explain=CODE   describe the rule CODE with an example and exit;\n"
 		"                       'all' describes every rule\n"
 		"  -q, --quiet          print nothing; only the exit status tells\n"
@@ -172,6 +177,7 @@ validate_options(validate_args *a, int argc, char **argv)
 		{ "explain", required_argument, NULL, 'E' },
 		{ "max-diagnostics", required_argument, NULL, 'M' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "stream", no_argument, NULL, 'T' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -211,6 +217,7 @@ validate_options(validate_args *a, int argc, char **argv)
 				return cli_usage_error("validate", "--jobs takes a count from 1 to %d, not '%s'",
 						       CLI_JOBS_MAX, optarg);
 			break;
+		case 'T': a->opts.flags |= UPL_VALIDATE_STREAM; break;
 		case 'q': a->quiet = 1; break;
 		case 'v': a->verbose = 1; break;
 		case 'h': validate_usage(stdout); return CLI_OK;
@@ -250,15 +257,21 @@ check_one(size_t i, void *ctx)
 	validate_run *run = ctx;
 	const char *path = run->files[i];
 	checked *c = calloc(1, sizeof *c);
+	upl_validate_options opts = run->a->opts;
+	struct stat st;
 	if (c == NULL)
 		return NULL;
 	if (upl_report_new(&c->report) != 0) {
 		c->rc = UPL_ENOMEM;
 		return c;
 	}
+	/* a file too large for the in-memory path is streamed */
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > (uintmax_t)(opts.max_bytes ? opts.max_bytes : UPL_DEFAULT_MAX_BYTES))
+		opts.flags |= UPL_VALIDATE_STREAM;
 	c->rc = strcmp(path, "-") == 0
-		? upl_validate_fd(c->report, STDIN_FILENO, display_name(path), &run->a->opts, &c->err)
-		: upl_validate_file(c->report, path, &run->a->opts, &c->err);
+		? upl_validate_fd(c->report, STDIN_FILENO, display_name(path), &opts, &c->err)
+		: upl_validate_file(c->report, path, &opts, &c->err);
 	return c;
 }
 
