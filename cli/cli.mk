@@ -2,7 +2,8 @@
 ## Subcommands live in cli/cmd-*.c and are listed in cli/commands.h.
 bin_PROGRAMS = cli/unionplan
 cli_unionplan_SOURCES = cli/main.c cli/cli.h cli/commands.h cli/cmd-validate.c \
-	cli/cmd-import.c cli/cmd-export.c cli/cmd-calendar.c cli/json.c cli/json.h
+	cli/cmd-import.c cli/cmd-export.c cli/cmd-calendar.c cli/json.c cli/json.h \
+	cli/jobs.c cli/jobs.h
 cli_unionplan_CFLAGS = $(AM_CFLAGS)
 cli_unionplan_LDADD = libunionplan/libunionplan.la
 
@@ -11,3 +12,12 @@ cli_unionplan_LDADD = libunionplan/libunionplan.la
 dist_check_SCRIPTS += tests/cli-export.sh tests/check-json-schema.sh tests/cli-export-text.sh
 TESTS += tests/cli-export.sh tests/check-json-schema.sh tests/cli-export-text.sh
 EXTRA_DIST += tests/check-json-export.py
+
+# unionplan validate --jobs=N: the same output as one file at a time.
+dist_check_SCRIPTS += tests/cli-jobs.sh
+TESTS += tests/cli-jobs.sh
+
+# unionplan validate --stream: the same diagnostics as the whole-document
+# path, over the corpus and generated plans of many chunks.
+dist_check_SCRIPTS += tests/cli-stream.sh
+TESTS += tests/cli-stream.sh

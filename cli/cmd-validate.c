@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "jobs.h"
 
 /* ------------------------------------------------------------------------ */
 /* GNU output                                                               */
@@ -66,6 +69,11 @@ validate_usage(FILE *fp)
 		"      --max-diagnostics=N  list at most N diagnostics per file (default\n"
 		"                       1000; 0: no limit), then one that says how many more\n"
 		"                       there were; the exit status is as without the limit\n"
+		"  -j, --jobs=N         check N files at a time, on N threads (default 1);\n"
+		"                       the output and exit status are the same as with 1\n"
+		"      --stream         read each file in chunks and check it as it comes,\n"
+		"                       in memory that does not grow with its size (the\n"
+		"                       same diagnostics); files over 64 MiB always are\n"
 		"      --explain=CODE   describe the rule CODE with an example and exit;\n"
 		"                       'all' describes every rule\n"
 		"  -q, --quiet          print nothing; only the exit status tells\n"
@@ -151,6 +159,7 @@ explain(const char *code, const char *lang)
 /* What the command line of validate asks. */
 typedef struct validate_args {
 	int json, strict, quiet, verbose;
+	int jobs;             /* --jobs=N */
 	upl_validate_options opts;
 } validate_args;
 
@@ -167,6 +176,8 @@ validate_options(validate_args *a, int argc, char **argv)
 		{ "lang", required_argument, NULL, 'L' },
 		{ "explain", required_argument, NULL, 'E' },
 		{ "max-diagnostics", required_argument, NULL, 'M' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "stream", no_argument, NULL, 'T' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -177,7 +188,7 @@ validate_options(validate_args *a, int argc, char **argv)
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+f:sqvh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:sqvhj:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((a->json = cli_pick(optarg, formats)) < 0)
@@ -201,6 +212,12 @@ validate_options(validate_args *a, int argc, char **argv)
 				return cli_usage_error("validate", "--max-diagnostics takes a count, not '%s'",
 						       optarg);
 			break;
+		case 'j':
+			if (cli_jobs_parse(optarg, &a->jobs) != 0)
+				return cli_usage_error("validate", "--jobs takes a count from 1 to %d, not '%s'",
+						       CLI_JOBS_MAX, optarg);
+			break;
+		case 'T': a->opts.flags |= UPL_VALIDATE_STREAM; break;
 		case 'q': a->quiet = 1; break;
 		case 'v': a->verbose = 1; break;
 		case 'h': validate_usage(stdout); return CLI_OK;
@@ -213,26 +230,65 @@ validate_options(validate_args *a, int argc, char **argv)
 	return -1;
 }
 
-/* Check one file ('-' = standard input) into report and print what it
- * gives; *first tracks the JSON array. Returns the file's exit status. */
-static int
-validate_one(const validate_args *a, upl_report *report, const char *path, int *first)
-{
-	int is_stdin = strcmp(path, "-") == 0;
-	const char *name = is_stdin ? "<stdin>" : path;
-	upl_error *err = NULL;
-	size_t k;
+/* What checking one file gave, until it is printed. */
+typedef struct checked {
+	upl_report *report;
+	upl_error *err;
 	int rc;
-	upl_report_clear(report);
-	rc = is_stdin ? upl_validate_fd(report, STDIN_FILENO, name, &a->opts, &err)
-		      : upl_validate_file(report, path, &a->opts, &err);
-	if (rc != 0) {
-		const char *code = rc == UPL_EIO ? "io-error" : "internal-error";
+} checked;
+
+/* The files of one validate command, and what printing has gathered. */
+typedef struct validate_run {
+	const validate_args *a;
+	char **files;
+	int first, status;
+} validate_run;
+
+static const char *
+display_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/* Check file i ('-' = standard input); any thread. NULL when out of memory. */
+static void *
+check_one(size_t i, void *ctx)
+{
+	validate_run *run = ctx;
+	const char *path = run->files[i];
+	checked *c = calloc(1, sizeof *c);
+	upl_validate_options opts = run->a->opts;
+	struct stat st;
+	if (c == NULL)
+		return NULL;
+	if (upl_report_new(&c->report) != 0) {
+		c->rc = UPL_ENOMEM;
+		return c;
+	}
+	/* a file too large for the in-memory path is streamed */
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > (uintmax_t)(opts.max_bytes ? opts.max_bytes : UPL_DEFAULT_MAX_BYTES))
+		opts.flags |= UPL_VALIDATE_STREAM;
+	c->rc = strcmp(path, "-") == 0
+		? upl_validate_fd(c->report, STDIN_FILENO, display_name(path), &opts, &c->err)
+		: upl_validate_file(c->report, path, &opts, &c->err);
+	return c;
+}
+
+/* Print what file i gave and free it; the calling thread, in file order.
+ * Returns the file's exit status. */
+static int
+print_one(const validate_args *a, const char *name, const checked *c, int *first)
+{
+	const upl_report *report = c ? c->report : NULL;
+	size_t k;
+	if (c == NULL || c->rc != 0 || report == NULL) {
+		const char *code = c && c->rc == UPL_EIO ? "io-error" : "internal-error";
+		const char *msg = c && c->err ? upl_error_message(c->err) : "out of memory";
 		if (a->json && !a->quiet)
-			cli_json_diag(stdout, first, name, 0, 0, "error", code, upl_error_message(err));
+			cli_json_diag(stdout, first, name, 0, 0, "error", code, msg);
 		else if (!a->quiet)
-			fprintf(stderr, "%s: error: %s [%s]\n", name, upl_error_message(err), code);
-		upl_error_free(err);
+			fprintf(stderr, "%s: error: %s [%s]\n", name, msg, code);
 		return CLI_FAILURE;
 	}
 	if (a->json && !a->quiet)
@@ -250,34 +306,57 @@ validate_one(const validate_args *a, upl_report *report, const char *path, int *
 	return CLI_OK;
 }
 
+static void
+emit_one(size_t i, void *result, void *ctx)
+{
+	validate_run *run = ctx;
+	checked *c = result;
+	int st = print_one(run->a, display_name(run->files[i]), c, &run->first);
+	if (st == CLI_FAILURE || (st == CLI_INVALID && run->status == CLI_OK))
+		run->status = st;
+	if (c) {
+		upl_report_free(c->report);
+		upl_error_free(c->err);
+		free(c);
+	}
+}
+
+/* Standard input more than once: its readers must take it in file order,
+ * so those files are checked one after the other. */
+static int
+stdin_twice(char **files, int n)
+{
+	int i, seen = 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(files[i], "-") == 0 && seen++)
+			return 1;
+	return 0;
+}
+
 int
 cli_cmd_validate(int argc, char **argv)
 {
-	validate_args a = { 0, 0, 0, 0, UPL_VALIDATE_OPTIONS_INIT };
-	upl_report *report = NULL;
-	int i, status = CLI_OK, first = 1;
+	validate_args a = { 0, 0, 0, 0, 1, UPL_VALIDATE_OPTIONS_INIT };
+	validate_run run;
+	int i;
 
 	if ((i = validate_options(&a, argc, argv)) >= 0)
 		return i;
-	if (upl_report_new(&report) != 0) {
-		cli_errorf("out of memory");
-		return CLI_FAILURE;
-	}
+	run.a = &a;
+	run.files = argv + optind;
+	run.first = 1;
+	run.status = CLI_OK;
 	if (a.json && !a.quiet)
 		fputc('[', stdout);
-	for (i = optind; i < argc; i++) {
-		int st = validate_one(&a, report, argv[i], &first);
-		if (st == CLI_FAILURE || (st == CLI_INVALID && status == CLI_OK))
-			status = st;
-	}
+	cli_jobs_run((size_t)(argc - optind), stdin_twice(run.files, argc - optind) ? 1 : a.jobs,
+		     check_one, emit_one, &run);
 	if (a.json && !a.quiet)
-		fputs(first ? "]\n" : "\n]\n", stdout);
-	upl_report_free(report);
+		fputs(run.first ? "]\n" : "\n]\n", stdout);
 	if (fflush(stdout) != 0) {
 		cli_errorf("cannot write to standard output");
 		return CLI_FAILURE;
 	}
-	return status;
+	return run.status;
 }
 
 /* ------------------------------------------------------------------------ */

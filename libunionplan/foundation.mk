@@ -9,7 +9,7 @@ UPL_CORE_SOURCES += \
 	libunionplan/io.c libunionplan/io-private.h \
 	libunionplan/plan.c libunionplan/plan-private.h \
 	libunionplan/xml-parse.c libunionplan/xml-read.c libunionplan/xml-read-private.h libunionplan/xml-decode.c \
-	libunionplan/xml-sax.c libunionplan/xml-pos.c libunionplan/xml-schema.c libunionplan/xml-build.c \
+	libunionplan/xml-sax.c libunionplan/xml-stream.c libunionplan/xml-pos.c libunionplan/xml-schema.c libunionplan/xml-build.c \
 	libunionplan/xml-write.c libunionplan/xml-private.h \
 	libunionplan/validate.c libunionplan/validate-private.h \
 	libunionplan/report.c libunionplan/report-private.h \

@@ -57,6 +57,10 @@ UPL_HIDDEN int upl__report_vadd(upl_report *report, upl_severity severity,
  * src is left as it was. Returns 0 or UPL_ENOMEM (then dst->oom is set). */
 UPL_HIDDEN int upl__report_take(upl_report *dst, upl_report *src);
 
+/* Drop the diagnostics from index n on, and what the cap counted (the
+ * streaming reader takes back what it said about a document). */
+UPL_HIDDEN void upl__report_truncate(upl_report *report, size_t n);
+
 /* Whether the report holds an error from index `from` on, counting the
  * errors the cap left out. */
 UPL_HIDDEN int upl__report_has_error_since(const upl_report *report, size_t from);

@@ -50,6 +50,23 @@ upl_report_clear(upl_report *report)
 }
 
 void
+upl__report_truncate(upl_report *report, size_t n)
+{
+	size_t i;
+	for (i = n; i < report->n; i++)
+		upl__dealloc(report->items[i].message);
+	if (n < report->n)
+		report->n = n;
+	report->lim.left_out = 0;
+	report->lim.errors = 0;
+	report->lim.worst = UPL_SEVERITY_NOTE;
+	report->lim.file = NULL;
+	report->lim.line = report->lim.column = 0;
+	report->lim.last_rule = 0;
+	report->lim.last_line = report->lim.last_column = 0;
+}
+
+void
 upl_report_free(upl_report *report)
 {
 	if (report == NULL)

@@ -25,13 +25,39 @@ typedef struct rule_ctx {
 	upl_date pstart, pend;
 	int schoolyear;        /* 学年, 0 = unknown */
 	int plan_year;         /* a calendar year the plan is for, 0 = unknown */
+	/* the streaming path (upl__rules_stream_*): where each diagnostic
+	 * belongs in the order of the whole-document run */
+	struct upl__rules_stream *stream;
+	struct skey {
+		size_t plan, seq;
+		unsigned int cat, step;  /* rule group in run order, step in it */
+		upl_pos at;              /* the node whose part is being checked */
+		upl_pos pos;             /* the diagnostic's own place */
+	} key;
 } rule_ctx;
+
+static void stream_take(rule_ctx *c);
 
 /* Append message (id, variant) of the registry; the arguments after the
  * position must match its format. */
-#define emit(c, id, variant, ...)                                                    \
-	upl__msg_emit((c)->report, (c)->zh, &(c)->oom, (c)->file, UPL__MSG(id, variant), \
-		      __VA_ARGS__)
+#define emit(c, id, variant, ...)                                                        \
+	do {                                                                             \
+		upl__msg_emit((c)->report, (c)->zh, &(c)->oom, (c)->file, UPL__MSG(id, variant), \
+			      __VA_ARGS__);                                              \
+		if ((c)->stream)                                                         \
+			stream_take(c);                                                  \
+	} while (0)
+
+/* Where the diagnostics that follow belong (the streaming path's order). */
+static void
+set_key(rule_ctx *c, unsigned int cat, upl_pos at, unsigned int step)
+{
+	c->key.cat = cat;
+	c->key.at = at;
+	c->key.step = step;
+}
+
+enum { KEY_META, KEY_SCHEDULES, KEY_NUMBERING, KEY_COUNTS, KEY_YEAR };
 
 /* The longest text a message quotes, in code points. */
 #define QUOTE_MAX 40
@@ -494,6 +520,28 @@ check_dates(rule_ctx *c, const upl_node *m, int y)
 	}
 }
 
+/* The rules of one month m (of year y) of a schedule: o is the first
+ * earlier month with its month, span and year (NULL: none). */
+static void
+check_month(rule_ctx *c, month_walk *w, const upl_node *m, int y, const upl_node *o)
+{
+	set_key(c, KEY_SCHEDULES, m->pos, 0);
+	if (c->groups & UPL_RULES_MONTHS) {
+		check_span_backwards(c, m);
+		if (!check_month_duplicate(c, m, o))
+			check_month_order(c, w, m, y);
+		check_month_period(c, m, y);
+	}
+	w->prev = m;
+	w->prev_y = y;
+	set_key(c, KEY_SCHEDULES, m->pos, 1);
+	if ((c->groups & UPL_RULES_HOLIDAYS) && y)
+		check_holidays(c, m, y);
+	set_key(c, KEY_SCHEDULES, m->pos, 2);
+	if (c->groups & UPL_RULES_DATES)
+		check_dates(c, m, y);
+}
+
 static void
 check_schedule(rule_ctx *c, const upl_node *sched)
 {
@@ -507,18 +555,7 @@ check_schedule(rule_ctx *c, const upl_node *sched)
 		int y = years ? years[i] : month_year(c, m);
 		if (m->kind != UPL_NODE_MONTH)
 			continue;
-		if (c->groups & UPL_RULES_MONTHS) {
-			check_span_backwards(c, m);
-			if (!check_month_duplicate(c, m, first[i] != i ? sched->children[first[i]] : NULL))
-				check_month_order(c, &w, m, y);
-			check_month_period(c, m, y);
-		}
-		w.prev = m;
-		w.prev_y = y;
-		if ((c->groups & UPL_RULES_HOLIDAYS) && y)
-			check_holidays(c, m, y);
-		if (c->groups & UPL_RULES_DATES)
-			check_dates(c, m, y);
+		check_month(c, &w, m, y, first && first[i] != i ? sched->children[first[i]] : NULL);
 	}
 	upl__dealloc(years);
 	upl__dealloc(first);
@@ -657,22 +694,29 @@ check_heading_order(rule_ctx *c, const upl_node *parent, upl_node *const *items,
 	}
 }
 
+/* The numbering of items, the children of the node at ppos (the plan's
+ * blocks: the plan's), at depth. */
 static void
-check_numbering(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n, int depth)
+check_numbering(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n, int depth,
+		upl_pos ppos)
 {
 	static const upl_kind numbered[] = {
 		UPL_NODE_SECTION, UPL_NODE_ITEM, UPL_NODE_ACTIVITY, UPL_NODE_NOTE
 	};
 	size_t k, i;
 	for (k = 0; k < sizeof numbered / sizeof numbered[0]; k++) {
+		set_key(c, KEY_NUMBERING, ppos, 1 + 2 * (unsigned int)k);
 		check_group(c, st, items, n, numbered[k], depth);
+		set_key(c, KEY_NUMBERING, ppos, 2 + 2 * (unsigned int)k);
 		check_styles(c, items, n, numbered[k]);
 	}
 	for (i = 0; i < n && !c->oom; i++)
 		if (items[i]->nchildren) {
+			set_key(c, KEY_NUMBERING, items[i]->pos, 0);
 			if (items[i]->kind == UPL_NODE_SECTION || items[i]->kind == UPL_NODE_ITEM)
 				check_heading_order(c, items[i], items[i]->children, items[i]->nchildren);
-			check_numbering(c, st, items[i]->children, items[i]->nchildren, depth + 1);
+			check_numbering(c, st, items[i]->children, items[i]->nchildren, depth + 1,
+					items[i]->pos);
 		}
 }
 
@@ -749,8 +793,10 @@ check_counts(rule_ctx *c, upl_node *const *items, size_t n)
 {
 	size_t i;
 	for (i = 0; i < n && !c->oom; i++) {
+		set_key(c, KEY_COUNTS, items[i]->pos, 0);
 		if (items[i]->text)
 			check_counts_in(c, items[i]->text, items[i]->pos);
+		set_key(c, KEY_COUNTS, items[i]->pos, 1);
 		if (items[i]->heading)
 			check_counts_in(c, items[i]->heading, items[i]->heading_pos.line ?
 					items[i]->heading_pos : items[i]->pos);
@@ -808,36 +854,298 @@ plan_context(rule_ctx *c, const upl_plan *p)
 		c->plan_year = p->period_start.year;
 }
 
+/* The rules of plan p, after those that the streaming path ran already
+ * (any_year: one of the months it checked, and let go, has a year). */
+static void
+rules_plan(rule_ctx *c, const upl_plan *p, numbering_state *st, int any_year)
+{
+	upl_pos none = { 0, 0 };
+	int schedules;
+	set_key(c, KEY_META, none, 0);
+	if (c->groups & UPL_RULES_META)
+		rules_meta(c);
+	schedules = walk_schedules(c, p->blocks, p->nblocks);
+	if (c->groups & UPL_RULES_NUMBERING)
+		check_numbering(c, st, p->blocks, p->nblocks, 0, p->pos);
+	if (c->groups & UPL_RULES_CROSSCHECK)
+		check_counts(c, p->blocks, p->nblocks);
+	set_key(c, KEY_YEAR, none, 0);
+	if ((c->groups & UPL_RULES_HOLIDAYS) && schedules && !c->has_period && !c->schoolyear &&
+	    !c->plan_year && !any_year && !some_month_year(c, p->blocks, p->nblocks))
+		emit(c, UPL_CODE_YEAR_UNKNOWN, 0, p->period_pos.line ? p->period_pos : p->pos,
+		     p->period_text ? p->period_text : upl__msg_word(UPL__WORD_NO_PERIOD, c->zh));
+}
+
+static void
+rules_ctx_init(rule_ctx *c, upl_report *report, const char *name,
+	       const upl_validate_options *opts)
+{
+	memset(c, 0, sizeof *c);
+	c->report = report;
+	c->file = name;
+	c->groups = (opts && opts->rules) ? opts->rules : UPL_RULES_ALL;
+	c->zh = upl__msg_lang_zh(opts ? opts->lang : NULL);
+}
+
 int
 upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
 	       const upl_validate_options *opts)
 {
 	rule_ctx c;
 	size_t i;
-	memset(&c, 0, sizeof c);
-	c.report = report;
-	c.file = name;
-	c.groups = (opts && opts->rules) ? opts->rules : UPL_RULES_ALL;
-	c.zh = upl__msg_lang_zh(opts ? opts->lang : NULL);
+	rules_ctx_init(&c, report, name, opts);
 	for (i = 0; i < doc->nplans && !c.oom; i++) {
-		const upl_plan *p = doc->plans[i];
-		int schedules;
-		plan_context(&c, p);
-		if (c.groups & UPL_RULES_META)
-			rules_meta(&c);
-		schedules = walk_schedules(&c, p->blocks, p->nblocks);
-		if (c.groups & UPL_RULES_NUMBERING) {
-			numbering_state st;
-			memset(&st, 0, sizeof st);
-			check_numbering(&c, &st, p->blocks, p->nblocks, 0);
-		}
-		if (c.groups & UPL_RULES_CROSSCHECK)
-			check_counts(&c, p->blocks, p->nblocks);
-		if ((c.groups & UPL_RULES_HOLIDAYS) && schedules && !c.has_period && !c.schoolyear &&
-		    !c.plan_year && !some_month_year(&c, p->blocks, p->nblocks))
-			emit(&c, UPL_CODE_YEAR_UNKNOWN, 0, p->period_pos.line ? p->period_pos : p->pos,
-			     p->period_text ? p->period_text :
-					      upl__msg_word(UPL__WORD_NO_PERIOD, c.zh));
+		numbering_state st;
+		memset(&st, 0, sizeof st);
+		plan_context(&c, doc->plans[i]);
+		rules_plan(&c, doc->plans[i], &st, 0);
 	}
 	return c.oom ? UPL_ENOMEM : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The streaming path                                                       */
+
+/* The reader calls upl__rules_stream_month() as each month of a schedule
+ * closes, and lets the month go; upl__rules_stream_plan() as each plan
+ * closes, for the rest of the plan (what is not a month: the body outside
+ * the schedules is kept until its plan closes). The diagnostics wait, each
+ * with the key of its place in the order of the whole-document run, and
+ * come out sorted by upl__rules_stream_end(). Bounded state: the numbering
+ * state, the previous month of the open schedule and the (month, span,
+ * year) keys it has seen, and at most twice the cap of diagnostics. */
+
+typedef struct pending {
+	struct skey key;
+	upl_severity severity;
+	upl_rule_id rule;
+	char *message;
+} pending;
+
+struct upl__rules_stream {
+	rule_ctx c;
+	upl_report scratch;    /* where emit() writes, emptied at once */
+	pending *v;
+	size_t n, cap, keep;   /* keep: the cap plus one, 0 = every one */
+	size_t left_out, errors;
+	upl_severity worst;
+	numbering_state st;
+	const upl_plan *plan;  /* the plan whose months come */
+	int any_year;
+	const upl_node *sched; /* the schedule whose months come */
+	month_walk w;
+	upl_node prev;         /* a copy of its previous month */
+	keyed *seen;           /* its months' keys, sorted; index: first line */
+	size_t nseen, seen_cap;
+};
+
+static int
+skey_cmp(const struct skey *a, const struct skey *b)
+{
+#define CMP_FIELD(f) if (a->f != b->f) return a->f < b->f ? -1 : 1
+	CMP_FIELD(plan);
+	CMP_FIELD(cat);
+	CMP_FIELD(at.line);
+	CMP_FIELD(at.column);
+	CMP_FIELD(step);
+	CMP_FIELD(pos.line);
+	CMP_FIELD(pos.column);
+	CMP_FIELD(seq);
+#undef CMP_FIELD
+	return 0;
+}
+
+static int
+pending_cmp(const void *x, const void *y)
+{
+	return skey_cmp(&((const pending *)x)->key, &((const pending *)y)->key);
+}
+
+/* Keep the keep smallest; count the others as left out. */
+static void
+stream_trim(upl__rules_stream *s)
+{
+	size_t i;
+	qsort(s->v, s->n, sizeof *s->v, pending_cmp);
+	for (i = s->keep; i < s->n; i++) {
+		s->left_out++;
+		if (s->v[i].severity == UPL_SEVERITY_ERROR)
+			s->errors++;
+		if (s->v[i].severity > s->worst)
+			s->worst = s->v[i].severity;
+		upl__dealloc(s->v[i].message);
+	}
+	s->n = s->keep;
+}
+
+/* Move the diagnostic emit() just wrote into the pending ones, keyed. */
+static void
+stream_take(rule_ctx *c)
+{
+	upl__rules_stream *s = c->stream;
+	upl_diag *d;
+	pending *e;
+	if (s->scratch.n == 0)
+		return;
+	d = &s->scratch.items[--s->scratch.n];
+	if (upl__grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v) != 0) {
+		upl__dealloc(d->message);
+		c->oom = 1;
+		return;
+	}
+	e = &s->v[s->n++];
+	e->key = c->key;
+	e->key.pos.line = d->line;
+	e->key.pos.column = d->column;
+	e->key.seq = c->key.seq++;
+	e->severity = d->severity;
+	e->rule = d->rule;
+	e->message = d->message;
+	if (s->keep && s->n >= 2 * s->keep)
+		stream_trim(s);
+}
+
+int
+upl__rules_stream_new(upl__rules_stream **out, const char *name,
+		      const upl_validate_options *opts, size_t max)
+{
+	upl__rules_stream *s = upl__calloc(1, sizeof *s);
+	*out = s;
+	if (s == NULL)
+		return UPL_ENOMEM;
+	rules_ctx_init(&s->c, &s->scratch, name, opts);
+	s->c.stream = s;
+	s->keep = max ? max + 1 : 0;
+	return 0;
+}
+
+/* A new plan, or a new schedule, starts the state that belongs to it. */
+static void
+stream_enter(upl__rules_stream *s, const upl_plan *p, const upl_node *sched)
+{
+	if (p != s->plan) {
+		if (s->plan)
+			s->c.key.plan++;
+		s->plan = p;
+		s->any_year = 0;
+		memset(&s->st, 0, sizeof s->st);
+		plan_context(&s->c, p);
+		s->sched = NULL;
+	}
+	if (sched != s->sched) {
+		s->sched = sched;
+		memset(&s->w, 0, sizeof s->w);
+		s->nseen = 0;
+	}
+}
+
+/* The first earlier month of the schedule with m's key (its line in
+ * *line), or 0 after adding m's. */
+static int
+stream_seen(upl__rules_stream *s, const upl_node *m, int y, unsigned int *line)
+{
+	keyed k;
+	size_t lo = 0, hi = s->nseen;
+	k.a = m->month;
+	k.b = m->month_to;
+	k.c = y;
+	k.index = m->pos.line;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = key_cmp(&s->seen[mid], &k);
+		if (r == 0) {
+			*line = (unsigned int)s->seen[mid].index;
+			return 1;
+		}
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (upl__grow((void **)&s->seen, &s->seen_cap, s->nseen + 1, sizeof *s->seen) != 0) {
+		s->c.oom = 1;
+		return 0;
+	}
+	memmove(s->seen + lo + 1, s->seen + lo, (s->nseen - lo) * sizeof *s->seen);
+	s->seen[lo] = k;
+	s->nseen++;
+	return 0;
+}
+
+void
+upl__rules_stream_month(upl__rules_stream *s, const upl_plan *p, const upl_node *sched,
+			const upl_node *m, int depth)
+{
+	rule_ctx *c = &s->c;
+	upl_node first;
+	unsigned int line = 0;
+	int y, dup;
+	if (c->oom)
+		return;
+	stream_enter(s, p, sched);
+	y = month_year(c, m);
+	if (y)
+		s->any_year = 1;
+	dup = (c->groups & UPL_RULES_MONTHS) && stream_seen(s, m, y, &line);
+	memset(&first, 0, sizeof first);
+	first.pos.line = line;
+	check_month(c, &s->w, m, y, dup ? &first : NULL);
+	/* the next month's order is checked against a copy: m goes */
+	upl__dealloc(s->prev.label);
+	s->prev = *m;
+	s->prev.label = m->label ? upl__strdup(m->label) : NULL;
+	if (m->label && s->prev.label == NULL)
+		c->oom = 1;
+	s->prev.children = NULL;
+	s->prev.nchildren = 0;
+	s->w.prev = &s->prev;
+	if (c->groups & UPL_RULES_NUMBERING)
+		check_numbering(c, &s->st, m->children, m->nchildren, depth, m->pos);
+	if (c->groups & UPL_RULES_CROSSCHECK)
+		check_counts(c, (upl_node *const *)&m, 1);
+}
+
+void
+upl__rules_stream_plan(upl__rules_stream *s, const upl_plan *p)
+{
+	if (s->c.oom)
+		return;
+	stream_enter(s, p, NULL);
+	rules_plan(&s->c, p, &s->st, s->any_year);
+	s->plan = NULL;
+	s->c.key.plan++;
+}
+
+int
+upl__rules_stream_end(upl__rules_stream *s, upl_report *report, int keep)
+{
+	size_t i;
+	int rc;
+	if (s == NULL)
+		return 0;
+	rc = s->c.oom || s->scratch.oom ? UPL_ENOMEM : 0;
+	if (keep && rc == 0) {
+		qsort(s->v, s->n, sizeof *s->v, pending_cmp);
+		for (i = 0; i < s->n && rc == 0; i++)
+			rc = upl__report_add(report, s->v[i].severity, s->v[i].rule, s->c.file,
+					     s->v[i].key.pos.line, s->v[i].key.pos.column, "%s",
+					     s->v[i].message);
+		if (rc == 0 && s->left_out) {
+			/* the report's own cap left out the first of these already */
+			report->lim.left_out += s->left_out;
+			report->lim.errors += s->errors;
+			if (s->worst > report->lim.worst)
+				report->lim.worst = s->worst;
+		}
+	}
+	for (i = 0; i < s->n; i++)
+		upl__dealloc(s->v[i].message);
+	upl__dealloc(s->v);
+	upl__dealloc(s->seen);
+	upl__dealloc(s->prev.label);
+	upl_report_clear(&s->scratch);
+	upl__dealloc(s->scratch.items);
+	upl__dealloc(s->scratch.files);
+	upl__dealloc(s);
+	return rc;
 }

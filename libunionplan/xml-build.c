@@ -444,6 +444,42 @@ end_field(reader *r, frame *f)
 	upl__dealloc(s);
 }
 
+/* The streaming path: a month of a schedule has closed, its rules run and
+ * it goes; a plan has closed, the rules of the rest of it run. */
+static void
+stream_close(reader *r, frame *f)
+{
+	upl_node *n = f->obj, *sched;
+	upl_plan *p = NULL;
+	size_t k;
+	int depth = 0;
+	if (f->type == F_PLAN) {
+		upl__rules_stream_plan(r->rules, f->obj);
+		return;
+	}
+	if (f->type != F_NODE || n->kind != UPL_NODE_MONTH)
+		return;
+	sched = n->parent;
+	if (sched == NULL || sched->kind != UPL_NODE_SCHEDULE || sched->nchildren == 0 ||
+	    sched->children[sched->nchildren - 1] != n)
+		return;
+	/* its activities are a list at the depth of its ancestors, plus one */
+	for (k = 0; k + 1 < r->depth; k++) {
+		if (r->frames[k].type == F_PLAN) {
+			p = r->frames[k].obj;
+			depth = 0;
+		} else if (r->frames[k].type == F_NODE) {
+			depth++;
+		}
+	}
+	if (p == NULL)
+		return;
+	upl__rules_stream_month(r->rules, p, sched, n, depth + 1);
+	(void)upl_node_child_remove(sched, sched->nchildren - 1, NULL);
+	f->obj = NULL;
+	f->type = F_IGNORE;
+}
+
 void
 upl__xml_build_end(reader *r)
 {
@@ -465,6 +501,8 @@ upl__xml_build_end(reader *r)
 	}
 	if (f->text.failed || f->joined.failed)
 		r->oom = 1;
+	if (r->rules && f->obj)
+		stream_close(r, f);
 }
 
 void

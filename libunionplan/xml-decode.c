@@ -106,6 +106,40 @@ convert_to_utf8(reader *r, const char *raw, size_t rawlen, const char *cs,
 	return 0;
 }
 
+/* Whether a declared encoding (on bytes without a byte-order mark) leaves
+ * the text read as UTF-8. UTF-16 declared on ASCII-compatible bytes is
+ * ignored, as libxml2 does: the bytes themselves say it is not UTF-16. */
+static int
+read_as_utf8(const char *v, size_t vl)
+{
+	return ascii_ieq(v, vl, "UTF-8") || ascii_ieq(v, vl, "UTF8") ||
+	       ascii_ieq(v, vl, "US-ASCII") || ascii_ieq(v, vl, "ASCII") ||
+	       ascii_ieq(v, vl, "UTF-16") || ascii_ieq(v, vl, "UTF-16LE") ||
+	       ascii_ieq(v, vl, "UTF-16BE") || ascii_ieq(v, vl, "UCS-2");
+}
+
+int
+upl__xml_is_utf8(const char *raw, size_t len, size_t *skip)
+{
+	const unsigned char *u = (const unsigned char *)raw;
+	size_t vs = 0, vl = 0;
+	*skip = 0;
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		*skip = 3;
+		return 1;
+	}
+	if ((len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
+	    (len >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) ||
+			  (u[0] == '<' && u[1] == 0 && u[2] == '?' && u[3] == 0) ||
+			  (u[0] == 0 && u[1] == '<' && u[2] == 0 && u[3] == '?'))))
+		return 0;
+	if (declared_encoding(raw, len, &vs, &vl)) {
+		const char *v = raw + vs;
+		return read_as_utf8(v, vl);
+	}
+	return 1;
+}
+
 int
 upl__xml_decode(reader *r, const char *raw, size_t len, const char **out, size_t *outlen,
 		int *owned)
@@ -131,10 +165,7 @@ upl__xml_decode(reader *r, const char *raw, size_t len, const char **out, size_t
 		cs = "UTF-16BE";
 	} else if (declared_encoding(raw, len, &vs, &vl)) {
 		const char *v = raw + vs;
-		if (!(ascii_ieq(v, vl, "UTF-8") || ascii_ieq(v, vl, "UTF8") ||
-		      ascii_ieq(v, vl, "US-ASCII") || ascii_ieq(v, vl, "ASCII") ||
-		      ascii_ieq(v, vl, "UTF-16") || ascii_ieq(v, vl, "UTF-16LE") ||
-		      ascii_ieq(v, vl, "UTF-16BE") || ascii_ieq(v, vl, "UCS-2"))) {
+		if (!read_as_utf8(v, vl)) {
 			/* UTF-16 declared on ASCII-compatible bytes is ignored, as
 			 * libxml2 does: the bytes themselves say it is not UTF-16. */
 			char *n;

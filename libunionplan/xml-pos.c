@@ -74,11 +74,13 @@ upl__xml_pos_at(reader *r, size_t off)
 	if (off > r->len)
 		off = r->len;
 	if (off < r->cur_off) {
+		if (r->base > 0)
+			return r->cur; /* the streaming path never looks back */
 		r->cur_off = 0;
 		r->cur.line = 1;
 		r->cur.column = 1;
 	}
-	advance(r->buf, r->cur_off, off, &r->cur);
+	advance(r->buf + (r->cur_off - r->base), 0, off - r->cur_off, &r->cur);
 	r->cur_off = off;
 	return r->cur;
 }
@@ -98,32 +100,35 @@ upl__xml_parser_offset(xmlParserCtxtPtr ctxt)
 upl_pos
 upl__xml_attr_pos(const reader *r, size_t off, upl_pos p, const char *qname)
 {
-	size_t i, nlen = strlen(qname);
-	if (off >= r->len)
+	size_t i, n, nlen = strlen(qname);
+	const char *s;
+	if (off >= r->len || off < r->base)
 		return p;
-	i = off + 1;
-	while (i < r->len && !is_xml_space(r->buf[i]) && r->buf[i] != '>' && r->buf[i] != '/')
+	s = r->buf + (off - r->base); /* the tag, s[0] its '<' */
+	n = r->len - off;
+	i = 1;
+	while (i < n && !is_xml_space(s[i]) && s[i] != '>' && s[i] != '/')
 		i++; /* element name */
 	for (;;) {
 		size_t start;
-		while (i < r->len && is_xml_space(r->buf[i]))
+		while (i < n && is_xml_space(s[i]))
 			i++;
-		if (i >= r->len || r->buf[i] == '>' || r->buf[i] == '/')
+		if (i >= n || s[i] == '>' || s[i] == '/')
 			return p;
 		start = i;
-		while (i < r->len && !is_xml_space(r->buf[i]) && r->buf[i] != '=')
+		while (i < n && !is_xml_space(s[i]) && s[i] != '=')
 			i++;
-		if (i - start == nlen && memcmp(r->buf + start, qname, nlen) == 0) {
-			advance(r->buf, off, start, &p);
+		if (i - start == nlen && memcmp(s + start, qname, nlen) == 0) {
+			advance(s, 0, start, &p);
 			return p;
 		}
-		while (i < r->len && r->buf[i] != '"' && r->buf[i] != '\'')
+		while (i < n && s[i] != '"' && s[i] != '\'')
 			i++;
-		if (i >= r->len)
+		if (i >= n)
 			return p;
 		{
-			char q = r->buf[i++];
-			while (i < r->len && r->buf[i] != q)
+			char q = s[i++];
+			while (i < n && s[i] != q)
 				i++;
 			i++;
 		}

@@ -49,8 +49,10 @@ enum xml_name {
 /* The state of one read: the document, positions, the report, the open
  * elements and the model being built. */
 typedef struct reader {
-	const char *buf;      /* the document as UTF-8 */
-	size_t len;
+	const char *buf;      /* the document as UTF-8, from byte offset base on */
+	size_t len;           /* the offset of its end */
+	size_t base;          /* 0, except on the streaming path (xml-stream.c),
+			       * where buf holds a window of the document */
 	/* monotonic cursor: position of offset cur_off */
 	size_t cur_off;
 	upl_pos cur;
@@ -62,6 +64,7 @@ typedef struct reader {
 	size_t first_diag;    /* index of this document's first diagnostic */
 	int fatal_seen;       /* the parser reported a fatal error */
 	int stopped;          /* we stopped the parser (entity declarations) */
+	int push;             /* libxml2's push parser (the streaming path) */
 	int oom;
 	int doctype;          /* a DOCTYPE was seen at doctype_pos */
 	upl_pos doctype_pos;
@@ -79,7 +82,16 @@ typedef struct reader {
 	/* the model, when asked for */
 	int build;
 	upl_doc *doc;
+	/* the streaming path: the rules run as months and plans close, and
+	 * closed months let go (NULL: no rules, or the whole-document path) */
+	upl__rules_stream *rules;
+	/* the schema's validation context and its plug into the parser */
+	xmlSchemaValidCtxtPtr vctxt;
+	xmlSchemaSAXPlugPtr plug;
 } reader;
+
+/* The byte at offset off of the document (r->base <= off < r->len). */
+#define RBYTE(r, off) ((r)->buf[(off) - (r)->base])
 
 /* XML's white space (the S production: space, tab, LF, CR); not the text
  * module's layout-space test (upl__text_is_space), which knows U+3000. */
@@ -129,6 +141,28 @@ UPL_HIDDEN upl_pos upl__xml_attr_pos(const reader *r, size_t off, upl_pos p, con
 UPL_HIDDEN int upl__xml_decode(reader *r, const char *raw, size_t len, const char **out,
 			       size_t *outlen, int *owned);
 
+/* Whether a document that starts with the len bytes of raw is UTF-8 for
+ * upl__xml_decode() (no other byte-order mark or declared encoding), with
+ * *skip the length of its UTF-8 byte-order mark (0 or 3). */
+UPL_HIDDEN int upl__xml_is_utf8(const char *raw, size_t len, size_t *skip);
+
+/* --- xml-read.c: the parts both paths share ---------------------------- */
+
+/* A fresh reader appending to report. */
+UPL_HIDDEN void upl__xml_reader_init(reader *r, upl_report *report, const char *name, int zh);
+/* The start tag of the document at s[i] (just after its '<') holds more
+ * than the allowed number of attributes (*end: where the scan ended). */
+UPL_HIDDEN int upl__xml_count_attributes(const char *s, size_t n, size_t i, size_t *end);
+UPL_HIDDEN size_t upl__xml_skip_to(const char *s, size_t n, size_t i, const char *end);
+/* After the parse (vrc: its schema result): the verdict as diagnostics
+ * (DOCTYPE, syntax, the schema's findings, schema-invalid). Returns
+ * whether the document is well-formed and valid. */
+UPL_HIDDEN int upl__xml_read_verdict(reader *r, int vrc);
+/* Let go of what the reader holds but the model. */
+UPL_HIDDEN void upl__xml_reader_free(reader *r);
+/* The largest number of attributes a start tag may have. */
+#define UPL__XML_MAX_ATTRIBUTES 64
+
 /* --- xml-sax.c --------------------------------------------------------- */
 
 /* Parse r->buf in one pass with safe options: the parser's errors, the
@@ -138,6 +172,13 @@ UPL_HIDDEN int upl__xml_decode(reader *r, const char *raw, size_t len, const cha
  * of memory; the caller frees it). Returns libxml2's schema result (0:
  * valid, >0 invalid, <0 internal error or not checked). */
 UPL_HIDDEN int upl__xml_parse(reader *r, xmlSchemaPtr schema);
+
+/* The same in parts, for the streaming path: begin makes the parser
+ * context (a push parser when push, fed by the caller with xmlParseChunk)
+ * and plugs the schema in; returns 0, or -1 (r->oom) when out of memory.
+ * end unplugs the schema and returns its result as upl__xml_parse() does. */
+UPL_HIDDEN int upl__xml_parse_begin(reader *r, xmlSchemaPtr schema, int push);
+UPL_HIDDEN int upl__xml_parse_end(reader *r);
 
 /* --- xml-schema.c ------------------------------------------------------ */
 

@@ -50,9 +50,8 @@ upl__xml_clean_message(const char *msg)
 	return upl__buf_detach(&b, NULL);
 }
 
-/* A fresh reader appending to report. */
-static void
-reader_init(reader *r, upl_report *report, const char *name, int zh)
+void
+upl__xml_reader_init(reader *r, upl_report *report, const char *name, int zh)
 {
 	memset(r, 0, sizeof *r);
 	r->report = report;
@@ -75,12 +74,12 @@ reader_set_text(reader *r, const char *u8, size_t u8len)
 /* At most this many attributes in a start tag (namespace declarations
  * included): the schema allows a handful, and libxml2's duplicate check
  * costs the square of their number. */
-#define MAX_ATTRIBUTES 64
+#define MAX_ATTRIBUTES UPL__XML_MAX_ATTRIBUTES
 
 /* The end of the construct that starts at s[i] and ends with the string
  * end (a comment, CDATA section or processing instruction); n if none. */
-static size_t
-skip_to(const char *s, size_t n, size_t i, const char *end)
+size_t
+upl__xml_skip_to(const char *s, size_t n, size_t i, const char *end)
 {
 	size_t elen = strlen(end);
 	while (i < n) {
@@ -128,6 +127,14 @@ count_attributes(const char *s, size_t n, size_t i, size_t *end, int max)
 	*end = i;
 	return count;
 }
+
+int
+upl__xml_count_attributes(const char *s, size_t n, size_t i, size_t *end)
+{
+	return count_attributes(s, n, i, end, MAX_ATTRIBUTES) > MAX_ATTRIBUTES;
+}
+
+#define skip_to upl__xml_skip_to
 
 /* Refuse, in one linear scan before libxml2 sees the document, a start tag
  * with more than MAX_ATTRIBUTES attributes, at the tag's position. Markup
@@ -178,6 +185,38 @@ flush_schema_report(reader *r, int keep)
 }
 
 int
+upl__xml_read_verdict(reader *r, int vrc)
+{
+	upl_report *report = r->report;
+	if (r->doctype && !r->stopped)
+		say0(r, UPL_CODE_XML_DOCTYPE, 0, r->doctype_pos);
+	if (r->stopped || !r->ctxt->wellFormed || r->fatal_seen) {
+		flush_schema_report(r, 0);
+		if (!upl__report_has_error_since(report, r->first_diag))
+			say0(r, UPL_CODE_XML_SYNTAX, 0, pos_at(r, parser_offset(r->ctxt)));
+		return 0;
+	}
+	flush_schema_report(r, 1);
+	if (r->oom)
+		return 0;
+	if (vrc != 0 && !upl__report_has_error_since(report, r->first_diag))
+		say0(r, UPL_CODE_SCHEMA_INVALID, 1, r->root_pos);
+	return !upl__report_has_error_since(report, r->first_diag);
+}
+
+void
+upl__xml_reader_free(reader *r)
+{
+	flush_schema_report(r, 0);
+	if (r->ctxt)
+		xmlFreeParserCtxt(r->ctxt);
+	r->ctxt = NULL;
+	upl__xml_build_free(r);
+	upl_doc_free(r->doc);
+	r->doc = NULL;
+}
+
+int
 upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	      const char *name, size_t max_bytes, int zh)
 {
@@ -190,7 +229,7 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 
 	if (out)
 		*out = NULL;
-	reader_init(&r, report, name, zh);
+	upl__xml_reader_init(&r, report, name, zh);
 	if (max_bytes == 0)
 		max_bytes = UPL_DEFAULT_MAX_BYTES;
 
@@ -234,31 +273,14 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 		r.oom = 1;
 	if (r.oom)
 		goto done;
-	if (r.doctype && !r.stopped)
-		say0(&r, UPL_CODE_XML_DOCTYPE, 0, r.doctype_pos);
-	if (r.stopped || !r.ctxt->wellFormed || r.fatal_seen) {
-		flush_schema_report(&r, 0);
-		if (!upl__report_has_error_since(report, r.first_diag))
-			say0(&r, UPL_CODE_XML_SYNTAX, 0, pos_at(&r, parser_offset(r.ctxt)));
-		goto done;
-	}
-	flush_schema_report(&r, 1);
-	if (r.oom)
-		goto done;
-	if (vrc != 0 && !upl__report_has_error_since(report, r.first_diag))
-		say0(&r, UPL_CODE_SCHEMA_INVALID, 1, r.root_pos);
-	if (out && !upl__report_has_error_since(report, r.first_diag)) {
+	if (upl__xml_read_verdict(&r, vrc) && out) {
 		*out = r.doc;
 		r.doc = NULL;
 	}
 done:
-	flush_schema_report(&r, 0);
-	if (r.ctxt)
-		xmlFreeParserCtxt(r.ctxt);
+	upl__xml_reader_free(&r);
 	if (owned)
 		upl__dealloc((void *)u8);
-	upl__xml_build_free(&r);
-	upl_doc_free(r.doc);
 	if (r.oom || report->oom) {
 		if (out && *out) {
 			upl_doc_free(*out);

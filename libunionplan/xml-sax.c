@@ -54,6 +54,9 @@ on_parser_error(void *data, xmlErrorPtr e)
  * calls the validator after them with pointers into the parser's input,
  * which xmlStopParser frees. */
 
+/* The elements open when libxml2's whole-document parser refuses one more. */
+#define PUSH_MAX_DEPTH 257
+
 /* An element starts: push its frame (where its '<' is: the parser stands
  * after the start tag, which holds no other '<'), then build. */
 static void
@@ -83,14 +86,22 @@ on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	off = parser_offset(r->ctxt);
 	if (off > r->len)
 		off = r->len;
-	while (off > 0 && r->buf[off - 1] != '<')
+	while (off > r->base && RBYTE(r, off - 1) != '<')
 		off--;
-	if (off > 0)
+	if (off > r->base)
 		off--;
 	f->off = off;
 	f->pos = pos_at(r, off);
 	if (r->depth == 0)
 		r->root_pos = f->pos;
+	if (r->push && r->depth >= PUSH_MAX_DEPTH && !r->fatal_seen) {
+		/* the whole-document parser's limit, which the push parser of
+		 * libxml2 2.9 lacks: the same error at the same place */
+		upl__xml_diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_SYNTAX, f->pos,
+			      "Excessive depth in document: %d use XML_PARSE_HUGE option",
+			      PUSH_MAX_DEPTH - 1);
+		r->fatal_seen = 1;
+	}
 	r->depth++;
 	upl__xml_build_start(r, localname, URI, nb_attributes, attributes);
 }
@@ -139,6 +150,19 @@ on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 	on_comment(ctx, NULL);
 }
 
+/* Where the declaration the parser stands in, or after, starts: its "<!". */
+static size_t
+decl_start(const reader *r, size_t off)
+{
+	if (off > r->len)
+		off = r->len;
+	while (off > r->base && !(RBYTE(r, off - 1) == '<' && off < r->len && RBYTE(r, off) == '!'))
+		off--;
+	if (off > r->base)
+		off--;
+	return off;
+}
+
 static void
 on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID,
 		   const xmlChar *SystemID)
@@ -149,10 +173,7 @@ on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ExternalID,
 	(void)ExternalID;
 	(void)SystemID;
 	/* report at the start of "<!DOCTYPE" */
-	while (off > 0 && !(r->buf[off - 1] == '<' && off < r->len && r->buf[off] == '!'))
-		off--;
-	if (off > 0)
-		off--;
+	off = decl_start(r, off);
 	r->doctype = 1;
 	r->doctype_pos = pos_at(r, off);
 }
@@ -164,10 +185,7 @@ stop_on_entity(reader *r, const xmlChar *name)
 	size_t off = parser_offset(ctxt);
 	if (r->stopped)
 		return;
-	while (off > 0 && !(r->buf[off - 1] == '<' && off < r->len && r->buf[off] == '!'))
-		off--;
-	if (off > 0)
-		off--;
+	off = decl_start(r, off);
 	say(r, UPL_CODE_XML_ENTITY, 0, pos_at(r, off), name ? (const char *)name : "");
 	r->stopped = 1;
 	xmlStopParser(ctxt);
@@ -238,16 +256,15 @@ set_handlers(xmlSAXHandler *sax)
 }
 
 int
-upl__xml_parse(reader *r, xmlSchemaPtr schema)
+upl__xml_parse_begin(reader *r, xmlSchemaPtr schema, int push)
 {
 	xmlParserCtxtPtr ctxt;
-	xmlSchemaValidCtxtPtr v;
-	xmlSchemaSAXPlugPtr plug;
-	int vrc;
-	r->ctxt = ctxt = xmlCreateMemoryParserCtxt(r->buf, (int)r->len);
+	r->ctxt = ctxt = push ? xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL)
+			      : xmlCreateMemoryParserCtxt(r->buf, (int)r->len);
 	if (ctxt == NULL)
 		return -1;
 	ctxt->_private = r;
+	r->push = push;
 	/* The text is UTF-8 already: saying so keeps libxml2 from guessing
 	 * another encoding from the first bytes (a '<' and three NULs look like
 	 * UTF-32) and converting, which prints on stderr by itself. */
@@ -264,29 +281,48 @@ upl__xml_parse(reader *r, xmlSchemaPtr schema)
 	xmlCtxtUseOptions(ctxt, parse_options());
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
-	v = xmlSchemaNewValidCtxt(schema);
-	if (v == NULL) {
+	r->vctxt = xmlSchemaNewValidCtxt(schema);
+	if (r->vctxt == NULL) {
 		r->oom = 1;
 		return -1;
 	}
-	xmlSchemaSetValidStructuredErrors(v, upl__xml_on_schema_error, r);
-	plug = xmlSchemaSAXPlug(v, &ctxt->sax, &ctxt->userData);
-	if (plug == NULL) {
-		xmlSchemaFreeValidCtxt(v);
+	xmlSchemaSetValidStructuredErrors(r->vctxt, upl__xml_on_schema_error, r);
+	r->plug = xmlSchemaSAXPlug(r->vctxt, &ctxt->sax, &ctxt->userData);
+	if (r->plug == NULL) {
+		xmlSchemaFreeValidCtxt(r->vctxt);
+		r->vctxt = NULL;
 		r->oom = 1;
 		return -1;
 	}
 	/* the plug's handler table has no structured error handler */
 	ctxt->sax->serror = on_parser_error;
-	xmlParseDocument(ctxt);
+	return 0;
+}
+
+int
+upl__xml_parse_end(reader *r)
+{
+	xmlParserCtxtPtr ctxt = r->ctxt;
+	int vrc;
 	/* an entity declaration makes libxml2 build a document of its own
 	 * (its "SAX compatibility" mode) */
 	if (ctxt->myDoc) {
 		xmlFreeDoc(ctxt->myDoc);
 		ctxt->myDoc = NULL;
 	}
-	vrc = xmlSchemaIsValid(v) == 1 ? 0 : 1; /* before unplugging clears it */
-	xmlSchemaSAXUnplug(plug);
-	xmlSchemaFreeValidCtxt(v);
+	vrc = xmlSchemaIsValid(r->vctxt) == 1 ? 0 : 1; /* before unplugging clears it */
+	xmlSchemaSAXUnplug(r->plug);
+	xmlSchemaFreeValidCtxt(r->vctxt);
+	r->plug = NULL;
+	r->vctxt = NULL;
 	return vrc;
+}
+
+int
+upl__xml_parse(reader *r, xmlSchemaPtr schema)
+{
+	if (upl__xml_parse_begin(r, schema, 0) != 0)
+		return -1;
+	xmlParseDocument(r->ctxt);
+	return upl__xml_parse_end(r);
 }

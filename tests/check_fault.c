@@ -32,14 +32,26 @@ op_parse_write(const char *data, size_t len, char **keep)
 	return rc;
 }
 
+/* Validate data, in memory or (stream) streamed from a temporary file. */
 static int
-op_validate(const char *data, size_t len, char **keep)
+validate_with(const char *data, size_t len, char **keep, int stream)
 {
+	upl_validate_options o = UPL_VALIDATE_OPTIONS_INIT;
 	upl_report *r = NULL;
 	upl_error *err = NULL;
 	int rc = upl_report_new(&r);
-	if (rc == 0)
+	o.flags = UPL_VALIDATE_STREAM;
+	if (rc == 0 && stream) {
+		FILE *fp = tmpfile();
+		ck_assert_ptr_nonnull(fp);
+		ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
+		ck_assert_int_eq(fflush(fp), 0);
+		rewind(fp);
+		rc = upl_validate_fd(r, fileno(fp), "f.xml", &o, &err);
+		fclose(fp);
+	} else if (rc == 0) {
 		rc = upl_validate_buffer(r, data, len, "f.xml", NULL, &err);
+	}
 	if (rc == 0) {
 		/* the diagnostics, one line each, are the output compared */
 		char line[512], *all = calloc(1, 1);
@@ -59,6 +71,18 @@ op_validate(const char *data, size_t len, char **keep)
 	upl_error_free(err);
 	upl_report_free(r);
 	return rc;
+}
+
+static int
+op_validate(const char *data, size_t len, char **keep)
+{
+	return validate_with(data, len, keep, 0);
+}
+
+static int
+op_validate_stream(const char *data, size_t len, char **keep)
+{
+	return validate_with(data, len, keep, 1);
 }
 
 static int
@@ -136,6 +160,7 @@ START_TEST(test_every_allocation)
 	char *data = test_slurp("doc/examples/seed-000.xml", &len);
 	run_every_n(op_parse_write, data, len, "parse+write");
 	run_every_n(op_validate, data, len, "validate");
+	run_every_n(op_validate_stream, data, len, "validate, streamed");
 	run_every_n(op_parse_error, data, len, "parse error");
 	run_every_n(op_clone_iterate, data, len, "clone+iterate");
 	free(data);

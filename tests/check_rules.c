@@ -610,6 +610,51 @@ END_TEST
 /* ------------------------------------------------------------------------ */
 /* Flags                                                                    */
 
+/* UPL_VALIDATE_STREAM: the streaming path gives, through the API, the
+ * diagnostics of the whole-document path, for a file and for a pipe. */
+START_TEST(test_stream_flag)
+{
+	static const char *const files[] = { "doc/examples/seed-000.xml", "doc/examples/seed-002.xml",
+					     "tests/data/rules/month-duplicate/input.xml" };
+	upl_validate_options o = UPL_VALIDATE_OPTIONS_INIT;
+	size_t i, k, total = 0;
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		upl_report *a = NULL, *b = NULL;
+		char *path = data_path(files[i]);
+		int fds[2];
+		size_t len;
+		char *text = test_slurp(files[i], &len);
+		ck_assert_int_eq(upl_report_new(&a), 0);
+		ck_assert_int_eq(upl_report_new(&b), 0);
+		o.flags = 0;
+		ck_assert_int_eq(upl_validate_file(a, path, &o, NULL), 0);
+		o.flags = UPL_VALIDATE_STREAM;
+		ck_assert_int_eq(upl_validate_file(b, path, &o, NULL), 0);
+		total += upl_report_count(a);
+		/* a pipe: no seeking, no size */
+		ck_assert_int_eq(pipe(fds), 0);
+		ck_assert_int_eq(write(fds[1], text, len), (ssize_t)len);
+		close(fds[1]);
+		ck_assert_int_eq(upl_validate_fd(b, fds[0], path, &o, NULL), 0);
+		close(fds[0]);
+		ck_assert_uint_eq(upl_report_count(b), 2 * upl_report_count(a));
+		for (k = 0; k < upl_report_count(b); k++) {
+			const upl_diag *x = upl_report_get(a, k % upl_report_count(a));
+			const upl_diag *y = upl_report_get(b, k);
+			ck_assert_str_eq(upl_diag_code(x), upl_diag_code(y));
+			ck_assert_str_eq(upl_diag_message(x), upl_diag_message(y));
+			ck_assert_uint_eq(upl_diag_line(x), upl_diag_line(y));
+			ck_assert_uint_eq(upl_diag_column(x), upl_diag_column(y));
+		}
+		upl_report_free(a);
+		upl_report_free(b);
+		free(text);
+		free(path);
+	}
+	ck_assert_uint_gt(total, 2);
+}
+END_TEST
+
 /* Unknown flag bits are refused, as the parse functions refuse theirs. */
 START_TEST(test_unknown_flags_refused)
 {
@@ -620,7 +665,7 @@ START_TEST(test_unknown_flags_refused)
 	char *path = data_path("doc/examples/seed-002.xml");
 	ck_assert_int_eq(upl_report_new(&r), 0);
 	ck_assert_int_eq(upl_doc_parse_file(&doc, path, NULL, NULL), 0);
-	o.flags = 0x2u;
+	o.flags = 0x4u;
 	ck_assert_int_eq(upl_validate_file(r, path, &o, &err), UPL_EINVAL);
 	ck_assert_int_eq(upl_error_code(err), UPL_EINVAL);
 	ck_assert_int_eq(upl_validate_buffer(r, "<a/>", 4, "a", &o, NULL), UPL_EINVAL);
@@ -966,6 +1011,7 @@ rules_suite(void)
 	tcase_add_test(tc, test_count_year_quote_is_cut_on_a_character);
 	tcase_add_test(tc, test_reader_quote_of_raw_bytes_is_utf8);
 	tcase_add_test(tc, test_unknown_flags_refused);
+	tcase_add_test(tc, test_stream_flag);
 	tcase_add_test(tc, test_cap_default);
 	tcase_add_test(tc, test_cap_given_and_none);
 	tcase_add_test(tc, test_cap_keeps_the_verdict);

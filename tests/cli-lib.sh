@@ -24,6 +24,17 @@ contains() { if grep -q -- "$2" "$1"; then ok "$3"; else bad "$3 (no '$2' in $1)
 lacks() { if grep -q -- "$2" "$1"; then bad "$3 ('$2' found)"; else ok "$3"; fi; }
 # same FILE TEXT DESCRIPTION: FILE holds exactly TEXT and a final newline
 same() { if printf '%s\n' "$2" | cmp -s - "$1"; then ok "$3"; else bad "$3"; printf '%s\n' "$2" | diff - "$1" | sed 's/^/  # /' | head -10; fi; }
+# agree DESCRIPTION STATUS1 STATUS2: two runs gave the same exit status and
+# the same output, byte for byte ($tmp/o1 and $tmp/e1 against $tmp/o2 and $tmp/e2)
+agree() {
+	if [ "$2" -eq "$3" ] && cmp -s "$tmp/o1" "$tmp/o2" && cmp -s "$tmp/e1" "$tmp/e2"; then
+		ok "$1 (exit $2)"
+	else
+		bad "$1: exit $3, want $2"
+		diff "$tmp/e1" "$tmp/e2" | head -6 | sed 's/^/  # /'
+		diff "$tmp/o1" "$tmp/o2" | head -4 | sed 's/^/  # /'
+	fi
+}
 finish() {
 	echo "$passes passed, $fails failed"
 	[ "$fails" -eq 0 ]

@@ -96,9 +96,22 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
 /** upl_validate_options::max_diagnostics for no cap at all. @since 0.1 */
 #define UPL_MAX_DIAGNOSTICS_NONE ((size_t)-1)
 
-/** Run the schema layer only. The only flag so far: the validate functions
- * refuse any other bit of upl_validate_options::flags with ::UPL_EINVAL. */
+/** Run the schema layer only. The validate functions refuse a bit of
+ * upl_validate_options::flags they do not know with ::UPL_EINVAL. */
 #define UPL_VALIDATE_SCHEMA_ONLY 0x1u
+
+/** Streaming validation, for upl_validate_file() and upl_validate_fd():
+ * the document is read in chunks and checked as it comes, in memory that
+ * does not grow with its size (the schema, and the rules over a window: each
+ * month of a schedule is checked, and let go, as it closes), with the same
+ * diagnostics, positions, order and verdict as without the flag.
+ * upl_validate_options::max_bytes does not apply, except to a document in
+ * another encoding than UTF-8, which is read whole. What stays in memory:
+ * the body of a plan outside its schedules' months until the plan ends,
+ * the numbers of one list of siblings that do not only grow, and the
+ * diagnostics (at most twice upl_validate_options::max_diagnostics).
+ * upl_validate_buffer() and upl_doc_validate() ignore it. @since 0.1 */
+#define UPL_VALIDATE_STREAM 0x2u
 
 /** @name Rule groups, for upl_validate_options::rules */
 /** @{ */

@@ -1,0 +1,374 @@
+/* The XML reader's streaming path: the document read from a descriptor in
+ * chunks and given to libxml2's push parser with the same handlers and the
+ * same schema plug as the whole-document path (xml-sax.c), the rules run
+ * as months and plans close (rules.c, through the model builder), and only
+ * a window of the text kept: from the place the parser or the attribute
+ * scan still needs. What the whole-document path checks before it parses
+ * (valid UTF-8, the number of attributes in a start tag) is checked on each
+ * chunk before the parser sees it; when one of them fails, what the parser
+ * said until then is taken back, so the diagnostics are the same. */
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include "xml-read-private.h"
+
+/* Bytes read at a time; the window holds a few of them. */
+#define CHUNK ((size_t)64 * 1024)
+
+typedef struct stream {
+	reader r;             /* r.buf is win, holding offsets r.base .. r.len */
+	char *win;
+	size_t cap;
+	int fd;
+	int eof;
+	size_t total;         /* bytes read, byte-order mark included */
+	size_t skip;          /* the byte-order mark's length */
+	size_t checked;       /* valid UTF-8 up to this offset */
+	size_t scanned;       /* the attribute scan has reached this offset */
+	int scan_mode;        /* 0, or inside a comment (1), CDATA (2), a PI (3) */
+	size_t fed;           /* given to the parser up to this offset */
+	int parsing;          /* the parser still takes chunks */
+	int bad_utf8;         /* invalid UTF-8 at offset bad */
+	size_t bad;
+	int too_many;         /* a start tag with too many attributes, at too_many_pos */
+	upl_pos too_many_pos;
+	int not_xml;          /* the text does not start with '<', at offset not_xml_off */
+	size_t not_xml_off;
+} stream;
+
+/* Read once more into the window. Returns 0, or UPL_EIO. */
+static int
+read_more(stream *s)
+{
+	size_t used = s->r.len - s->r.base;
+	ssize_t got;
+	if (s->cap - used < CHUNK) {
+		size_t cap = s->cap ? s->cap : CHUNK;
+		char *w;
+		while (cap - used < CHUNK)
+			cap *= 2;
+		w = upl__realloc(s->win, cap);
+		if (w == NULL) {
+			s->r.oom = 1;
+			return UPL_ENOMEM;
+		}
+		s->win = w;
+		s->cap = cap;
+		s->r.buf = w;
+	}
+	do
+		got = read(s->fd, s->win + used, s->cap - used);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return UPL_EIO;
+	if (got == 0)
+		s->eof = 1;
+	s->r.len += (size_t)got;
+	s->total += (size_t)got;
+	return 0;
+}
+
+/* Where the text read so far ends on a whole UTF-8 sequence. */
+static size_t
+whole_utf8_end(const stream *s)
+{
+	const unsigned char *w = (const unsigned char *)s->win;
+	size_t end = s->r.len, k, used = end - s->r.base;
+	for (k = 1; k <= 4 && k <= used; k++) {
+		unsigned char c = w[used - k];
+		size_t need;
+		if ((c & 0xC0) == 0x80)
+			continue;
+		need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		return need > k ? end - k : end;
+	}
+	return end;
+}
+
+/* The first occurrence of e in w[i..n), or n. */
+static size_t
+find_end(const char *w, size_t n, size_t i, const char *e)
+{
+	size_t elen = strlen(e);
+	while (i + elen <= n) {
+		const char *q = memchr(w + i, e[0], n - i - elen + 1);
+		if (q == NULL)
+			return n;
+		i = (size_t)(q - w);
+		if (memcmp(w + i, e, elen) == 0)
+			return i;
+		i++;
+	}
+	return n;
+}
+
+/* The attribute scan of the whole-document path (too_many_attributes in
+ * xml-read.c) over the text up to cut, resumable: an unfinished start tag
+ * is scanned again whole with the next chunk; inside a comment, CDATA or
+ * processing instruction only its end is looked for. */
+static void
+scan_attributes(stream *s, size_t cut)
+{
+	static const char *const ends[] = { NULL, "-->", "]]>", "?>" };
+	reader *r = &s->r;
+	const char *w = r->buf + (s->scanned - r->base);
+	size_t n = cut - s->scanned, i = 0;
+	while (i < n) {
+		const char *lt;
+		size_t start, end;
+		if (s->scan_mode) {
+			const char *e = ends[s->scan_mode];
+			size_t j = find_end(w, n, i, e), elen = strlen(e);
+			if (j == n) {
+				i = n - i >= elen ? n - (elen - 1) : i;
+				break;
+			}
+			i = j + elen;
+			s->scan_mode = 0;
+			continue;
+		}
+		lt = memchr(w + i, '<', n - i);
+		if (lt == NULL) {
+			i = n;
+			break;
+		}
+		start = (size_t)(lt - w);
+		if (n - start < 9 && !s->eof) {
+			i = start; /* too little to tell what it starts */
+			break;
+		}
+		i = start + 1;
+		if (n - i >= 3 && memcmp(w + i, "!--", 3) == 0) {
+			s->scan_mode = 1;
+			i += 3;
+		} else if (n - i >= 8 && memcmp(w + i, "![CDATA[", 8) == 0) {
+			s->scan_mode = 2;
+			i += 8;
+		} else if (w[i] == '?') {
+			s->scan_mode = 3;
+			i++;
+		} else if (w[i] == '!' || w[i] == '/') {
+			continue;
+		} else if (upl__xml_count_attributes(w, n, i, &end)) {
+			s->too_many = 1;
+			s->too_many_pos = pos_at(r, s->scanned + start);
+			return;
+		} else if (end >= n && !s->eof) {
+			i = start; /* the tag goes on in the next chunk */
+			break;
+		} else {
+			i = end;
+		}
+	}
+	s->scanned += i;
+}
+
+/* The text up to cut: checked, scanned, then parsed. */
+static void
+step(stream *s, size_t cut)
+{
+	reader *r = &s->r;
+	size_t bad;
+	if (cut > s->checked) {
+		if (!upl__utf8_valid(r->buf + (s->checked - r->base), cut - s->checked, &bad)) {
+			s->bad_utf8 = 1;
+			s->bad = s->checked + bad;
+			return;
+		}
+		s->checked = cut;
+	}
+	if (!s->too_many)
+		scan_attributes(s, cut);
+	if (s->too_many || s->not_xml || r->stopped || r->fatal_seen || r->oom)
+		s->parsing = 0;
+	if (s->parsing && (cut > s->fed || s->eof)) {
+		xmlParseChunk(r->ctxt, r->buf + (s->fed - r->base), (int)(cut - s->fed), s->eof);
+		s->fed = cut;
+	}
+}
+
+/* Let go of the text no one needs any more: before the parser's place (the
+ * position cursor is moved there, as nothing asks for an earlier place)
+ * and before the scan's. */
+static void
+trim_window(stream *s)
+{
+	reader *r = &s->r;
+	size_t keep = s->scanned, used;
+	if (s->parsing) {
+		size_t p = parser_offset(r->ctxt);
+		if (p < keep)
+			keep = p;
+	}
+	if (keep > s->fed)
+		keep = s->fed;
+	if (keep > r->cur_off)
+		(void)pos_at(r, keep);
+	if (keep > r->cur_off)
+		keep = r->cur_off;
+	used = r->len - keep;
+	if (keep - r->base < s->cap / 2)
+		return;
+	memmove(s->win, s->win + (keep - r->base), used);
+	r->base = keep;
+}
+
+/* Take back what was said about the document, for a finding that the
+ * whole-document path makes before it parses. */
+static void
+take_back(stream *s)
+{
+	upl__report_truncate(s->r.report, s->r.first_diag);
+	upl_report_clear(&s->r.schema_report);
+}
+
+/* Read until the document shows something but white space, or ends; then
+ * the empty document and the encoding. Returns 0 to go on, 1 when done
+ * (a diagnostic was given), 2 when the document is not UTF-8, or an error. */
+static int
+start(stream *s)
+{
+	size_t i = 0;
+	int rc;
+	for (;;) {
+		size_t used = s->r.len;
+		if (used < CHUNK && !s->eof) {
+			if ((rc = read_more(s)) != 0)
+				return rc;
+			continue;
+		}
+		while (i < used && is_xml_space(s->win[i]))
+			i++;
+		if (i < used || s->eof)
+			break;
+		if ((rc = read_more(s)) != 0)
+			return rc;
+	}
+	if (i == s->r.len) {
+		upl_pos p = { 1, 1 };
+		upl__msg_emit(s->r.report, s->r.zh, &s->r.oom, s->r.name,
+			      s->total ? UPL__MSG(UPL_CODE_XML_EMPTY, 1) : UPL__MSG(UPL_CODE_XML_EMPTY, 0), p);
+		return 1;
+	}
+	if (!upl__xml_is_utf8(s->win, s->r.len, &s->skip))
+		return 2;
+	memmove(s->win, s->win + s->skip, s->r.len - s->skip);
+	s->r.len -= s->skip;
+	/* libxml2's push parser calls such a text empty; its whole-document
+	 * parser, which the other path uses, says this */
+	for (i = 0; i < s->r.len && is_xml_space(s->win[i]); i++)
+		;
+	if (s->win[i] != '<') {
+		s->not_xml = 1;
+		s->not_xml_off = i;
+	}
+	return 0;
+}
+
+/* The verdict, once the whole text was read. */
+static void
+finish(stream *s)
+{
+	reader *r = &s->r;
+	int vrc, ok;
+	if (s->bad_utf8) {
+		take_back(s);
+		say(r, UPL_CODE_XML_ENCODING, 4, pos_at(r, s->bad),
+		    (unsigned int)(unsigned char)RBYTE(r, s->bad), s->bad + s->skip);
+		return;
+	}
+	if (s->too_many) {
+		take_back(s);
+		say(r, UPL_CODE_XML_ATTRIBUTES, 0, s->too_many_pos, UPL__XML_MAX_ATTRIBUTES);
+		return;
+	}
+	if (s->not_xml) {
+		upl__xml_diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_SYNTAX, pos_at(r, s->not_xml_off),
+			      "Start tag expected, '<' not found");
+		return;
+	}
+	vrc = upl__xml_parse_end(r);
+	ok = upl__xml_read_verdict(r, vrc);
+	if (r->rules) {
+		if (upl__rules_stream_end(r->rules, r->report, ok) != 0)
+			r->oom = 1;
+		r->rules = NULL;
+	}
+}
+
+/* The chunks, until the end or a finding that ends the reading. */
+static int
+run(stream *s)
+{
+	int rc = 0;
+	for (;;) {
+		step(s, s->eof ? s->r.len : whole_utf8_end(s));
+		if (s->bad_utf8 || s->eof || s->r.oom)
+			break;
+		trim_window(s);
+		if ((rc = read_more(s)) != 0)
+			break;
+	}
+	return rc;
+}
+
+int
+upl__xml_read_stream(upl_report *report, int fd, const char *name, int zh,
+		     upl__rules_stream *rules, char **head, size_t *head_len)
+{
+	stream s;
+	xmlSchemaPtr schema;
+	int rc;
+	memset(&s, 0, sizeof s);
+	upl__xml_reader_init(&s.r, report, name, zh);
+	s.fd = fd;
+	s.r.rules = rules;
+	*head = NULL;
+	*head_len = 0;
+	upl__report_cap_begin(&s.r.schema_report, report->lim.max);
+	rc = start(&s);
+	if (rc == 2) {
+		/* another encoding: the caller reads it whole */
+		*head = s.win;
+		*head_len = s.r.len;
+		s.win = NULL;
+		rc = 1;
+		goto done;
+	}
+	if (rc != 0) {
+		if (rc == 1)
+			rc = 0;
+		goto done;
+	}
+	schema = upl__xml_schema();
+	if (schema == NULL) {
+		upl_pos p = { 1, 1 };
+		say0(&s.r, UPL_CODE_SCHEMA_INVALID, 0, p);
+		goto done;
+	}
+	if (rules) {
+		s.r.build = 1;
+		if (upl_doc_new(&s.r.doc) != 0 || (name && upl__doc_set_name(s.r.doc, name) != 0))
+			s.r.oom = 1;
+	}
+	if (!s.r.oom && upl__xml_parse_begin(&s.r, schema, 1) == 0) {
+		s.parsing = 1;
+		rc = run(&s);
+		if (rc == 0 && !s.r.oom)
+			finish(&s);
+	}
+	if (s.r.ctxt == NULL || s.r.oom)
+		rc = UPL_ENOMEM;
+done:
+	if (s.r.plug)
+		(void)upl__xml_parse_end(&s.r);
+	if (s.r.rules)
+		(void)upl__rules_stream_end(s.r.rules, report, 0);
+	upl__xml_reader_free(&s.r);
+	upl__dealloc(s.win);
+	if (rc == 0 && report->oom)
+		rc = UPL_ENOMEM;
+	return rc;
+}

@@ -1,0 +1,95 @@
+#!/bin/sh
+# unionplan validate --stream: the streaming path gives what the
+# whole-document path gives (diagnostics byte for byte, in the same order,
+# and the exit status), over the whole corpus and over generated plans of
+# many chunks with findings early, late and across chunk boundaries; and
+# its memory does not follow the size of the plan.
+set -u
+. "${top_srcdir:-.}/tests/cli-lib.sh"
+
+# both DESCRIPTION OPTION... FILE: the two paths agree
+both() {
+	what=$1; shift
+	"$cli" validate --lang=en "$@" >"$tmp/o1" 2>"$tmp/e1"; s1=$?
+	"$cli" validate --lang=en --stream "$@" >"$tmp/o2" 2>"$tmp/e2"; s2=$?
+	agree "$what" "$s1" "$s2"
+}
+
+for f in $(find "$data/valid" "$data/invalid" "$data/rules" "$top_srcdir/doc/examples" -name '*.xml' | LC_ALL=C sort); do
+	name=${f#"$top_srcdir/"}
+	both "$name" "$f"
+	both "$name --schema-only" --schema-only "$f"
+done
+for f in $(find "$data/invalid" "$data/rules" -name '*.xml' | LC_ALL=C sort); do
+	both "${f#"$top_srcdir/"} --format=json --max-diagnostics=2" --format=json --max-diagnostics=2 "$f"
+done
+both "the corpus in Chinese, one command" --lang=zh-Hans $(find "$data/invalid" "$data/rules" -name '*.xml' | LC_ALL=C sort)
+
+# plan N OUT [EDIT]: seed 000's months repeated to about N kB; EDIT is a
+# Python statement changing the text t (the plan's text) before it is written
+plan() {
+	python3 - "$top_srcdir/doc/examples/seed-000.xml" "$2" "$1" "${3:-pass}" <<'PY'
+import sys
+src = open(sys.argv[1], encoding='utf-8').read()
+head, rest = src.split('<schedule>\n', 1)
+months, tail = rest.split('    </schedule>\n', 1)
+n = max(1, int(sys.argv[3]) * 1000 // len(months.encode()))
+t = head + '<schedule>\n' + months * n + '    </schedule>\n' + tail
+exec(sys.argv[4])
+open(sys.argv[2], 'wb').write(t.encode('utf-8') if isinstance(t, str) else t)
+PY
+}
+plan 1500 "$tmp/big.xml"
+both "1.5 MB plan" "$tmp/big.xml"
+both "1.5 MB plan, every diagnostic" --max-diagnostics=0 "$tmp/big.xml"
+both "1.5 MB plan, JSON, the cap at 5" --format=json --max-diagnostics=5 "$tmp/big.xml"
+both "1.5 MB plan, some rule groups" --rules=months,holidays,crosscheck "$tmp/big.xml"
+"$cli" validate --lang=en - < "$tmp/big.xml" >"$tmp/o1" 2>"$tmp/e1"; s1=$?
+"$cli" validate --lang=en --stream - < "$tmp/big.xml" >"$tmp/o2" 2>"$tmp/e2"; s2=$?
+[ "$s1" -eq "$s2" ] && cmp -s "$tmp/e1" "$tmp/e2" && [ -s "$tmp/e1" ] && ok "1.5 MB plan, standard input" || bad "1.5 MB plan, standard input"
+plan 900 "$tmp/bom.xml" "t = b'\xef\xbb\xbf' + t.encode()"
+both "a byte-order mark" "$tmp/bom.xml"
+plan 900 "$tmp/late-schema.xml" "i = t.rindex('<month '); t = t[:i] + '<month bad=\"1\" ' + t[i + 7:]"
+both "a schema error near the end" "$tmp/late-schema.xml"
+plan 900 "$tmp/late-utf8.xml" "t = t.replace('<title>', '<title><', 1).encode(); i = t.rindex(b'</schedule>'); t = t[:i] + b'\xff' + t[i:]"
+both "a syntax error early, bad UTF-8 late: only the latter" "$tmp/late-utf8.xml"
+contains "$tmp/e2" "xml-encoding" "the encoding error is the one said"
+attrs=$(awk 'BEGIN { for (i = 0; i < 70; i++) printf " a%d=\"%d\"", i, i }')
+plan 900 "$tmp/late-attrs.xml" "t = t.replace('<title>', '<title><', 1); i = t.rindex('</schedule>'); t = t[:i] + '<x$attrs/>' + t[i:]"
+both "a syntax error early, too many attributes late: only the latter" "$tmp/late-attrs.xml"
+contains "$tmp/e2" "xml-attributes" "the attributes error is the one said"
+plan 900 "$tmp/comment.xml" "i = 65536 - 300; t = t.encode(); t = t[:i] + b'<!-- <x$attrs/> -->' + t[i:]"
+both "a comment across a chunk boundary, holding a tag" "$tmp/comment.xml"
+plan 900 "$tmp/cut.xml" "t = t[:len(t) * 2 // 3]"
+both "a plan cut short" "$tmp/cut.xml"
+plan 900 "$tmp/gb.xml" "t = t.replace('encoding=\"UTF-8\"', 'encoding=\"GB18030\"').encode('gb18030')"
+both "GB18030 (read whole)" "$tmp/gb.xml"
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<plans xmlns=\"urn:unionplan:1\">"
+	for (p = 0; p < 2; p++) {
+		print "<plan version=\"1\" xml:lang=\"zh-Hans\"><meta><title>计划</title></meta>"
+		for (i = 1; i <= 2000; i++) {
+			printf "  <section number=\"%d\" label=\"%d.\"><heading>第二十个教师节</heading>", (i % 7 ? i : i - 1), i
+			printf "<item number=\"%d\">项</item><schedule><month month=\"%d\"><activity number=\"2\">事</activity></month></schedule></section>\n", i % 3, i % 12 + 1
+		}
+		print "</plan>"
+	}
+	print "</plans>" }' > "$tmp/sections.xml"
+both "two plans of 2,000 numbered sections with schedules" --max-diagnostics=0 "$tmp/sections.xml"
+both "the same under the cap" --max-diagnostics=50 "$tmp/sections.xml"
+
+# memory: a plan ten times as large costs about the same
+if [ -x /usr/bin/time ]; then
+	plan 2000 "$tmp/m2.xml"
+	plan 20000 "$tmp/m20.xml"
+	/usr/bin/time -f "%M" -o "$tmp/t2" "$cli" validate --stream -q "$tmp/m2.xml"
+	/usr/bin/time -f "%M" -o "$tmp/t20" "$cli" validate --stream -q "$tmp/m20.xml"
+	k2=$(tail -n 1 "$tmp/t2"); k20=$(tail -n 1 "$tmp/t20")
+	[ "$k20" -lt 32768 ] && ok "20 MB plan streamed in $k20 KiB (< 32 MiB)" || bad "20 MB plan streamed in $k20 KiB"
+	[ "$k20" -lt $((k2 + 4096)) ] && ok "flat: $k2 KiB for 2 MB, $k20 KiB for 20 MB" || bad "not flat: $k2 KiB for 2 MB, $k20 KiB for 20 MB"
+	rm -f "$tmp/m2.xml" "$tmp/m20.xml"
+fi
+expect 0 "--help lists --stream" "$cli" validate --help
+contains "$tmp/out" "--stream" "--help lists --stream"
+finish
