@@ -17,7 +17,7 @@ endif
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_import
-tests_check_import_SOURCES = tests/check_import.c
+tests_check_import_SOURCES = tests/check_import.c tests/import-summary.h
 tests_check_import_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_import_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif
