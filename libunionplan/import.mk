@@ -6,7 +6,7 @@ UPL_CORE_SOURCES += \
 	libunionplan/import-private.h libunionplan/import-lines.c \
 	libunionplan/import-runon.c libunionplan/import-head.c \
 	libunionplan/import-classify.c libunionplan/import-build.c \
-	libunionplan/import.c
+	libunionplan/import.c libunionplan/import-shapes.c
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_import_lines
