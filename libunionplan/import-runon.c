@@ -342,31 +342,27 @@ find_cuts(cut_list *cl, const char *s, size_t len)
 	return 0;
 }
 
-/* The lines go into a new array, each cut line as its pieces (which need
- * no second look): one pass, not a move of every later line per cut. */
-int
-upl__imp_cut_runon(imp_lines *ls)
+/* Line l moved to the end of *out (*nout lines, *cap allocated): cut at
+ * cl's offsets, or whole. 0 or UPL_ENOMEM (l then stays where it was). */
+static int
+put_line(imp_line **out, size_t *nout, size_t *cap, imp_line *l, const cut_list *cl)
 {
-	imp_line *out = NULL;
-	size_t li, nout = 0, cap = 0;
-	int rc = 0;
-	for (li = 0; li < ls->n; li++) {
-		cut_list cl = CUT_LIST_INIT;
-		imp_line *l = &ls->v[li];
-		if (upl__imp_count_upto(l->text, l->len, 120) >= 120)
-			rc = find_cuts(&cl, l->text, l->len);
-		if (rc == 0)
-			rc = upl__grow((void **)&out, &cap, nout + cl.n + 1, sizeof *out);
-		if (rc == 0 && cl.n > 0)
-			rc = cut_line(out, &nout, *l, cl.v, cl.n);
-		else if (rc == 0)
-			out[nout++] = *l;
-		cuts_free(&cl);
-		if (rc != 0)
-			break;
-	}
+	if (upl__grow((void **)out, cap, *nout + cl->n + 1, sizeof **out) != 0)
+		return UPL_ENOMEM;
+	if (cl->n > 0)
+		return cut_line(*out, nout, *l, cl->v, cl->n);
+	(*out)[(*nout)++] = *l;
+	return 0;
+}
+
+/* The end of a pass that moved the lines of ls, cut or not, into out
+ * (nout of them, cap allocated): with rc 0 out becomes the lines; after a
+ * failure (rc) at line li of ls the lines moved to out go and those from
+ * li on stay in ls. Returns rc. */
+static int
+take_lines(imp_lines *ls, imp_line *out, size_t nout, size_t cap, size_t li, int rc)
+{
 	if (rc != 0) {
-		/* the lines not reached stay in ls, those moved to out go */
 		size_t k;
 		for (k = 0; k < nout; k++) {
 			upl__dealloc(out[k].text);
@@ -382,6 +378,28 @@ upl__imp_cut_runon(imp_lines *ls)
 	ls->n = nout;
 	ls->cap = cap;
 	return 0;
+}
+
+/* The lines go into a new array, each cut line as its pieces (which need
+ * no second look): one pass, not a move of every later line per cut. */
+int
+upl__imp_cut_runon(imp_lines *ls)
+{
+	imp_line *out = NULL;
+	size_t li, nout = 0, cap = 0;
+	int rc = 0;
+	for (li = 0; li < ls->n; li++) {
+		cut_list cl = CUT_LIST_INIT;
+		imp_line *l = &ls->v[li];
+		if (upl__imp_count_upto(l->text, l->len, 120) >= 120)
+			rc = find_cuts(&cl, l->text, l->len);
+		if (rc == 0)
+			rc = put_line(&out, &nout, &cap, l, &cl);
+		cuts_free(&cl);
+		if (rc != 0)
+			break;
+	}
+	return take_lines(ls, out, nout, cap, li, rc);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -606,30 +624,8 @@ upl__imp_cut_headings(imp_lines *ls)
 					   UPL__MSG(UPL_CODE_IMPORT_INFERRED, 2), upl__imp_pos(l, cl.v[c]), what);
 		}
 		if (rc == 0)
-			rc = upl__grow((void **)&out, &cap, nout + cl.n + 1, sizeof *out);
-		if (rc == 0 && cl.n > 0)
-			rc = cut_line(out, &nout, *l, cl.v, cl.n);
-		else if (rc == 0)
-			out[nout++] = *l;
+			rc = put_line(&out, &nout, &cap, l, &cl);
 		cuts_free(&cl);
 	}
-	if (rc != 0) {
-		/* the lines moved to out go; those not reached (and the one that
-		 * failed) stay in ls */
-		size_t k;
-		li--;
-		for (k = 0; k < nout; k++) {
-			upl__dealloc(out[k].text);
-			upl__dealloc(out[k].segs);
-		}
-		memmove(ls->v, ls->v + li, (ls->n - li) * sizeof *ls->v);
-		ls->n -= li;
-		upl__dealloc(out);
-		return rc;
-	}
-	upl__dealloc(ls->v);
-	ls->v = out;
-	ls->n = nout;
-	ls->cap = cap;
-	return 0;
+	return take_lines(ls, out, nout, cap, rc != 0 ? li - 1 : li, rc);
 }

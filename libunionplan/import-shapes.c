@@ -453,6 +453,20 @@ prose_label(const char *s, size_t len, upl_text_label *lab)
 	return 1;
 }
 
+/* Line in, its label t bytes long, is the month heading mon (found after
+ * the label), read so with the import-inferred variant v: 1. */
+static int
+month_line(imp_info *in, upl_text_month *mon, size_t t, int v)
+{
+	mon->len += t;
+	mon->text_offset += t;
+	in->mon = *mon;
+	in->flags = F_MONTH;
+	in->inferred = 1 + v;
+	in->inferred_len = mon->len;
+	return 1;
+}
+
 /* 三、1———2月 / 五、七、八月份 (a label before a month phrase, nothing
  * but a colon after it): a month heading, the label part of its own. */
 static int
@@ -463,13 +477,7 @@ label_month(const char *s, size_t len, imp_info *in)
 	if (upl__imp_digit_style(in->lab.style) || t >= len || upl_text_month_parse(&mon, s + t, len - t) != 0 ||
 	    mon.text_offset < len - t)
 		return 0;
-	mon.len += t;
-	mon.text_offset += t;
-	in->mon = mon;
-	in->flags = F_MONTH;
-	in->inferred = 1 + 6;
-	in->inferred_len = mon.len;
-	return 1;
+	return month_line(in, &mon, t, 6);
 }
 
 /* 1、2009年元月：… / 2、2009年3月：…: a dated item, a month heading. */
@@ -502,13 +510,7 @@ dated_item(const char *s, size_t len, imp_info *in)
 	}
 	if (mon.year == 0 || upl__imp_colon(s, len, t + mon.len) == 0)
 		return 0;
-	mon.len += t;
-	mon.text_offset += t;
-	in->mon = mon;
-	in->flags = F_MONTH;
-	in->inferred = 1 + 7;
-	in->inferred_len = mon.len;
-	return 1;
+	return month_line(in, &mon, t, 7);
 }
 
 void
@@ -599,7 +601,17 @@ upl__imp_prose_items(imp_ctx *c)
 void
 upl__imp_say_inferred(imp_ctx *c, const imp_line *l, const imp_info *in)
 {
+	/* by variant; those the builder does not say are UPL__MSG_COUNT (the line stage
+	 * says 2 and 5, the builder's own code 0 and 1) */
+	static const upl__msg_id ids[] = {
+		UPL__MSG_COUNT, UPL__MSG_COUNT, UPL__MSG_COUNT,
+		UPL__MSG(UPL_CODE_IMPORT_INFERRED, 3), UPL__MSG(UPL_CODE_IMPORT_INFERRED, 4),
+		UPL__MSG_COUNT, UPL__MSG(UPL_CODE_IMPORT_INFERRED, 6),
+		UPL__MSG(UPL_CODE_IMPORT_INFERRED, 7), UPL__MSG(UPL_CODE_IMPORT_INFERRED, 8),
+		UPL__MSG(UPL_CODE_IMPORT_INFERRED, 9), UPL__MSG(UPL_CODE_IMPORT_INFERRED, 10),
+	};
 	char what[72];
+	int v;
 	size_t n = in->inferred_len < l->len ? in->inferred_len : l->len;
 	upl_pos p = upl__imp_pos(l, 0);
 	while (n > 60)
@@ -607,31 +619,9 @@ upl__imp_say_inferred(imp_ctx *c, const imp_line *l, const imp_info *in)
 	while (n > 0 && n < l->len && ((unsigned char)l->text[n] & 0xC0) == 0x80)
 		n--;
 	snprintf(what, sizeof what, "%.*s", (int)n, l->text);
-	switch (in->inferred - 1) {
-	case 3:
-		upl__msg_emit(c->report, c->zh, &c->oom, c->file, UPL__MSG(UPL_CODE_IMPORT_INFERRED, 3), p, what);
-		break;
-	case 4:
-		upl__msg_emit(c->report, c->zh, &c->oom, c->file, UPL__MSG(UPL_CODE_IMPORT_INFERRED, 4), p, what);
-		break;
-	case 6:
-		upl__msg_emit(c->report, c->zh, &c->oom, c->file, UPL__MSG(UPL_CODE_IMPORT_INFERRED, 6), p, what);
-		break;
-	case 7:
-		upl__msg_emit(c->report, c->zh, &c->oom, c->file, UPL__MSG(UPL_CODE_IMPORT_INFERRED, 7), p, what);
-		break;
-	case 8:
-		upl__msg_emit(c->report, c->zh, &c->oom, c->file, UPL__MSG(UPL_CODE_IMPORT_INFERRED, 8), p, what);
-		break;
-	case 9:
-		upl__msg_emit(c->report, c->zh, &c->oom, c->file, UPL__MSG(UPL_CODE_IMPORT_INFERRED, 9), p, what);
-		break;
-	case 10:
-		upl__msg_emit(c->report, c->zh, &c->oom, c->file, UPL__MSG(UPL_CODE_IMPORT_INFERRED, 10), p, what);
-		break;
-	default:
-		break;
-	}
+	v = in->inferred - 1;
+	if (v >= 0 && v < (int)(sizeof ids / sizeof ids[0]) && ids[v] != UPL__MSG_COUNT)
+		upl__msg_emit(c->report, c->zh, &c->oom, c->file, ids[v], p, what);
 }
 
 /* ------------------------------------------------------------------------ */
