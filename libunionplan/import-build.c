@@ -998,8 +998,6 @@ upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 		tail--;
 	for (i = from; i < tail && meta_line(&b, i, 1); i++)
 		;
-	if (first)
-		page_author(&b);
 	if (c->collection_title && first && c->doc->nplans == 0) {
 		/* a compilation's own title: the collection has no place for it,
 		 * so it stays as the first plan's first paragraph */
@@ -1020,6 +1018,8 @@ upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 		b.depth = 1;
 		add_paragraph(&b, &c->ls.v[i], 0, NULL, 0);
 	}
+	if (first) /* after the plan's own bylines, front and closing */
+		page_author(&b);
 	if (b.sched_heading && !c->oom) /* a schedule's title that no month followed */
 		keep_text(&b, &b.sched_heading, NULL);
 	upl__dealloc(b.sched_heading);

@@ -395,7 +395,7 @@ bare_label(const char *s, size_t len, upl_text_label *lab)
 {
 	static const char *const marks[] = { "。", "，", "；", "：", ":", NULL };
 	const char *const *m;
-	size_t k;
+	size_t k, c;
 	long v;
 	unsigned int cp = len ? upl__utf8_next(s, len, &k) : 0;
 	if (!(cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
@@ -405,8 +405,9 @@ bare_label(const char *s, size_t len, upl_text_label *lab)
 	for (m = marks; *m; m++)
 		if (upl__imp_find(s, len, *m))
 			return 0;
-	if (upl__imp_count_upto(s + k, len - k, 12) > 12 || upl__imp_role(s + k, len - k) == UPL_ROLE_NONE ||
-	    !upl__is_han(upl__utf8_next(s + k, len - k, &len)))
+	/* the part's name comes first (三工作措施), not inside a word (四季度工作安排) */
+	if (upl__imp_count_upto(s + k, len - k, 12) > 12 || !upl__is_han(upl__utf8_next(s + k, len - k, &c)) ||
+	    upl__imp_role(s + k, len - k < 12 ? len - k : 12) == UPL_ROLE_NONE)
 		return 0;
 	memset(lab, 0, sizeof *lab);
 	lab->style = UPL_LABEL_HAN_COMMA;
@@ -572,9 +573,9 @@ upl__imp_prose_items(imp_ctx *c)
 			prose = 1;
 		}
 		if (prose && !under) {
-			memset(in, 0, sizeof *in); /* a paragraph */
+			/* what it was read as before: 第一， a label, 首先， a paragraph */
 			upl__imp_classify(l, in);
-			if (in->flags & F_LABEL)
+			if ((in->flags & F_LABEL) && in->lab.style == (upl_label_style)UPL__LABEL_PROSE)
 				memset(in, 0, sizeof *in);
 			continue;
 		}
