@@ -49,6 +49,7 @@ typedef struct builder {
 	int year_unknown;      /* the plan writes its year as xx */
 	int said_unknown;
 	upl_node *para;        /* a paragraph whose first line has the GB/T 9704 indent */
+	const imp_line *marker; /* a piece marker line (第一篇：) in the front matter */
 } builder;
 
 static upl_node *
@@ -787,6 +788,29 @@ month_paragraph(const builder *b, size_t i)
 	return i + 1 >= b->c->ls.n || !(b->c->info[i + 1].flags & (F_MONTH | F_MONTH_LOOSE));
 }
 
+/* A title line that repeats the plan's own title (the web page shows it
+ * twice): left out, with a note. 1 when it was. */
+static int
+repeated_title(builder *b, const imp_line *l, const imp_info *in)
+{
+	if (!(in->flags & F_TITLE) || b->plan->title == NULL || strcmp(b->plan->title, l->text) != 0)
+		return 0;
+	note(b->c, UPL_CODE_IMPORT_INFERRED, 0, upl__imp_pos(l, 0), "");
+	return 1;
+}
+
+/* The author the page's metadata named, when the plan names none. */
+static void
+page_author(builder *b)
+{
+	imp_ctx *c = b->c;
+	if (c->ls.page_author == NULL || b->plan->nauthors > 0)
+		return;
+	if (upl_plan_author_add(b->plan, c->ls.page_author) != 0)
+		c->oom = 1;
+	note(c, UPL_CODE_IMPORT_INFERRED, 1, c->ls.page_author_pos, c->ls.page_author);
+}
+
 static void
 body_line(builder *b, size_t i)
 {
@@ -801,6 +825,13 @@ body_line(builder *b, size_t i)
 	if (paragraph_goes_on(b, para, i)) {
 		b->para = para;
 		return;
+	}
+	if (repeated_title(b, l, in))
+		return;
+	if (in->inferred) {
+		upl__imp_say_inferred(c, l, in);
+		if (in->inferred == 1 + 6 && b->sched == NULL)
+			b->depth = 1; /* 三、1—2月 takes a part's place: the parts before close */
 	}
 	if (notes_go_on(b, l, in))
 		return;
@@ -927,6 +958,12 @@ meta_line(builder *b, size_t i, int front)
 	const imp_line *l = &c->ls.v[i];
 	const imp_info *in = &c->info[i];
 	upl_plan *p = b->plan;
+	if (repeated_title(b, l, in))
+		return 1;
+	if ((in->flags & F_MARKER) && front && b->marker == NULL) {
+		b->marker = l; /* 第一篇：, kept once the front matter is read */
+		return 1;
+	}
 	if ((in->flags & F_TITLE) && front) {
 		if (in->flags & F_COMPILATION) {
 			if (c->collection_title == NULL && c->doc->nplans == 0 && p->title == NULL) {
@@ -992,12 +1029,28 @@ keep_text(builder *b, char **text, const upl_pos *pos)
 	return 0;
 }
 
+/* The piece marker of the front matter (第一篇：): the plan's first
+ * paragraph (after a compilation's title), with a note. */
+static void
+keep_marker(builder *b)
+{
+	char *t = upl__strndup(b->marker->text, b->marker->len);
+	upl_pos at = upl__imp_pos(b->marker, 0);
+	if (t == NULL) {
+		b->c->oom = 1;
+		return;
+	}
+	if (keep_text(b, &t, &at) == 0)
+		note(b->c, UPL_CODE_IMPORT_KEPT, 1, at, b->marker->text);
+	upl__dealloc(t);
+}
+
 int
 upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 {
 	static const upl__msg_id split_msg[] = {
 		UPL__MSG(UPL_CODE_IMPORT_PLAN_SPLIT, 0), UPL__MSG(UPL_CODE_IMPORT_PLAN_SPLIT, 1),
-		UPL__MSG(UPL_CODE_IMPORT_PLAN_SPLIT, 2)
+		UPL__MSG(UPL_CODE_IMPORT_PLAN_SPLIT, 2), UPL__MSG(UPL_CODE_IMPORT_PLAN_SPLIT, 3)
 	};
 	builder b;
 	size_t i, tail = to;
@@ -1015,7 +1068,7 @@ upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 		c->oom = 1;
 	if (!first)
 		upl__msg_emit(c->report, c->zh, &c->oom, c->file, split_msg[reason],
-			      upl__imp_pos(&c->ls.v[from], 0));
+			      upl__imp_pos(&c->ls.v[from], 0), c->ls.v[from].text);
 	/* closing lines: organisation, date, byline after the body */
 	while (tail > from + 1 && to - tail < 3 &&
 	       (c->info[tail - 1].flags & (F_ORG | F_DATE | F_BYLINE)))
@@ -1028,6 +1081,8 @@ upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 		if (keep_text(&b, &c->collection_title, &c->collection_pos) == 0)
 			note(c, UPL_CODE_IMPORT_KEPT, 0, c->collection_pos, "");
 	}
+	if (b.marker)
+		keep_marker(&b);
 	for (; i < tail && !c->oom; i++)
 		body_line(&b, i);
 	for (; i < to && !c->oom; i++) {
@@ -1040,6 +1095,8 @@ upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first)
 		b.depth = 1;
 		add_paragraph(&b, &c->ls.v[i], 0, NULL, 0);
 	}
+	if (first) /* after the plan's own bylines, front and closing */
+		page_author(&b);
 	if (b.sched_heading && !c->oom) /* a schedule's title that no month followed */
 		keep_text(&b, &b.sched_heading, NULL);
 	upl__dealloc(b.sched_heading);

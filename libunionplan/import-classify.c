@@ -104,9 +104,15 @@ classify(const imp_line *l, imp_info *in, int long_line, int no_title)
 		in->flags |= F_REMARK;
 		return;
 	}
-	if (!no_title && upl__imp_title(s, len, &piece, &comp)) {
-		in->flags |= F_TITLE | (piece ? F_PIECE : 0u) | (comp ? F_COMPILATION : 0u);
+	if (!no_title && upl__imp_piece_marker(s, len, &piece)) {
+		in->flags |= F_TITLE | F_PIECE | F_MARK_PIECE | F_MARKER;
 		in->piece = piece;
+		return;
+	}
+	if (!no_title && upl__imp_title(s, len, &piece, &comp)) {
+		in->flags |= F_TITLE | (piece ? F_PIECE : 0u) | (piece < 0 ? F_MARK_PIECE : 0u) |
+			     (comp ? F_COMPILATION : 0u);
+		in->piece = piece < 0 ? -piece : piece;
 		return;
 	}
 	if (upl__imp_byline(s, len, &in->name_off, &in->name_len, &in->name_rest)) {
@@ -157,6 +163,7 @@ void
 upl__imp_classify(const imp_line *l, imp_info *in)
 {
 	classify(l, in, 0, 0);
+	upl__imp_loose_label(l, in);
 }
 
 void

@@ -194,6 +194,11 @@ upl__imp_title(const char *s, size_t len, int *piece, int *compilation)
 			n = upl__imp_space_before(s, n);
 		}
 	}
+	if (*piece == 0) {
+		/* …计划2, …计划范文三, …计划(一); …范本多篇 */
+		n = upl__imp_title_marks(s, n, piece, compilation);
+		*piece = -*piece; /* negative: marked otherwise than by 篇N */
+	}
 	/* a trailing bracketed remark: （草案）, (2013年) */
 	if (upl__imp_ends(s, n, "）") || upl__imp_ends(s, n, ")")) {
 		size_t k = n;
@@ -214,8 +219,8 @@ upl__imp_title(const char *s, size_t len, int *piece, int *compilation)
 		return 0;
 	if (!ends_any(s, n, title_ends) || !contains_any(s, n, title_needs))
 		return 0;
-	*compilation = upl__imp_ends(s, n, "汇编") || upl__imp_ends(s, n, "匯編") ||
-		       upl__imp_ends(s, n, "彙編");
+	*compilation |= upl__imp_ends(s, n, "汇编") || upl__imp_ends(s, n, "匯編") ||
+			upl__imp_ends(s, n, "彙編");
 	return 1;
 }
 

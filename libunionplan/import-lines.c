@@ -148,6 +148,8 @@ upl__imp_lines_free(imp_lines *ls)
 	upl__dealloc(ls->v);
 	ls->v = NULL;
 	ls->n = ls->cap = 0;
+	upl__dealloc(ls->page_author);
+	ls->page_author = NULL;
 }
 
 /* Cut bytes [off, off + n) out of line l, keeping positions right: the

@@ -49,6 +49,8 @@ typedef struct imp_lines {
 	const char *file;
 	int zh;
 	int oom;
+	char *page_author;     /* an author the page's metadata line names (import-shapes.c) */
+	upl_pos page_author_pos;
 } imp_lines;
 
 /* Split UTF-8 text into lines (LF, CRLF or CR), dropping blank ones and
@@ -93,7 +95,8 @@ UPL_HIDDEN size_t upl__imp_space_before(const char *s, size_t end);
 UPL_HIDDEN size_t upl__imp_colon(const char *s, size_t len, size_t off);
 
 /* A plan title (…工会工作计划, …工作要点, …工作意见, …汇编), with the piece
- * number of 篇N (0 when none) and whether it names a compilation. */
+ * number of 篇N (0 when none; negative for a piece marked otherwise, see
+ * upl__imp_title_marks) and whether it names a compilation. */
 UPL_HIDDEN int upl__imp_title(const char *s, size_t len, int *piece, int *compilation);
 /* An organisation on a line of its own (…学校, …工会, …委员会). */
 UPL_HIDDEN int upl__imp_org(const char *s, size_t len);
@@ -169,7 +172,9 @@ enum {
 	F_MONTH = 1u << 13,      /* a month heading, maybe with activities after a colon */
 	F_MONTH_LOOSE = 1u << 14,/* a month phrase followed directly by text (12月举行…) */
 	F_LABEL = 1u << 15,
-	F_REMARK = 1u << 16      /* （…） alone, indented, after a blank line: a note without a label */
+	F_REMARK = 1u << 16,     /* （…） alone, indented, after a blank line: a note without a label */
+	F_MARK_PIECE = 1u << 17, /* a piece marked otherwise than by 篇N (…计划2, 第一篇：) */
+	F_MARKER = 1u << 18      /* a line that is only such a marker (第一篇：) */
 };
 
 #define F_META (F_TITLE | F_ORG | F_BYLINE | F_DOCNUM | F_DATE)
@@ -182,7 +187,13 @@ typedef struct imp_info {
 	int piece;           /* F_PIECE */
 	upl_date date;       /* F_DATE */
 	size_t name_off, name_len, name_rest; /* F_BYLINE */
+	int inferred;        /* 1 + the import-inferred variant the line's reading is noted with */
+	size_t inferred_len; /* the bytes of the line the note quotes */
 } imp_info;
+
+/* The label style of an enumeration in prose (首先， 第一， 一是), which
+ * the text module has no name for: an item's label, at level 3. */
+#define UPL__LABEL_PROSE 8
 
 /* Whether label style is written with digits (1、 (1) ① …) rather than
  * Han numerals (一、 （一）). */
@@ -226,5 +237,49 @@ typedef struct imp_ctx {
  * to c->doc. reason is the variant of the import-plan-split note given when
  * the plan is not the first. 0, UPL_ENOMEM (also when c->oom was set). */
 UPL_HIDDEN int upl__imp_build_plan(imp_ctx *c, size_t from, size_t to, int reason, int first);
+
+/* ------------------------------------------------------------------------ */
+/* The shapes of plans on web pages (import-shapes.c)                       */
+
+/* Stage 2: the page's metadata lines (the first author named kept in
+ * ls->page_author) and its table of contents are removed, each with a
+ * note; then, after the other noise, anti-scraping junk lines (9, 1&,
+ * w=T\3(%j). 0 or UPL_ENOMEM. */
+UPL_HIDDEN int upl__imp_page_lines(imp_lines *ls);
+UPL_HIDDEN int upl__imp_junk_lines(imp_lines *ls);
+
+/* A title's end s[0..n) without the marks of a compilation (…范本多篇,
+ * …4篇, …大全: *compilation set) or of one of its pieces (…计划2,
+ * …计划范文三, …计划(一): *piece set): the length left. */
+UPL_HIDDEN size_t upl__imp_title_marks(const char *s, size_t n, int *piece, int *compilation);
+/* Stage 3 (import-runon.c): a line starting with a label that holds the
+ * next labels of its numbering after a sentence end, a colon or a space
+ * (一、…。二、…：1、…；2、…) is cut before each, with a note.
+ * 0 or UPL_ENOMEM. */
+UPL_HIDDEN int upl__imp_cut_headings(imp_lines *ls);
+/* Stage 4: labels upl_text_label_parse does not read (1 、, ( 五 ) 、,
+ * 一指导思想, 首先，, 一是), a label before a month span (三、1—2月) and a
+ * dated item (1、2009年3月：…) read as month headings; each reading is
+ * kept in in->inferred for the builder's note. */
+UPL_HIDDEN void upl__imp_loose_label(const imp_line *l, imp_info *in);
+/* Stage 4, on the whole text: enumerations in prose are items only under
+ * a part (第一， only under parts numbered 一、), 最后 numbered after the
+ * item before it. */
+UPL_HIDDEN void upl__imp_prose_items(imp_ctx *c);
+/* Stage 3: a line, a blank line (or a page break), then a line that goes
+ * on with a word the first cut off (营造良好育 / 人环境): joined, with a
+ * note. 0 or UPL_ENOMEM. */
+UPL_HIDDEN int upl__imp_join_split_words(imp_lines *ls);
+/* Stage 4, on the whole text: a month table flattened to text whose rows
+ * write the month's number straight before the item's (11、 12、 21、 …
+ * 101、) after its header row: months and their activities. */
+UPL_HIDDEN void upl__imp_glued_table(imp_ctx *c);
+/* Stage 4, on the whole text: a short line that is UTF-8 read as GBK
+ * (mojibake) is a paragraph, whatever it looked like. */
+UPL_HIDDEN void upl__imp_mojibake(imp_ctx *c);
+/* The builder's note of what line l's reading inferred. */
+UPL_HIDDEN void upl__imp_say_inferred(imp_ctx *c, const imp_line *l, const imp_info *in);
+/* A line that is only a piece's marker, 第一篇： (*piece its number). */
+UPL_HIDDEN int upl__imp_piece_marker(const char *s, size_t len, int *piece);
 
 #endif

@@ -7,6 +7,7 @@
 #include <unionplan/text.h>
 
 #include "import-private.h"
+#include "messages-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Stage 3: run-on text                                                     */
@@ -341,31 +342,27 @@ find_cuts(cut_list *cl, const char *s, size_t len)
 	return 0;
 }
 
-/* The lines go into a new array, each cut line as its pieces (which need
- * no second look): one pass, not a move of every later line per cut. */
-int
-upl__imp_cut_runon(imp_lines *ls)
+/* Line l moved to the end of *out (*nout lines, *cap allocated): cut at
+ * cl's offsets, or whole. 0 or UPL_ENOMEM (l then stays where it was). */
+static int
+put_line(imp_line **out, size_t *nout, size_t *cap, imp_line *l, const cut_list *cl)
 {
-	imp_line *out = NULL;
-	size_t li, nout = 0, cap = 0;
-	int rc = 0;
-	for (li = 0; li < ls->n; li++) {
-		cut_list cl = CUT_LIST_INIT;
-		imp_line *l = &ls->v[li];
-		if (upl__imp_count_upto(l->text, l->len, 120) >= 120)
-			rc = find_cuts(&cl, l->text, l->len);
-		if (rc == 0)
-			rc = upl__grow((void **)&out, &cap, nout + cl.n + 1, sizeof *out);
-		if (rc == 0 && cl.n > 0)
-			rc = cut_line(out, &nout, *l, cl.v, cl.n);
-		else if (rc == 0)
-			out[nout++] = *l;
-		cuts_free(&cl);
-		if (rc != 0)
-			break;
-	}
+	if (upl__grow((void **)out, cap, *nout + cl->n + 1, sizeof **out) != 0)
+		return UPL_ENOMEM;
+	if (cl->n > 0)
+		return cut_line(*out, nout, *l, cl->v, cl->n);
+	(*out)[(*nout)++] = *l;
+	return 0;
+}
+
+/* The end of a pass that moved the lines of ls, cut or not, into out
+ * (nout of them, cap allocated): with rc 0 out becomes the lines; after a
+ * failure (rc) at line li of ls the lines moved to out go and those from
+ * li on stay in ls. Returns rc. */
+static int
+take_lines(imp_lines *ls, imp_line *out, size_t nout, size_t cap, size_t li, int rc)
+{
 	if (rc != 0) {
-		/* the lines not reached stay in ls, those moved to out go */
 		size_t k;
 		for (k = 0; k < nout; k++) {
 			upl__dealloc(out[k].text);
@@ -381,6 +378,28 @@ upl__imp_cut_runon(imp_lines *ls)
 	ls->n = nout;
 	ls->cap = cap;
 	return 0;
+}
+
+/* The lines go into a new array, each cut line as its pieces (which need
+ * no second look): one pass, not a move of every later line per cut. */
+int
+upl__imp_cut_runon(imp_lines *ls)
+{
+	imp_line *out = NULL;
+	size_t li, nout = 0, cap = 0;
+	int rc = 0;
+	for (li = 0; li < ls->n; li++) {
+		cut_list cl = CUT_LIST_INIT;
+		imp_line *l = &ls->v[li];
+		if (upl__imp_count_upto(l->text, l->len, 120) >= 120)
+			rc = find_cuts(&cl, l->text, l->len);
+		if (rc == 0)
+			rc = put_line(&out, &nout, &cap, l, &cl);
+		cuts_free(&cl);
+		if (rc != 0)
+			break;
+	}
+	return take_lines(ls, out, nout, cap, li, rc);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -504,4 +523,109 @@ upl__imp_join_wrapped(imp_lines *ls)
 		ls->n = w;
 	upl__dealloc(cps);
 	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stage 3c: parts run into one line                                        */
+
+/* What the scan of one line knows of the labels met. */
+typedef struct heading_scan {
+	long last[8];        /* the last number met, by label style */
+	int styles_seen;     /* bit per style met */
+} heading_scan;
+
+/* Whether a label at off of s, the character before it pc (spaces
+ * skipped) and a space just before it or not, starts a part of its own:
+ * after a sentence end or a colon, the next number of a style met (二、
+ * after 一、) or the first of a style not met yet (1、 after 主要工作：);
+ * after a space, the next number of a style met. */
+static int
+heading_cut(const char *s, size_t len, size_t off, unsigned int pc, int spaced, heading_scan *sc)
+{
+	upl_text_label lab;
+	upl_text_month mon;
+	int st, stop = pc == 0x3002 || pc == 0xFF1B || pc == ';' || pc == 0xFF01 || pc == 0xFF1F,
+		colon = pc == 0xFF1A || pc == ':';
+	if (!(stop || colon || spaced) || upl_text_label_parse(&lab, s + off, len - off) != 0 ||
+	    lab.label_len == 0 || upl_text_month_parse(&mon, s + off, len - off) == 0 ||
+	    lab.text_offset >= len - off)
+		return 0;
+	st = lab.style < 8 ? lab.style : 0;
+	if (st == 0)
+		return 0;
+	if ((sc->styles_seen & (1 << st)) && lab.number == sc->last[st] + 1 && (stop || spaced)) {
+		int k;
+		for (k = 0; k < 8; k++) /* the deeper styles start again */
+			if (upl_text_label_level(k) > upl_text_label_level(st))
+				sc->styles_seen &= ~(1 << k);
+	} else if (!(sc->styles_seen & (1 << st)) && lab.number == 1 && (stop || colon) && !spaced) {
+		;
+	} else {
+		return 0;
+	}
+	sc->last[st] = lab.number;
+	sc->styles_seen |= 1 << st;
+	return 1;
+}
+
+/* The cuts of one line that starts with a label (lab). */
+static int
+heading_cuts(cut_list *cl, const char *s, size_t len, const upl_text_label *lab)
+{
+	heading_scan sc;
+	size_t off = lab->text_offset, k;
+	unsigned int pc = 0;
+	int spaced = 0;
+	memset(&sc, 0, sizeof sc);
+	if (lab->style > 0 && lab->style < 8) {
+		sc.last[lab->style] = lab->number;
+		sc.styles_seen = 1 << lab->style;
+	}
+	while (off < len) {
+		unsigned int cp = upl__utf8_next(s + off, len - off, &k);
+		if (upl__is_space(cp)) {
+			spaced = 1;
+		} else {
+			if (heading_cut(s, len, off, pc, spaced && upl__is_han(pc), &sc) &&
+			    cuts_push(cl, off) != 0)
+				return UPL_ENOMEM;
+			pc = cp;
+			spaced = 0;
+		}
+		off += k;
+	}
+	return 0;
+}
+
+/* 一、指导思想：…。二、工作目标：…。三、主要工作：1、…；2、… and
+ * （一）…氛围 （二）…: a line that starts with a label and holds the next
+ * labels of its numbering is cut before each (run-on text too short for
+ * upl__imp_cut_runon), each cut a note. */
+int
+upl__imp_cut_headings(imp_lines *ls)
+{
+	imp_line *out = NULL;
+	size_t li, nout = 0, cap = 0, c;
+	int rc = 0;
+	for (li = 0; li < ls->n && rc == 0; li++) {
+		cut_list cl = CUT_LIST_INIT;
+		imp_line *l = &ls->v[li];
+		upl_text_label lab;
+		upl_text_month mon;
+		if (upl_text_label_parse(&lab, l->text, l->len) == 0 &&
+		    upl_text_month_parse(&mon, l->text, l->len) != 0)
+			rc = heading_cuts(&cl, l->text, l->len, &lab);
+		for (c = 0; rc == 0 && c < cl.n; c++) {
+			char what[48];
+			upl_text_label_parse(&lab, l->text + cl.v[c], l->len - cl.v[c]);
+			snprintf(what, sizeof what, "%.*s", (int)(lab.label_len < 40 ? lab.label_len : 40),
+				 l->text + cl.v[c]);
+			rc = upl__msg_emit(ls->report, ls->zh, &ls->oom, ls->file,
+					   UPL__MSG(UPL_CODE_IMPORT_INFERRED, 2), upl__imp_pos(l, cl.v[c]), what);
+		}
+		if (rc == 0)
+			rc = put_line(&out, &nout, &cap, l, &cl);
+		cuts_free(&cl);
+	}
+	return take_lines(ls, out, nout, cap, rc != 0 ? li - 1 : li, rc);
 }

@@ -18,7 +18,8 @@
 
 typedef struct imp_split {
 	size_t start;  /* first line of the plan */
-	int reason;    /* variant of import-plan-split: 0 title, 1 篇N, 2 numbering restarts */
+	int reason;    /* variant of import-plan-split: 0 title, 1 篇N, 2 numbering restarts,
+			* 3 another piece marker (…计划2, 第一篇：) */
 } imp_split;
 
 /* Where a plan whose numbering starts again at line b begins, looking at
@@ -40,11 +41,20 @@ pick_boundary(const imp_ctx *c, size_t a, size_t b)
 	return a;
 }
 
+/* Whether the title at line i repeats the plan's title at line t (a
+ * web page shows it again, maybe with a metadata line between). */
+static int
+repeats_title(const imp_ctx *c, size_t t, size_t i)
+{
+	return t != (size_t)-1 && !(c->info[i].flags & F_PIECE) && c->ls.v[t].len == c->ls.v[i].len &&
+	       memcmp(c->ls.v[t].text, c->ls.v[i].text, c->ls.v[i].len) == 0;
+}
+
 static int
 segment(imp_ctx *c, imp_split **out, size_t *nout)
 {
 	imp_split *v = NULL;
-	size_t n = 0, cap = 0, i, last_label = 0;
+	size_t n = 0, cap = 0, i, last_label = 0, title_at = (size_t)-1;
 	int top_style = 0, body = 0, sched = 0, appendix = 0, have_label = 0;
 	long top_max = 0;
 	if (upl__grow((void **)&v, &cap, 1, sizeof *v) != 0)
@@ -56,10 +66,14 @@ segment(imp_ctx *c, imp_split **out, size_t *nout)
 		size_t at = (size_t)-1;
 		int reason = 0;
 		if ((in->flags & F_TITLE) && !(in->flags & F_COMPILATION)) {
-			if ((in->flags & F_PIECE) || body) {
+			if (repeats_title(c, title_at, i))
+				continue; /* the page repeats the plan's title: no new plan */
+			if (((in->flags & F_PIECE) && title_at != (size_t)-1) || body) {
 				at = i;
-				reason = (in->flags & F_PIECE) ? 1 : 0;
+				reason = (in->flags & F_MARK_PIECE) ? 3 : (in->flags & F_PIECE) ? 1 : 0;
 			}
+			if (title_at == (size_t)-1 && !(in->flags & F_MARKER))
+				title_at = i;
 		} else if (!body && (in->flags & F_META)) {
 			continue;
 		} else {
@@ -96,6 +110,7 @@ segment(imp_ctx *c, imp_split **out, size_t *nout)
 			v[n++].reason = reason;
 		}
 		/* the new plan so far: lines at..i */
+		title_at = (c->info[at].flags & (F_TITLE | F_MARKER)) == F_TITLE ? at : (size_t)-1;
 		body = reason == 2 || at < i;
 		sched = appendix = 0;
 		top_style = reason == 2 ? c->info[i].lab.style : 0;
@@ -137,11 +152,19 @@ import_text(imp_ctx *c, char *text, size_t len, upl_error **err)
 	int rc;
 	rc = upl__imp_split(&c->ls, text, len);
 	if (rc == 0)
+		rc = upl__imp_page_lines(&c->ls);
+	if (rc == 0)
 		rc = upl__imp_remove_noise(&c->ls);
 	if (rc == 0)
+		rc = upl__imp_junk_lines(&c->ls);
+	if (rc == 0)
 		rc = upl__imp_cut_runon(&c->ls);
+	if (rc == 0)
+		rc = upl__imp_cut_headings(&c->ls);
 	if (rc == 0 && !(c->flags & UPL__IMP_PARAGRAPHS))
 		rc = upl__imp_join_wrapped(&c->ls);
+	if (rc == 0)
+		rc = upl__imp_join_split_words(&c->ls);
 	if (rc != 0)
 		return upl__error_set(err, rc, c->file, 0, 0, "%s", upl_strerror(rc));
 	if (c->ls.n == 0)
@@ -153,6 +176,9 @@ import_text(imp_ctx *c, char *text, size_t len, upl_error **err)
 	for (i = 0; i < c->ls.n; i++)
 		upl__imp_classify(&c->ls.v[i], &c->info[i]);
 	centred_title(c);
+	upl__imp_prose_items(c);
+	upl__imp_glued_table(c);
+	upl__imp_mojibake(c);
 	rc = segment(c, &splits, &nsplits);
 	for (i = 0; rc == 0 && i < nsplits; i++)
 		rc = upl__imp_build_plan(c, splits[i].start, i + 1 < nsplits ? splits[i + 1].start : c->ls.n,

@@ -6,7 +6,7 @@ UPL_CORE_SOURCES += \
 	libunionplan/import-private.h libunionplan/import-lines.c \
 	libunionplan/import-runon.c libunionplan/import-head.c \
 	libunionplan/import-classify.c libunionplan/import-build.c \
-	libunionplan/import.c \
+	libunionplan/import.c libunionplan/import-shapes.c \
 	libunionplan/office-private.h libunionplan/office.c libunionplan/office-zip.c \
 	libunionplan/office-xml.c libunionplan/office-num.c libunionplan/office-table.c \
 	libunionplan/office-docx.c libunionplan/office-odt.c
@@ -20,7 +20,7 @@ endif
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_import
-tests_check_import_SOURCES = tests/check_import.c
+tests_check_import_SOURCES = tests/check_import.c tests/import-summary.h
 tests_check_import_CFLAGS = $(UPL_TEST_CFLAGS)
 tests_check_import_LDADD = $(UPL_TEST_PUBLIC_LIBS)
 endif

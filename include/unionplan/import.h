@@ -56,7 +56,9 @@
  * out), `import-control` (a control character XML cannot hold was
  * removed), `import-plan-split` (a new plan starts here, and why),
  * `import-year-unknown` (the source anonymises the year), `import-kept`
- * (a line kept as a paragraph because it fits nowhere else).
+ * (a line kept as a paragraph because it fits nowhere else),
+ * `import-inferred` (structure the text does not mark plainly, and how it
+ * was read).
  *
  * @par Threads
  * The functions keep no state between calls; distinct calls may run in

@@ -652,8 +652,11 @@ class TestImport(unittest.TestCase):
                     continue
                 with self.subTest(name):
                     doc, notes = unionplan.import_text(txt.name, **kw)
-                    want = (folder / (name + ".expected.xml")).read_text(encoding="utf-8")
-                    self.assertEqual(doc.dumps(), want)
+                    xf = folder / (name + ".expected.xml")
+                    # a case pinned by its structure alone (NAME.expected-summary,
+                    # compared by check_import) has no expected XML: its notes are
+                    if xf.exists():
+                        self.assertEqual(doc.dumps(), xf.read_text(encoding="utf-8"))
                     nf = folder / (name + ".expected-notes")
                     want_notes = nf.read_text().splitlines() if nf.exists() else []
                     self.assertEqual(["%d:%d %s" % (d.line, d.column, d.code) for d in notes],
