@@ -31,6 +31,12 @@ extern const char *cli_program;
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The usage error of getopt_long() returning '?' for the command cmd
+ * (shortopts as given to it): the long option or the option without its
+ * argument, or the unknown short option and the argument it came in
+ * ("-0001-01-01" is read as options: it names '-0' and the whole). */
+int cli_option_error(const char *cmd, int argc, char **argv, const char *shortopts);
+
 /* Print "unionplan: message" on stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

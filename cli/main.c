@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,33 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, "\nTry '%s%s%s --help' for more information.\n",
 		cli_program, cmd ? " " : "", cmd ? cmd : "");
 	return CLI_USAGE;
+}
+
+/* The element of argv getopt was reading when it stopped at the short
+ * option c: it stays at argv[optind] while a cluster goes on, and is
+ * argv[optind - 1] once the cluster is done. */
+static const char *
+cluster_of(int argc, char **argv, int c)
+{
+	if (optind < argc && argv[optind][0] == '-' && strchr(argv[optind] + 1, c) != NULL)
+		return argv[optind];
+	return argv[optind > 0 ? optind - 1 : 0];
+}
+
+int
+cli_option_error(const char *cmd, int argc, char **argv, const char *shortopts)
+{
+	const char *arg;
+	if (optopt == 0 || (optopt != ':' && strchr(shortopts, optopt) != NULL))
+		/* an unknown long option, or an option without its argument */
+		return cli_usage_error(cmd, "unknown option or missing argument '%s'",
+				       argv[optind > 0 ? optind - 1 : 0]);
+	arg = cluster_of(argc, argv, optopt);
+	if (strlen(arg) == 2)
+		return cli_usage_error(cmd, "unknown option '%s'", arg);
+	return cli_usage_error(cmd, "unknown option '-%c' in '%s'%s", optopt, arg,
+			       arg[1] >= '0' && arg[1] <= '9' ?
+			       " (a DATE is YYYY-MM-DD, with no sign)" : "");
 }
 
 void
