@@ -11,3 +11,11 @@ cli_unionplan_LDADD = libunionplan/libunionplan.la
 dist_check_SCRIPTS += tests/cli-export.sh tests/check-json-schema.sh tests/cli-export-text.sh
 TESTS += tests/cli-export.sh tests/check-json-schema.sh tests/cli-export-text.sh
 EXTRA_DIST += tests/check-json-export.py
+
+# What -o does with links, FIFOs, /dev/stdout, directories, modes, owners,
+# long names and full disks; the full disk through an LD_PRELOAD shim.
+dist_check_SCRIPTS += tests/cli-output.sh
+TESTS += tests/cli-output.sh
+check_LTLIBRARIES += tests/shim-enospc.la
+tests_shim_enospc_la_SOURCES = tests/shim-enospc.c
+tests_shim_enospc_la_LDFLAGS = -module -avoid-version -shared -rpath $(abs_builddir)/tests

@@ -131,6 +131,7 @@ cli_write_output(const char *path, const char *data, size_t len)
 		}
 		return 0;
 	}
+	fflush(stdout); /* -o /dev/stdout comes after what was printed */
 	rc = upl_write_file_atomic(path, data, len, &err);
 	if (rc != 0) {
 		cli_errorf("%s: %s", path, err ? upl_error_message(err) : upl_strerror(rc));

@@ -156,8 +156,9 @@ UPL_EXTERN int upl_doc_write_buffer(char **out, size_t *len, const upl_doc *doc,
 /**
  * Write a document in canonical form to a file, atomically, with
  * upl_write_file_atomic(): the data goes to a temporary file in the same
- * directory, which is flushed to disk and then renamed over @p path. An
- * existing @p path must be a regular file (its permissions are kept). On
+ * directory, which is flushed to disk and then renamed over @p path (over
+ * a symbolic link's target; a FIFO or a character device is written as it
+ * is; a directory is refused). The old file's permissions are kept. On
  * failure @p path is left as it was.
  * @param doc       the document.
  * @param path      the file to create or replace.
