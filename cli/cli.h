@@ -67,6 +67,10 @@ void cli_print_plan_summary(const upl_plan *p, size_t index, size_t count, int d
  * output). Returns the exit status. In cmd-export.c. */
 int cli_import_json(const char *path, const char *output);
 
+/* --max-size=SIZE: bytes in decimal, or with K, M or G (1024, 1024^2,
+ * 1024^3); at least 1. Returns 0, or -1 for anything else. */
+int cli_parse_size(const char *arg, size_t *out);
+
 /* Parse a --format=VALUE against a NULL-terminated list; returns the index
  * or -1. */
 int cli_pick(const char *value, const char *const *choices);

@@ -19,3 +19,7 @@ TESTS += tests/cli-output.sh
 check_LTLIBRARIES += tests/shim-enospc.la
 tests_shim_enospc_la_SOURCES = tests/shim-enospc.c
 tests_shim_enospc_la_LDFLAGS = -module -avoid-version -shared -rpath $(abs_builddir)/tests
+
+# Every size limit includes its bound (inputs made at test time).
+dist_check_SCRIPTS += tests/cli-limits-inclusive.sh
+TESTS += tests/cli-limits-inclusive.sh

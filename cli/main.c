@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,32 @@ cli_print_error(const upl_error *err, const char *fallback_file)
 	fputs(": error: ", stderr);
 	cli_put_escaped(stderr, upl_error_message(err));
 	fputc('\n', stderr);
+}
+
+int
+cli_parse_size(const char *arg, size_t *out)
+{
+	size_t n = 0, unit = 1;
+	const char *p = arg;
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (SIZE_MAX - 9) / 10)
+			return -1;
+		n = n * 10 + (size_t)(*p - '0');
+	}
+	if (*p == 'K' || *p == 'k')
+		unit = 1024;
+	else if (*p == 'M')
+		unit = (size_t)1024 * 1024;
+	else if (*p == 'G')
+		unit = (size_t)1024 * 1024 * 1024;
+	if (unit > 1)
+		p++;
+	if (*p != '\0' || n == 0 || n > SIZE_MAX / unit)
+		return -1;
+	*out = n * unit;
+	return 0;
 }
 
 int
