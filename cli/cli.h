@@ -31,6 +31,12 @@ extern const char *cli_program;
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The usage error of getopt_long() returning '?' for the command cmd
+ * (shortopts as given to it): the long option or the option without its
+ * argument, or the unknown short option and the argument it came in
+ * ("-0001-01-01" is read as options: it names '-0' and the whole). */
+int cli_option_error(const char *cmd, int argc, char **argv, const char *shortopts);
+
 /* Print "unionplan: message" on stderr. */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -60,6 +66,10 @@ void cli_print_plan_summary(const upl_plan *p, size_t index, size_t count, int d
  * = standard input) written as canonical XML to output (NULL = standard
  * output). Returns the exit status. In cmd-export.c. */
 int cli_import_json(const char *path, const char *output);
+
+/* --max-size=SIZE: bytes in decimal, or with K, M or G (1024, 1024^2,
+ * 1024^3); at least 1. Returns 0, or -1 for anything else. */
+int cli_parse_size(const char *arg, size_t *out);
 
 /* Parse a --format=VALUE against a NULL-terminated list; returns the index
  * or -1. */

@@ -21,3 +21,15 @@ TESTS += tests/cli-jobs.sh
 # path, over the corpus and generated plans of many chunks.
 dist_check_SCRIPTS += tests/cli-stream.sh
 TESTS += tests/cli-stream.sh
+
+# What -o does with links, FIFOs, /dev/stdout, directories, modes, owners,
+# long names and full disks; the full disk through an LD_PRELOAD shim.
+dist_check_SCRIPTS += tests/cli-output.sh
+TESTS += tests/cli-output.sh
+check_LTLIBRARIES += tests/shim-enospc.la
+tests_shim_enospc_la_SOURCES = tests/shim-enospc.c
+tests_shim_enospc_la_LDFLAGS = -module -avoid-version -shared -rpath $(abs_builddir)/tests
+
+# Every size limit includes its bound (inputs made at test time).
+dist_check_SCRIPTS += tests/cli-limits-inclusive.sh
+TESTS += tests/cli-limits-inclusive.sh

@@ -112,8 +112,7 @@ parse_options(struct cal_opts *o, int argc, char **argv, const char *shortopts,
 			break;
 		case 'h': o->usage(stdout); return CLI_OK;
 		default:
-			return cli_usage_error(o->cmd, "unknown option or missing argument '%s'",
-					       argv[optind - 1]);
+			return cli_option_error(o->cmd, argc, argv, shortopts);
 		}
 	}
 	return GO_ON;

@@ -30,6 +30,8 @@ import_usage(FILE *fp)
 		"      --lang=LANG     notes in 'en' or 'zh-Hans' (default: from LANGUAGE,\n"
 		"                      LC_ALL, LC_MESSAGES, LANG)\n"
 		"  -q, --quiet         do not print the importer's notes\n"
+		"      --max-size=SIZE refuse text larger than SIZE bytes (K, M, G: binary\n"
+		"                      units; default 16M; exactly SIZE is read)\n"
 		"  -h, --help          show this help and exit\n\n"
 		"The importer's notes (what it removed as web noise, where it split a\n"
 		"compilation into plans) go to standard error as FILE:LINE:COL: note:\n"
@@ -93,6 +95,7 @@ import_options(import_args *a, int argc, char **argv)
 		{ "report", no_argument, NULL, 'r' },
 		{ "lang", required_argument, NULL, 'L' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "max-size", required_argument, NULL, 'Z' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -122,6 +125,11 @@ import_options(import_args *a, int argc, char **argv)
 			a->iopts.lang = optarg;
 			break;
 		case 'q': a->quiet = 1; break;
+		case 'Z':
+			if (cli_parse_size(optarg, &a->iopts.max_bytes) != 0)
+				return cli_usage_error("import", "--max-size takes a size in bytes (or with K, M, G), not '%s'",
+						       optarg);
+			break;
 		case 'h': import_usage(stdout); return CLI_OK;
 		default:
 			return cli_usage_error("import", "unknown option or missing argument '%s'",

@@ -66,6 +66,10 @@ validate_usage(FILE *fp)
 		"                       months, dates, holidays, crosscheck, meta\n"
 		"      --lang=LANG      messages in 'en' or 'zh-Hans' (default: from LANGUAGE,\n"
 		"                       LC_ALL, LC_MESSAGES, LANG)\n"
+		"      --max-size=SIZE  the in-memory limit: a regular file larger than SIZE\n"
+		"                       bytes (K, M, G: binary units; default 64M) is\n"
+		"                       streamed (--stream), standard input refused; a\n"
+		"                       file of exactly SIZE is read whole\n"
 		"      --max-diagnostics=N  list at most N diagnostics per file (default\n"
 		"                       1000; 0: no limit), then one that says how many more\n"
 		"                       there were; the exit status is as without the limit\n"
@@ -73,7 +77,7 @@ validate_usage(FILE *fp)
 		"                       the output and exit status are the same as with 1\n"
 		"      --stream         read each file in chunks and check it as it comes,\n"
 		"                       in memory that does not grow with its size (the\n"
-		"                       same diagnostics); files over 64 MiB always are\n"
+		"                       same diagnostics); files over --max-size always are\n"
 		"      --explain=CODE   describe the rule CODE with an example and exit;\n"
 		"                       'all' describes every rule\n"
 		"  -q, --quiet          print nothing; only the exit status tells\n"
@@ -178,6 +182,7 @@ validate_options(validate_args *a, int argc, char **argv)
 		{ "max-diagnostics", required_argument, NULL, 'M' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "stream", no_argument, NULL, 'T' },
+		{ "max-size", required_argument, NULL, 'Z' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -218,6 +223,11 @@ validate_options(validate_args *a, int argc, char **argv)
 						       CLI_JOBS_MAX, optarg);
 			break;
 		case 'T': a->opts.flags |= UPL_VALIDATE_STREAM; break;
+		case 'Z':
+			if (cli_parse_size(optarg, &a->opts.max_bytes) != 0)
+				return cli_usage_error("validate", "--max-size takes a size in bytes (or with K, M, G), not '%s'",
+						       optarg);
+			break;
 		case 'q': a->quiet = 1; break;
 		case 'v': a->verbose = 1; break;
 		case 'h': validate_usage(stdout); return CLI_OK;
@@ -365,13 +375,15 @@ cli_cmd_validate(int argc, char **argv)
 /* Parse path ('-' = stdin); print the error and give the exit status on
  * failure. */
 static int
-load(upl_doc **out, const char *path)
+load(upl_doc **out, const char *path, size_t max_bytes)
 {
+	upl_parse_options po = UPL_PARSE_OPTIONS_INIT;
 	upl_error *err = NULL;
 	int rc, is_stdin = strcmp(path, "-") == 0;
 	const char *name = is_stdin ? "<stdin>" : path;
-	rc = is_stdin ? upl_doc_parse_fd(out, STDIN_FILENO, name, NULL, &err)
-		      : upl_doc_parse_file(out, path, NULL, &err);
+	po.max_bytes = max_bytes;
+	rc = is_stdin ? upl_doc_parse_fd(out, STDIN_FILENO, name, &po, &err)
+		      : upl_doc_parse_file(out, path, &po, &err);
 	if (rc == 0)
 		return CLI_OK;
 	cli_print_error(err, name);
@@ -393,6 +405,8 @@ format_usage(FILE *fp)
 		"  -o, --output=OUT  write to OUT (atomically: a temporary file renamed\n"
 		"                    over OUT, which is untouched if anything fails);\n"
 		"                    default standard output\n"
+		"      --max-size=SIZE  refuse to read FILE, or to write XML, larger\n"
+		"                    than SIZE bytes (K, M, G: binary units; default 64M)\n"
 		"  -h, --help        show this help and exit\n\n"
 		"Exit status: 0 done, 1 FILE is not a valid plan document, 2 usage error,\n"
 		"3 I/O or internal error.\n",
@@ -404,9 +418,11 @@ cli_cmd_format(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "max-size", required_argument, NULL, 'Z' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	upl_write_options wo = UPL_WRITE_OPTIONS_INIT;
 	const char *output = NULL;
 	upl_doc *doc = NULL;
 	upl_error *err = NULL;
@@ -419,6 +435,11 @@ cli_cmd_format(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': output = optarg; break;
+		case 'Z':
+			if (cli_parse_size(optarg, &wo.max_bytes) != 0)
+				return cli_usage_error("format", "--max-size takes a size in bytes (or with K, M, G), not '%s'",
+						       optarg);
+			break;
 		case 'h': format_usage(stdout); return CLI_OK;
 		default:
 			return cli_usage_error("format", "unknown option or missing argument '%s'",
@@ -429,10 +450,10 @@ cli_cmd_format(int argc, char **argv)
 		return cli_usage_error("format", "no file given");
 	if (argc - optind > 1)
 		return cli_usage_error("format", "one file at a time");
-	status = load(&doc, argv[optind]);
+	status = load(&doc, argv[optind], wo.max_bytes);
 	if (status != CLI_OK)
 		return status;
-	if (upl_doc_write_buffer(&text, &len, doc, NULL, &err) != 0) {
+	if (upl_doc_write_buffer(&text, &len, doc, &wo, &err) != 0) {
 		cli_print_error(err, argv[optind]);
 		upl_error_free(err);
 		upl_doc_free(doc);
@@ -558,7 +579,7 @@ cli_cmd_summary(int argc, char **argv)
 	for (i = optind; i < argc; i++) {
 		upl_doc *doc = NULL;
 		size_t k;
-		int st = load(&doc, argv[i]);
+		int st = load(&doc, argv[i], 0);
 		if (st != CLI_OK) {
 			if (status == CLI_OK || st == CLI_FAILURE)
 				status = st;

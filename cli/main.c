@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +58,33 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+/* The element of argv getopt was reading when it stopped at the short
+ * option c: it stays at argv[optind] while a cluster goes on, and is
+ * argv[optind - 1] once the cluster is done. */
+static const char *
+cluster_of(int argc, char **argv, int c)
+{
+	if (optind < argc && argv[optind][0] == '-' && strchr(argv[optind] + 1, c) != NULL)
+		return argv[optind];
+	return argv[optind > 0 ? optind - 1 : 0];
+}
+
+int
+cli_option_error(const char *cmd, int argc, char **argv, const char *shortopts)
+{
+	const char *arg;
+	if (optopt == 0 || (optopt != ':' && strchr(shortopts, optopt) != NULL))
+		/* an unknown long option, or an option without its argument */
+		return cli_usage_error(cmd, "unknown option or missing argument '%s'",
+				       argv[optind > 0 ? optind - 1 : 0]);
+	arg = cluster_of(argc, argv, optopt);
+	if (strlen(arg) == 2)
+		return cli_usage_error(cmd, "unknown option '%s'", arg);
+	return cli_usage_error(cmd, "unknown option '-%c' in '%s'%s", optopt, arg,
+			       arg[1] >= '0' && arg[1] <= '9' ?
+			       " (a DATE is YYYY-MM-DD, with no sign)" : "");
+}
+
 void
 cli_errorf(const char *fmt, ...)
 {
@@ -82,6 +111,32 @@ cli_print_error(const upl_error *err, const char *fallback_file)
 }
 
 int
+cli_parse_size(const char *arg, size_t *out)
+{
+	size_t n = 0, unit = 1;
+	const char *p = arg;
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (SIZE_MAX - 9) / 10)
+			return -1;
+		n = n * 10 + (size_t)(*p - '0');
+	}
+	if (*p == 'K' || *p == 'k')
+		unit = 1024;
+	else if (*p == 'M')
+		unit = (size_t)1024 * 1024;
+	else if (*p == 'G')
+		unit = (size_t)1024 * 1024 * 1024;
+	if (unit > 1)
+		p++;
+	if (*p != '\0' || n == 0 || n > SIZE_MAX / unit)
+		return -1;
+	*out = n * unit;
+	return 0;
+}
+
+int
 cli_pick(const char *value, const char *const *choices)
 {
 	int i;
@@ -103,6 +158,7 @@ cli_write_output(const char *path, const char *data, size_t len)
 		}
 		return 0;
 	}
+	fflush(stdout); /* -o /dev/stdout comes after what was printed */
 	rc = upl_write_file_atomic(path, data, len, &err);
 	if (rc != 0) {
 		cli_errorf("%s: %s", path, err ? upl_error_message(err) : upl_strerror(rc));

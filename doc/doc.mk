@@ -5,6 +5,7 @@ EXTRA_DIST += doc/Doxyfile.in doc/mainpage.md doc/getting-started.md doc/schema.
 	doc/rules.md doc/errors-and-ownership.md doc/threads.md doc/cli.md doc/import.md \
 	doc/python.md doc/examples/report.py doc/lua.md doc/examples/report.lua doc/json.md \
 	doc/docx.md
+EXTRA_DIST += doc/security.md
 
 # unionplan(1) describes every option of every --help (tests/check-man.sh).
 dist_check_SCRIPTS += tests/check-doxygen.sh tests/check-man.sh

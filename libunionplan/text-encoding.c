@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
+#include <unicode/utf16.h>
 
 #include "text-private.h"
 
@@ -155,6 +156,23 @@ consume(const UChar *u, int32_t n, decode_stats *st, position *pos, upl_buf *out
 	return 0;
 }
 
+/* Record the first decoding error: ec, found after reading up to byte
+ * offset end, the nbad bytes bad[] being the offending sequence. */
+static void
+first_failure(decode_stats *st, UErrorCode ec, size_t end, const char *bad, int8_t nbad,
+	      const position *pos)
+{
+	if (st->failed)
+		return;
+	st->failed = 1;
+	st->code = ec;
+	st->offset = end >= (size_t)nbad ? end - (size_t)nbad : 0;
+	st->nbytes = nbad > (int8_t)sizeof st->bytes ? (int)sizeof st->bytes : nbad;
+	memcpy(st->bytes, bad, (size_t)st->nbytes);
+	st->line = pos->line;
+	st->column = pos->column;
+}
+
 /* Decode buf[0..len) with ICU converter name. Output mode (out != NULL):
  * stop at the first error and record it. Counting mode: count errors and
  * go on after each. Returns 0, UPL_EINVAL (unknown converter), UPL_ENOMEM,
@@ -168,7 +186,7 @@ decode(const char *name, const char *buf, size_t len, upl_buf *out, decode_stats
 	UChar chunk[4096];
 	const char *src = buf, *end = buf + len;
 	position pos = { 1, 1, 0 };
-	int first = 1, rc = 0, drop_bom;
+	int first = 1, rc = 0, drop_bom, carry = 0;
 	char canon[32];
 
 	memset(st, 0, sizeof *st);
@@ -190,17 +208,25 @@ decode(const char *name, const char *buf, size_t len, upl_buf *out, decode_stats
 	drop_bom = bom_encoding(canon);
 
 	for (;;) {
-		UChar *target = chunk;
+		UChar *target = chunk + carry;
 		const char *limit = (size_t)(end - src) > SLICE ? src + SLICE : end;
 		int flush = limit == end;
+		int32_t n;
 		ec = U_ZERO_ERROR;
 		ucnv_toUnicode(cnv, &target, chunk + sizeof chunk / sizeof chunk[0], &src, limit,
 			       NULL, flush, &ec);
-		if (consume(chunk, (int32_t)(target - chunk), st, &pos, out, &first, drop_bom, bom)) {
+		n = (int32_t)(target - chunk);
+		/* A lead surrogate at the end of a full chunk (or of a slice)
+		 * waits for its trail in the next round. */
+		carry = n > 0 && U16_IS_LEAD(chunk[n - 1]) &&
+			(ec == U_BUFFER_OVERFLOW_ERROR || (U_SUCCESS(ec) && !(src >= end && flush)));
+		if (consume(chunk, n - carry, st, &pos, out, &first, drop_bom, bom)) {
 			/* A converter never produces unpaired surrogates;
 			 * treat one as an invalid sequence here. */
 			ec = U_ILLEGAL_CHAR_FOUND;
 		}
+		if (carry)
+			chunk[0] = chunk[n - 1];
 		if (ec == U_BUFFER_OVERFLOW_ERROR)
 			continue;
 		if (U_FAILURE(ec)) {
@@ -213,23 +239,14 @@ decode(const char *name, const char *buf, size_t len, upl_buf *out, decode_stats
 			if (ec == U_ILLEGAL_CHAR_FOUND || ec == U_INVALID_CHAR_FOUND ||
 			    ec == U_TRUNCATED_CHAR_FOUND || ec == U_ILLEGAL_ESCAPE_SEQUENCE ||
 			    ec == U_UNSUPPORTED_ESCAPE_SEQUENCE) {
-				if (!st->failed) {
-					st->failed = 1;
-					st->code = ec;
-					st->offset = (size_t)(src - buf) >= (size_t)nbad ?
-						     (size_t)(src - buf) - (size_t)nbad : 0;
-					st->nbytes = nbad > (int8_t)sizeof st->bytes ?
-						     (int)sizeof st->bytes : nbad;
-					memcpy(st->bytes, bad, (size_t)st->nbytes);
-					st->line = pos.line;
-					st->column = pos.column;
-				}
+				first_failure(st, ec, (size_t)(src - buf), bad, nbad, &pos);
 				st->errors++;
 				if (out) {
 					rc = UPL_EENCODING;
 					break;
 				}
 				ucnv_resetToUnicode(cnv);
+				carry = 0;
 				if (src >= end)
 					break;
 				continue;

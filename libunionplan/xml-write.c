@@ -302,6 +302,7 @@ to_buffer(char **out, size_t *len, const upl_doc *doc, const upl_plan *plan,
 	  const upl_write_options *opts, upl_error **err)
 {
 	upl_buf b = UPL_BUF_INIT;
+	size_t max;
 	int rc;
 	if (out == NULL || (doc == NULL && plan == NULL) ||
 	    (opts && opts->version < 1))
@@ -309,6 +310,11 @@ to_buffer(char **out, size_t *len, const upl_doc *doc, const upl_plan *plan,
 	if (plan == NULL && doc->nplans == 0)
 		return upl__error_set(err, UPL_EINVAL, doc->name, 0, 0, "document holds no plan");
 	rc = upl__xml_write(&b, doc, plan, err);
+	max = opts && opts->version >= 2 && opts->max_bytes ? opts->max_bytes : UPL_DEFAULT_MAX_BYTES;
+	if (rc == 0 && b.len > max)
+		rc = upl__error_set(err, UPL_ERANGE, plan ? NULL : doc->name, 0, 0,
+				    "the XML would be %zu bytes, more than the limit of %zu bytes "
+				    "the reader takes", b.len, max);
 	return upl__buf_finish(&b, rc, out, len, err);
 }
 

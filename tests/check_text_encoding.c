@@ -573,6 +573,53 @@ START_TEST(test_large)
 }
 END_TEST
 
+/* Characters beyond the BMP decode to two UTF-16 units; the pair must
+ * survive every chunk boundary of the converter's output. Each encoding
+ * gets one BMP character first, then enough supplementary characters
+ * that some pair straddles a boundary whatever the chunk size. SCSU puts
+ * them in a window at U+20000, one byte each (the case once refused as
+ * invalid). */
+START_TEST(test_supplementary)
+{
+	enum { N = 20000 };
+	static const char ext_b[] = "\xF0\xA0\x80\x80"; /* U+20000 */
+	char *scsu = malloc(4 + N), *gb = malloc(1 + 4 * N), *u16 = malloc(2 + 4 * N);
+	char *want = malloc(1 + 4 * N);
+	size_t k, n = 0;
+	ck_assert_ptr_nonnull(scsu);
+	ck_assert_ptr_nonnull(gb);
+	ck_assert_ptr_nonnull(u16);
+	ck_assert_ptr_nonnull(want);
+	scsu[n++] = 'a';
+	scsu[n++] = 0x0B; /* SDX: window 0 at U+10000 + 0x80 * 0x0200 = U+20000 */
+	scsu[n++] = 0x02;
+	scsu[n++] = 0x00;
+	want[0] = gb[0] = 'a';
+	u16[0] = 0;
+	u16[1] = 'a';
+	for (k = 0; k < N; k++) {
+		scsu[n++] = (char)0x80;
+		memcpy(want + 1 + 4 * k, ext_b, 4);
+		memcpy(gb + 1 + 4 * k, "\x95\x32\x82\x36", 4);
+		memcpy(u16 + 2 + 4 * k, "\xD8\x40\xDC\x00", 4);
+	}
+	assert_decodes_to(scsu, n, "SCSU", want, 1 + 4 * N, "SCSU", 0);
+	assert_decodes_to(gb, 1 + 4 * N, "gb18030", want, 1 + 4 * N, "GB18030", 0);
+	assert_decodes_to(u16, 2 + 4 * N, "UTF-16BE", want, 1 + 4 * N, "UTF-16BE", 0);
+	/* a lead surrogate with no trail is still refused, at the end too */
+	{
+		char *out = NULL;
+		ck_assert_int_eq(upl_text_to_utf8(&out, NULL, u16, 2 + 4 * N - 2, "UTF-16BE", NULL,
+						  NULL), UPL_EENCODING);
+		ck_assert_ptr_null(out);
+	}
+	free(scsu);
+	free(gb);
+	free(u16);
+	free(want);
+}
+END_TEST
+
 static Suite *
 encoding_suite(void)
 {
@@ -583,6 +630,7 @@ encoding_suite(void)
 	tcase_add_test(tc, test_gbk_import_plan);
 	tcase_add_test(tc, test_short_texts);
 	tcase_add_test(tc, test_large);
+	tcase_add_test(tc, test_supplementary);
 	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("unicode");

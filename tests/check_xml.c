@@ -429,6 +429,67 @@ START_TEST(test_write_file_atomic)
 }
 END_TEST
 
+/* What the writer writes, the reader reads: the XML of a document larger
+ * than max_bytes is refused with UPL_ERANGE (the limit inclusive), and
+ * the file it would replace stays as it was. */
+START_TEST(test_write_size_limit)
+{
+	char dir[] = "/tmp/upl-test-XXXXXX";
+	char path[256];
+	upl_doc *doc = NULL, *back = NULL;
+	upl_error *err = NULL;
+	upl_write_options wo = UPL_WRITE_OPTIONS_INIT;
+	upl_parse_options po = UPL_PARSE_OPTIONS_INIT;
+	char *xml = NULL;
+	size_t len = 0, n = 0;
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_int_eq(upl_doc_parse_buffer(&doc, minimal, strlen(minimal), NULL, NULL, NULL), 0);
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, &len, doc, NULL, NULL), 0);
+	upl_free(xml);
+	/* exactly the size: written, and read back with the same limit */
+	wo.max_bytes = len;
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, &n, doc, &wo, &err), 0);
+	ck_assert_uint_eq(n, len);
+	po.max_bytes = len;
+	ck_assert_int_eq(upl_doc_parse_buffer(&back, xml, n, NULL, &po, NULL), 0);
+	upl_doc_free(back);
+	/* one byte less: the reader refuses it, and so does the writer */
+	po.max_bytes = len - 1;
+	ck_assert_int_eq(upl_doc_parse_buffer(&back, xml, n, NULL, &po, NULL), UPL_EPARSE);
+	upl_free(xml);
+	xml = NULL;
+	wo.max_bytes = len - 1;
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, &n, doc, &wo, &err), UPL_ERANGE);
+	ck_assert_ptr_null(xml);
+	ck_assert_ptr_nonnull(strstr(upl_error_message(err), "more than the limit of"));
+	upl_error_free(err);
+	err = NULL;
+	/* to a file: nothing replaced, nothing left */
+	snprintf(path, sizeof path, "%s/out.xml", dir);
+	{
+		FILE *fp = fopen(path, "w");
+		fputs("old", fp);
+		fclose(fp);
+	}
+	ck_assert_int_eq(upl_doc_write_file(doc, path, &wo, &err), UPL_ERANGE);
+	upl_error_free(err);
+	{
+		FILE *fp = fopen(path, "r");
+		char buf[8] = { 0 };
+		ck_assert_uint_eq(fread(buf, 1, sizeof buf - 1, fp), 3);
+		fclose(fp);
+		ck_assert_str_eq(buf, "old");
+	}
+	/* options of version 1 (no max_bytes) get the default */
+	wo.version = 1;
+	ck_assert_int_eq(upl_doc_write_buffer(&xml, &n, doc, &wo, NULL), 0);
+	upl_free(xml);
+	upl_doc_free(doc);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(rmdir(dir), 0); /* no temporary file left */
+}
+END_TEST
+
 START_TEST(test_embedded_schema_is_the_file)
 {
 	char *path = data_path("libunionplan/schema/unionplan-1.xsd");
@@ -563,6 +624,7 @@ xml_suite(void)
 	tcase_add_test(tc, test_attribute_limit);
 	tcase_add_test(tc, test_single_plan_helpers);
 	tcase_add_test(tc, test_write_file_atomic);
+	tcase_add_test(tc, test_write_size_limit);
 	tcase_add_test(tc, test_embedded_schema_is_the_file);
 	tcase_add_test(tc, test_threads);
 	tcase_add_test(tc, test_threads_first_parse);

@@ -107,6 +107,21 @@ contains "$tmp/err" "'2012-13-01' is not a date" "month 13 refused"
 contains "$tmp/err" "'0000-01-01' is not a date" "year 0 refused"
 expect 1 "lunar before lunar year 1" "$cli" lunar 0001-01-01
 contains "$tmp/err" "outside the lunar calendar's range" "range error"
+# a negative year reads as options: the error names the option and the
+# argument it came in, not the command
+expect 2 "lunar -0001-01-01" "$cli" lunar -0001-01-01
+same "$tmp/err" "unionplan lunar: unknown option '-0' in '-0001-01-01' (a DATE is YYYY-MM-DD, with no sign)
+Try 'unionplan lunar --help' for more information." "lunar -0001-01-01 names its argument"
+expect 2 "workday 2012-09-30 -1999-01-01" "$cli" workday 2012-09-30 -1999-01-01
+contains "$tmp/err" "^unionplan workday: unknown option '-1' in '-1999-01-01'" "workday names the later argument"
+expect 2 "lunar -tx" "$cli" lunar -tx 2012-09-30
+contains "$tmp/err" "^unionplan lunar: unknown option '-x' in '-tx'$" "an option in a cluster"
+expect 2 "lunar -x" "$cli" lunar -x 2012-09-30
+contains "$tmp/err" "^unionplan lunar: unknown option '-x'$" "a lone unknown option"
+expect 2 "lunar -f" "$cli" lunar 2012-09-30 -f
+contains "$tmp/err" "^unionplan lunar: unknown option or missing argument '-f'$" "an option without its argument"
+expect 1 "lunar -- -0001-01-01" "$cli" lunar -- -0001-01-01
+contains "$tmp/err" "'-0001-01-01' is not a date" "after --, a date operand"
 
 # workday
 expect 0 "workday --format=csv" "$cli" workday --format=csv 2012-09-29 2012-10-03 2012-10-08 2012-10-13 2027-01-04

@@ -94,23 +94,39 @@ UPL_EXTERN const char *upl_strerror(int code);
 UPL_EXTERN void upl_free(void *ptr);
 
 /**
- * Write bytes to a file atomically: they go to a new temporary file in the
- * same directory (named after @p path), which is flushed to disk and then
- * renamed over @p path. Other readers see the old file or the whole new
- * one, never a part of it.
+ * Write bytes to a file, atomically where the file is a regular one: they
+ * go to a new temporary file in the same directory (named `.upl` and six
+ * more characters, whatever the length of @p path's name), which is
+ * flushed to disk and then renamed over the file. Other readers see the
+ * old file or the whole new one, never a part of it.
  *
- * An existing @p path must be a regular file; its permission bits are kept
- * (a new file gets 0644). A symbolic link, a directory, a FIFO, a device or
- * a socket at @p path is refused and left as it is (the target of a link
- * too). On every failure @p path is left as it was and the temporary file
- * is removed.
+ * What is at @p path decides the rest:
+ * - nothing: a new file, mode 0666 less the umask;
+ * - a regular file: replaced as above; its permission bits are kept and,
+ *   when the process runs as root, its owner and group (a hard link to it
+ *   is not: the name gets the new file);
+ * - a symbolic link: followed (links to links too, relative ones from
+ *   their own directory, at most 40); the file it leads to is replaced
+ *   beside it as above and the link stays; a dangling link's target is
+ *   created;
+ * - a FIFO, a character device (`/dev/null`, a terminal) or a Unix socket:
+ *   written as it is, not atomically (a FIFO waits for a reader);
+ * - `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: the
+ *   bytes go to that descriptor of the process, as they are (a file a
+ *   shell opened with `>>` is appended to, not replaced);
+ * - a directory or a block device: refused, left as it is.
+ *
+ * On every failure of the atomic path (a full disk, a failing flush or
+ * rename) the old file is left as it was and the temporary file is
+ * removed.
  * @param path      the file to create or replace.
  * @param data      the bytes (may be NULL when @p len is 0).
  * @param len       their number.
  * @param[out] err  details on failure (optional); its file is @p path.
  * @return 0; ::UPL_EINVAL (@p path NULL or empty, @p data NULL with a
- * length); ::UPL_EIO (@p path is not a regular file; the temporary file
- * cannot be created, written, flushed or renamed); ::UPL_ENOMEM.
+ * length); ::UPL_EIO (@p path is a directory or a block device, a link
+ * loop, the temporary file cannot be created, written, flushed or renamed,
+ * a special file cannot be opened or written); ::UPL_ENOMEM.
  * @par Ownership
  * Nothing is kept of @p path or @p data.
  * @since 0.1

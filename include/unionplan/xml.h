@@ -126,16 +126,24 @@ UPL_EXTERN int upl_plan_parse_buffer(upl_plan **out, const void *data, size_t le
 				     upl_error **err);
 
 /** Current version of ::upl_write_options. */
-#define UPL_WRITE_OPTIONS_VERSION 1
+#define UPL_WRITE_OPTIONS_VERSION 2
 
 /** Options for the write functions. NULL means the defaults. */
 typedef struct upl_write_options {
 	unsigned int version; /**< ::UPL_WRITE_OPTIONS_VERSION */
 	unsigned int flags;   /**< reserved, must be 0 */
+	/**
+	 * Refuse to write a document whose XML would be larger than this many
+	 * bytes, the limit the reader will read it with (what the writer
+	 * writes, the reader reads); 0 = ::UPL_DEFAULT_MAX_BYTES. The limit is
+	 * inclusive. Options of version 1 get the default.
+	 * @since 0.1
+	 */
+	size_t max_bytes;
 } upl_write_options;
 
 /** Initialiser for ::upl_write_options. */
-#define UPL_WRITE_OPTIONS_INIT { UPL_WRITE_OPTIONS_VERSION, 0u }
+#define UPL_WRITE_OPTIONS_INIT { UPL_WRITE_OPTIONS_VERSION, 0u, 0u }
 
 /**
  * Write a document in canonical form to memory.
@@ -145,7 +153,9 @@ typedef struct upl_write_options {
  * @param opts      options, or NULL.
  * @param[out] err  details on failure (optional).
  * @return 0; ::UPL_EINVAL (NULL arguments, a document without plans, text
- * that is not valid UTF-8 or holds characters XML cannot carry); ::UPL_ENOMEM.
+ * that is not valid UTF-8 or holds characters XML cannot carry);
+ * ::UPL_ERANGE (the XML would be larger than upl_write_options::max_bytes,
+ * so the reader would refuse it; nothing is written); ::UPL_ENOMEM.
  * @par Ownership
  * The caller frees @p out with upl_free().
  * @since 0.1
@@ -156,8 +166,9 @@ UPL_EXTERN int upl_doc_write_buffer(char **out, size_t *len, const upl_doc *doc,
 /**
  * Write a document in canonical form to a file, atomically, with
  * upl_write_file_atomic(): the data goes to a temporary file in the same
- * directory, which is flushed to disk and then renamed over @p path. An
- * existing @p path must be a regular file (its permissions are kept). On
+ * directory, which is flushed to disk and then renamed over @p path (over
+ * a symbolic link's target; a FIFO or a character device is written as it
+ * is; a directory is refused). The old file's permissions are kept. On
  * failure @p path is left as it was.
  * @param doc       the document.
  * @param path      the file to create or replace.

@@ -2057,9 +2057,9 @@ static PyMethodDef doc_methods[] = {
 	  "dumps() -> str\n\nThe document in canonical XML (UTF-8 text, two-space indentation)." },
 	{ "dump", (PyCFunction)doc_dump, METH_O,
 	  "dump(path)\n\nWrite the canonical XML to path atomically: a temporary file beside it is "
-	  "flushed and renamed over it. An existing path must be a regular file (a symbolic link, "
-	  "directory, FIFO or device is refused and left as it is: IsADirectoryError, "
-	  "FileExistsError); on any failure path is unchanged." },
+	  "flushed and renamed over it (over a symbolic link's target, the link kept; a FIFO or "
+	  "device is written directly; a directory is refused: IsADirectoryError); on any "
+	  "failure path is unchanged." },
 	{ "validate", F(doc_validate), KW,
 	  "validate(strict=False, rules=None, lang=None, schema_only=False) -> Diagnostics\n\n"
 	  "Check the document: the schema (on its canonical form), then the semantic rules. "
