@@ -79,6 +79,13 @@ typedef struct reader {
 	/* the model, when asked for */
 	int build;
 	upl_doc *doc;
+	/* the schema plug's handlers and data, and the text waiting for the
+	 * next other event: the plug gets each text node in one call, since
+	 * its validator appends every call's text to the node's (xmlStrncat,
+	 * quadratic in the number of calls) */
+	xmlSAXHandler plugged;
+	void *plug_data;
+	upl_buf pending;
 } reader;
 
 /* XML's white space (the S production: space, tab, LF, CR); not the text
