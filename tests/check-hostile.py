@@ -115,7 +115,7 @@ def feed_zero(pipe, count):
             pass
 
 
-def run_once(cli, case, kill_after, mem_limit):
+def run_once(cli, case, kill_after, mem_limit, cpu_limit):
     stem, d, inp, exp = case
     args = [a.replace("FILE", inp or "").replace("DIR", d) for a in exp["args"].split()]
     stdin_spec = exp.get("stdin", "none").split()
@@ -128,6 +128,7 @@ def run_once(cli, case, kill_after, mem_limit):
     def limits():
         if mem_limit:
             resource.setrlimit(resource.RLIMIT_AS, (mem_limit, mem_limit))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit, cpu_limit))
 
     start = time.monotonic()
     p = subprocess.Popen([cli] + args, stdin=stdin, stdout=subprocess.DEVNULL,
@@ -196,14 +197,16 @@ def judge(case, result, san):
 def run_case(cli, case, san):
     stem, d, inp, exp = case
     bound = float(exp.get("time", DEFAULT_TIME)) * (10 if san else 1)
-    # a known-slow case is stopped soon after its bound; others get room
-    kill_after = bound * 2 + 1 if "known" in exp else max(30.0, bound * WALL_SLACK * 2)
+    # a known-slow case is stopped soon after its bound (in CPU time, which
+    # does not depend on the machine's load); others get room
+    cpu_limit = int(bound) + 2 if "known" in exp else int(max(30.0, bound * 4))
+    kill_after = max(30.0, bound * WALL_SLACK * 2)
     size = os.path.getsize(inp) if inp and os.path.isfile(inp) else 0
     mem_limit = 0 if san else size + 1024 * 1048576
-    result = run_once(cli, case, kill_after, mem_limit)
+    result = run_once(cli, case, kill_after, mem_limit, cpu_limit)
     problems = judge(case, result, san)
     if problems and all(p.startswith("took ") for p in problems) and "known" not in exp:
-        result = run_once(cli, case, kill_after, mem_limit)  # once more: a busy machine?
+        result = run_once(cli, case, kill_after, mem_limit, cpu_limit)  # a busy machine?
         problems = judge(case, result, san)
     return result, problems
 

@@ -117,7 +117,6 @@ KNOWN = {
     "sections-160k": "the model of 160,000 sections takes 117 MiB, beyond the 64 MiB bound",
     "text-node-11mib": "issue 14 point 2: one limit for a text node, in reader, writer and importer",
     "wrapped-20k": "issue 14 point 5: joining wrapped lines is quadratic",
-    "line-10mb-ascii": "issue 14 point 5: joining wrapped lines is quadratic",
 }
 
 if __name__ == "__main__":
