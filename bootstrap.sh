@@ -1,5 +1,5 @@
 #!/bin/sh
-# bootstrap.sh run|check|bench|deps|build
+# bootstrap.sh run|check|bench|tsan|deps|build
 #
 #   run    install what is missing, build, and run the main job on a bundled
 #          example plan (validate it and print a summary)
@@ -9,6 +9,7 @@
 #   bench  install what is missing (with the benchmarks' Python peers,
 #          python3-lxml and python3-lunardate, and the Lua one, lua-expat),
 #          build, and run make bench
+#   tsan   build and run only the ThreadSanitizer stage of check
 #   deps   only install the missing Debian packages (those of check)
 #   build  install what is missing and build (no tests)
 #
@@ -164,7 +165,35 @@ build() {
 	make -j"$jobs"
 }
 
+# ThreadSanitizer: a pristine copy of the distributed sources, built out
+# of tree, static, without the bindings, and only the suites that run
+# threads (tests/check_threads and the modules' own thread tests), each
+# with halt_on_error. tests/tsan.supp holds suppressions for reports
+# inside uninstrumented libraries only, each with its reason.
+tsan_stage() {
+	rm -rf _build-tsan && mkdir _build-tsan
+	make -s distdir distdir=_build-tsan/src
+	mkdir _build-tsan/build
+	tsan_tests="tests/check_threads tests/check_xml tests/check_text_script tests/check_calendar_workday"
+	(cd _build-tsan/build &&
+	 ../src/configure -q --disable-shared --without-python --without-lua \
+		CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" LDFLAGS="-fsanitize=thread" &&
+	 make -s -j"$jobs" $tsan_tests &&
+	 for t in $tsan_tests; do
+		say "TSan: $t"
+		top_srcdir=../src LC_ALL=C.UTF-8 CK_DEFAULT_TIMEOUT=600 \
+		TSAN_OPTIONS="halt_on_error=1 abort_on_error=0 exitcode=66 suppressions=$top/_build-tsan/src/tests/tsan.supp" \
+			./$t || exit 1
+	 done)
+}
+
 case $mode in
+tsan)
+	install_deps check
+	build
+	say "ThreadSanitizer build and thread tests"
+	tsan_stage
+	;;
 deps)
 	install_deps check
 	;;
@@ -200,6 +229,8 @@ check)
 		LDFLAGS="-fsanitize=address,undefined" &&
 	 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 make -j"$jobs" check) ||
 		{ tail -n 200 _build-asan/build/test-suite.log 2>/dev/null; exit 1; }
+	say "ThreadSanitizer build and thread tests"
+	tsan_stage
 	say "valgrind over the unit tests"
 	make -j"$jobs" check-valgrind
 	say "make distcheck"
@@ -213,7 +244,7 @@ bench)
 	make bench
 	;;
 *)
-	echo "usage: $0 run|check|bench|deps|build" >&2
+	echo "usage: $0 run|check|bench|tsan|deps|build" >&2
 	exit 2
 	;;
 esac

@@ -446,13 +446,15 @@ new_month(builder *b, const imp_line *l, const upl_text_month *mon)
 
 /* Node n's label and number from lab, a label found at l->text + from:
  * the label is the line's text up to the label's end (注：1、), trimmed;
- * *s and *len get the text after the label up to end, trimmed. */
+ * *s and *len get the text after the label up to end, trimmed. The label
+ * starts after any spaces at from (a tab left where a control character
+ * before it was removed). */
 static void
 take_label(builder *b, upl_node *n, const imp_line *l, size_t from, size_t end,
 	   const upl_text_label *lab, const char **s, size_t *len)
 {
 	const char *ls = l->text;
-	size_t ll = from + lab->label_len;
+	size_t ll = from + upl_text_space_len(l->text + from, end - from) + lab->label_len;
 	upl__imp_trim(&ls, &ll);
 	set_field(b, &n->label, ls, ll);
 	n->number = (int)lab->number;

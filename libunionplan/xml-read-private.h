@@ -88,6 +88,13 @@ typedef struct reader {
 	/* the schema's validation context and its plug into the parser */
 	xmlSchemaValidCtxtPtr vctxt;
 	xmlSchemaSAXPlugPtr plug;
+	/* the schema plug's handlers and data, and the text waiting for the
+	 * next other event: the plug gets each text node in one call, since
+	 * its validator appends every call's text to the node's (xmlStrncat,
+	 * quadratic in the number of calls) */
+	xmlSAXHandler plugged;
+	void *plug_data;
+	upl_buf pending;
 } reader;
 
 /* The byte at offset off of the document (r->base <= off < r->len). */

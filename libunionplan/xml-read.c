@@ -250,6 +250,14 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	}
 	if (upl__xml_decode(&r, data, len, &u8, &u8len, &owned) != 0)
 		goto done;
+	/* a byte-order mark with nothing (or only spaces) after it */
+	for (i = 0; i < u8len && is_xml_space(u8[i]); i++)
+		;
+	if (i == u8len) {
+		upl__msg_emit(r.report, r.zh, &r.oom, r.name, u8len ? UPL__MSG(UPL_CODE_XML_EMPTY, 1) :
+			      UPL__MSG(UPL_CODE_XML_EMPTY, 0), start);
+		goto done;
+	}
 	reader_set_text(&r, u8, u8len);
 	/* the schema's findings wait in a report of their own, under the same
 	 * cap, so that a flood of them is counted, not kept */

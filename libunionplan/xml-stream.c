@@ -260,6 +260,12 @@ start(stream *s)
 	 * parser, which the other path uses, says this */
 	for (i = 0; i < s->r.len && is_xml_space(s->win[i]); i++)
 		;
+	if (i == s->r.len) { /* a byte-order mark with nothing after it */
+		upl_pos p = { 1, 1 };
+		upl__msg_emit(s->r.report, s->r.zh, &s->r.oom, s->r.name,
+			      s->r.len ? UPL__MSG(UPL_CODE_XML_EMPTY, 1) : UPL__MSG(UPL_CODE_XML_EMPTY, 0), p);
+		return 1;
+	}
 	if (s->win[i] != '<') {
 		s->not_xml = 1;
 		s->not_xml_off = i;

@@ -45,7 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (upl_doc_validate(check, doc, NULL, NULL) != 0)
 			abort();
 	} else if (rc != UPL_EPARSE && rc != UPL_EENCODING && rc != UPL_EINVAL && rc != UPL_EIO) {
-		abort();
+		abort(); /* UPL_ENOMEM included: the fuzzer's allocations do not fail */
 	} else if (err == NULL || upl_error_message(err)[0] == '\0') {
 		abort(); /* every failure says why */
 	}

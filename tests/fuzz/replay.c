@@ -1,6 +1,8 @@
 /* Replay driver: feed each file named on the command line, or every file
  * under the given directories, to the fuzz target once. make check runs it
- * over the test corpus, so every corpus file is also a fuzz regression. */
+ * over the test corpus, so every corpus file is also a fuzz regression, and
+ * over the target's own seed corpus, tests/fuzz/corpus/UPL_FUZZ_CORPUS,
+ * where the crashers found by fuzzing are kept. */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -87,6 +89,11 @@ main(int argc, char **argv)
 		rc = replay(path);
 		snprintf(path, sizeof path, "%s/doc/examples", top ? top : ".");
 		rc |= replay(path);
+#ifdef UPL_FUZZ_CORPUS
+		snprintf(path, sizeof path, "%s/tests/fuzz/corpus/%s", top ? top : ".",
+			 UPL_FUZZ_CORPUS);
+		rc |= replay(path);
+#endif
 	}
 	for (i = 1; i < argc; i++)
 		rc |= replay(argv[i]);
