@@ -26,3 +26,7 @@ doc_examples_validate_files_SOURCES = doc/examples/validate-files.c
 doc_examples_validate_files_LDADD = libunionplan/libunionplan.la
 dist_check_SCRIPTS += tests/check-examples.sh
 TESTS += tests/check-examples.sh
+
+# Every code sample of the README pages and doc/*.md runs (tests/doc-samples.py).
+dist_check_SCRIPTS += tests/check-doc-samples.sh tests/doc-samples.py
+TESTS += tests/check-doc-samples.sh
