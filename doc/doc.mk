@@ -28,5 +28,6 @@ dist_check_SCRIPTS += tests/check-examples.sh
 TESTS += tests/check-examples.sh
 
 # Every code sample of the README pages and doc/*.md runs (tests/doc-samples.py).
+EXTRA_DIST += README.zh-CN.md doc/guide.md doc/guide.zh-CN.md
 dist_check_SCRIPTS += tests/check-doc-samples.sh tests/doc-samples.py
 TESTS += tests/check-doc-samples.sh

@@ -30,6 +30,20 @@ expect "ok: tests/data/doc-samples/selftest.md:66 (sh)"
 expect "ok: tests/data/doc-samples/selftest.md:71 (sh)"
 expect "doc samples: 8 run, 3 failed, 1 skipped (norun), 0 skipped (binding not built)"
 
+# The README pages and the guides link to pages that exist, and to each other.
+for p in README.md README.zh-CN.md doc/guide.md doc/guide.zh-CN.md; do
+	[ -f "$top_srcdir/$p" ] || { echo "FAIL: no $p"; fail=1; continue; }
+	dir=$(dirname "$top_srcdir/$p")
+	for l in $(grep -o '](\([^)#:]*\))' "$top_srcdir/$p" | sed 's/^](//; s/)$//' | sort -u); do
+		[ -e "$dir/$l" ] || { echo "FAIL: $p links to $l, which does not exist"; fail=1; }
+	done
+done
+for pair in "README.md README.zh-CN.md" "README.zh-CN.md README.md" "README.md doc/guide.md" \
+	"README.zh-CN.md doc/guide.zh-CN.md" "doc/guide.md guide.zh-CN.md" "doc/guide.zh-CN.md guide.md"; do
+	set -- $pair
+	grep -q "]($2)" "$top_srcdir/$1" || { echo "FAIL: $1 does not link to $2"; fail=1; }
+done
+
 set -- "$top_srcdir"/README.md "$top_srcdir"/README.zh-CN.md "$top_srcdir"/doc/*.md
 pages=""
 for p in "$@"; do [ -f "$p" ] && pages="$pages $p"; done
