@@ -31,3 +31,9 @@ TESTS += tests/check-examples.sh
 EXTRA_DIST += README.zh-CN.md doc/guide.md doc/guide.zh-CN.md
 dist_check_SCRIPTS += tests/check-doc-samples.sh tests/doc-samples.py
 TESTS += tests/check-doc-samples.sh
+
+# doc/schema.md's element reference is generated from the XSD's annotations,
+# doc/json.md's member tables match the JSON Schema (tests/check-schema-doc.sh).
+dist_noinst_SCRIPTS += tools/gen-schema-doc.py
+dist_check_SCRIPTS += tests/check-schema-doc.sh tests/check-json-doc.py
+TESTS += tests/check-schema-doc.sh
