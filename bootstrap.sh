@@ -50,6 +50,7 @@ check_deps() {
 		command -v valgrind >/dev/null 2>&1 || want valgrind
 		command -v doxygen >/dev/null 2>&1 || want doxygen
 		command -v iconv >/dev/null 2>&1 || want libc-bin
+		command -v cmake >/dev/null 2>&1 || want cmake   # make installcheck: find_package(unionplan)
 	fi
 }
 
