@@ -5,7 +5,7 @@
 #          example plan (validate it and print a summary)
 #   check  install what is missing, build, and run the whole test suite
 #          (unit and corpus tests, the Python and Lua bindings' tests, then
-#          the sanitizer build, valgrind and make distcheck)
+#          the sanitizer build, valgrind, make distcheck and make deb)
 #   bench  install what is missing (with the benchmarks' Python peers,
 #          python3-lxml and python3-lunardate, and the Lua one, lua-expat),
 #          build, and run make bench
@@ -54,6 +54,13 @@ check_deps() {
 		command -v iconv >/dev/null 2>&1 || want libc-bin
 		# tests/check-html-render.sh screenshots the HTML export
 		command -v chromium >/dev/null 2>&1 || want chromium
+		command -v cmake >/dev/null 2>&1 || want cmake   # make installcheck: find_package(unionplan)
+		# make deb: dpkg-buildpackage, debhelper with dh-python, lintian
+		command -v dpkg-buildpackage >/dev/null 2>&1 || want dpkg-dev
+		command -v dh >/dev/null 2>&1 || want debhelper
+		command -v dh_python3 >/dev/null 2>&1 || want dh-python
+		command -v lintian >/dev/null 2>&1 || want lintian
+		command -v fakeroot >/dev/null 2>&1 || want fakeroot
 	fi
 }
 
@@ -235,6 +242,8 @@ check)
 	make -j"$jobs" check-valgrind
 	say "make distcheck"
 	make -j"$jobs" distcheck
+	say "Debian packages: build, lintian, install into a scratch root, run"
+	make deb
 	say "all checks passed"
 	;;
 bench)

@@ -28,3 +28,14 @@ doc_examples_validate_files_SOURCES = doc/examples/validate-files.c
 doc_examples_validate_files_LDADD = libunionplan/libunionplan.la
 dist_check_SCRIPTS += tests/check-examples.sh
 TESTS += tests/check-examples.sh
+
+# Every code sample of the README pages and doc/*.md runs (tests/doc-samples.py).
+EXTRA_DIST += README.zh-CN.md doc/guide.md doc/guide.zh-CN.md
+dist_check_SCRIPTS += tests/check-doc-samples.sh tests/doc-samples.py
+TESTS += tests/check-doc-samples.sh
+
+# doc/schema.md's element reference is generated from the XSD's annotations,
+# doc/json.md's member tables match the JSON Schema (tests/check-schema-doc.sh).
+dist_noinst_SCRIPTS += tools/gen-schema-doc.py
+dist_check_SCRIPTS += tests/check-schema-doc.sh tests/check-json-doc.py
+TESTS += tests/check-schema-doc.sh

@@ -48,4 +48,38 @@ for c in $commands; do
 		ok "every option the man page gives $c exists"
 done
 
+# Option by option, both ways: the same short alias with the same long
+# option, and an argument in both or in neither ("--long[=] [-x]" per option).
+# help_forms < HELP, man_forms < MAN-BLOCK
+help_forms() {
+	sed -n 's/^  \{1,\}\(-[A-Za-z], \)\{0,1\}\(--[a-z][a-z-]*\)\(\[\{0,1\}=\)\{0,1\}.*/\2\3 \1/p' |
+		sed 's/\[=/=/; s/, *$//; s/ *$//' | sort -u
+}
+man_forms() {
+	awk 'prev == ".TP" && /^\.B/ { print } { prev = $0 }' |
+		sed 's/\\-/-/g; s/\\f[IRBP]//g; s/"//g; s/^\.B[IR]* //' |
+		awk '{ short = ""; for (i = 1; i <= NF; i++) {
+			t = $i; sub(/,$/, "", t)
+			if (t ~ /^-[A-Za-z]$/) short = t
+			else if (t ~ /^--[a-z]/) { arg = (t ~ /=/) ? "=" : ""; sub(/=.*/, "", t)
+				if (!(t arg in f) || short != "") f[t arg] = short; short = "" } } }
+		END { for (o in f) print o (f[o] != "" ? " " f[o] : "") }' | sort -u
+}
+"$cli" --help | help_forms > "$tmp/forms-help-top"
+sed -n '/^\.SH OPTIONS/,/^\.SH/p' "$man" | man_forms > "$tmp/forms-man-top"
+if cmp -s "$tmp/forms-help-top" "$tmp/forms-man-top"; then ok "unionplan's own options: the man page and --help agree"
+else bad "unionplan's own options differ (< --help, > man): $(diff "$tmp/forms-help-top" "$tmp/forms-man-top" | grep '^[<>]' | tr '\n' ' ')"; fi
+for c in $commands; do
+	"$cli" "$c" --help | help_forms | grep -v -x -e '--help -h' > "$tmp/forms-help-$c"
+	man_forms < "$tmp/man-$c" > "$tmp/forms-man-$c"
+	if cmp -s "$tmp/forms-help-$c" "$tmp/forms-man-$c"; then ok "$c: every option has the same alias and argument in the man page and --help"
+	else bad "$c: options differ (< --help, > man): $(diff "$tmp/forms-help-$c" "$tmp/forms-man-$c" | grep '^[<>]' | tr '\n' ' ')"; fi
+done
+# (an option described twice, as export's --to=ics, counts once, with its alias)
+# and the commands, both ways
+sed -n '/^\.SH COMMANDS/,/^\.SH/p' "$man" | awk 'prev == ".TP" && $1 == ".B" && $2 ~ /^[a-z]/ { print $2 } { prev = $0 }' | sort -u > "$tmp/man-commands"
+printf '%s\n' $commands | sort -u > "$tmp/help-commands"
+cmp -s "$tmp/help-commands" "$tmp/man-commands" && ok "the man page describes the commands --help lists, and no other" ||
+	bad "commands differ (< --help, > man): $(diff "$tmp/help-commands" "$tmp/man-commands" | grep '^[<>]' | tr '\n' ' ')"
+
 finish
