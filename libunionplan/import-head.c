@@ -325,7 +325,7 @@ upl__imp_docnumber(const char *s, size_t len, size_t *n)
 	static const char *const closes[] = { "〕", "］", "]", "）", ")", "】", NULL };
 	size_t i = 0, k, hans = 0, digits = 0;
 	const char *o, *c;
-	while (i < len) {
+	while (i < len && hans <= 14) { /* no further: a long line stays linear */
 		unsigned int cp = upl__utf8_next(s + i, len - i, &k);
 		if (!upl__is_han(cp))
 			break;
