@@ -10,7 +10,8 @@
 static int
 is_layout_space(unsigned int cp)
 {
-	return upl__is_space(cp) || cp == 0xFEFF;
+	/* a form feed is a page break: layout, like the blank line it makes */
+	return upl__is_space(cp) || cp == 0xFEFF || cp == 0x0C;
 }
 
 int
