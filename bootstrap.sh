@@ -52,6 +52,8 @@ check_deps() {
 		command -v valgrind >/dev/null 2>&1 || want valgrind
 		command -v doxygen >/dev/null 2>&1 || want doxygen
 		command -v iconv >/dev/null 2>&1 || want libc-bin
+		# tests/cli-stream.sh measures peak memory with /usr/bin/time
+		[ -x /usr/bin/time ] || want time
 		# tests/check-html-render.sh screenshots the HTML export
 		command -v chromium >/dev/null 2>&1 || want chromium
 		command -v cmake >/dev/null 2>&1 || want cmake   # make installcheck: find_package(unionplan)

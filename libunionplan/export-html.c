@@ -216,7 +216,8 @@ place_diags(hw *w, const upl_doc *doc)
 			w->placed[w->nplaced++].diag = i;
 			w->inline_shown[i] = 1;
 		}
-		qsort(w->placed, w->nplaced, sizeof *w->placed, cmp_placed);
+		if (w->nplaced > 1)
+			qsort(w->placed, w->nplaced, sizeof *w->placed, cmp_placed);
 	}
 	upl__dealloc(v);
 	return rc == 0 ? 0 : upl__error_set(w->err, UPL_ENOMEM, NULL, 0, 0, "out of memory");

@@ -1125,7 +1125,8 @@ upl__rules_stream_end(upl__rules_stream *s, upl_report *report, int keep)
 		return 0;
 	rc = s->c.oom || s->scratch.oom ? UPL_ENOMEM : 0;
 	if (keep && rc == 0) {
-		qsort(s->v, s->n, sizeof *s->v, pending_cmp);
+		if (s->n > 1)
+			qsort(s->v, s->n, sizeof *s->v, pending_cmp);
 		for (i = 0; i < s->n && rc == 0; i++)
 			rc = upl__report_add(report, s->v[i].severity, s->v[i].rule, s->c.file,
 					     s->v[i].key.pos.line, s->v[i].key.pos.column, "%s",
