@@ -1680,17 +1680,29 @@ push_export(lua_State *L, export_fn fn, const upl_export_options *o)
 	return 1;
 }
 
+/* The options of doc:to_FORMAT{...}: allowed[i] (NULL-terminated) sets
+ * flags[i] when true (flags[i] 0: an option the caller reads itself). */
+static void
+export_setup(lua_State *L, const char *const *allowed, const unsigned int *flags,
+	     upl_export_options *o)
+{
+	size_t i;
+	check_cls(L, 1, CLS_DOC);
+	lua_settop(L, 2);
+	check_options(L, 2, allowed);
+	for (i = 0; allowed[i] != NULL; i++)
+		if (flags[i] != 0 && opt_bool(L, 2, allowed[i]))
+			o->flags |= flags[i];
+}
+
 /* doc:to_json{positions=, pretty=}: the JSON form (doc/json.md). */
 static int
 m_to_json(lua_State *L)
 {
 	static const char *const allowed[] = { "positions", "pretty", NULL };
+	static const unsigned int flags[] = { UPL_EXPORT_POSITIONS, UPL_EXPORT_PRETTY };
 	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	check_cls(L, 1, CLS_DOC);
-	lua_settop(L, 2);
-	check_options(L, 2, allowed);
-	o.flags = (opt_bool(L, 2, "positions") ? UPL_EXPORT_POSITIONS : 0u) |
-		  (opt_bool(L, 2, "pretty") ? UPL_EXPORT_PRETTY : 0u);
+	export_setup(L, allowed, flags, &o);
 	return push_export(L, upl_export_json_buffer, &o);
 }
 
@@ -1699,11 +1711,9 @@ static int
 m_to_ics(lua_State *L)
 {
 	static const char *const allowed[] = { "holidays", NULL };
+	static const unsigned int flags[] = { UPL_EXPORT_HOLIDAYS };
 	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	check_cls(L, 1, CLS_DOC);
-	lua_settop(L, 2);
-	check_options(L, 2, allowed);
-	o.flags = opt_bool(L, 2, "holidays") ? UPL_EXPORT_HOLIDAYS : 0u;
+	export_setup(L, allowed, flags, &o);
 	return push_export(L, upl_export_ics_buffer, &o);
 }
 
@@ -1712,12 +1722,9 @@ static int
 m_to_text(lua_State *L)
 {
 	static const char *const allowed[] = { "renumber", "width", "simplified", NULL };
+	static const unsigned int flags[] = { UPL_EXPORT_RENUMBER, 0, UPL_EXPORT_SIMPLIFIED };
 	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	check_cls(L, 1, CLS_DOC);
-	lua_settop(L, 2);
-	check_options(L, 2, allowed);
-	o.flags = (opt_bool(L, 2, "renumber") ? UPL_EXPORT_RENUMBER : 0u) |
-		  (opt_bool(L, 2, "simplified") ? UPL_EXPORT_SIMPLIFIED : 0u);
+	export_setup(L, allowed, flags, &o);
 	if (opt_field(L, 2, "width")) {
 		o.width = (unsigned int)opt_int(L, -1, "width", 0, 0, 1000);
 		lua_pop(L, 1);
@@ -1730,12 +1737,9 @@ static int
 m_to_html(lua_State *L)
 {
 	static const char *const allowed[] = { "diagnostics", "renumber", NULL };
+	static const unsigned int flags[] = { UPL_EXPORT_DIAGNOSTICS, UPL_EXPORT_RENUMBER };
 	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	check_cls(L, 1, CLS_DOC);
-	lua_settop(L, 2);
-	check_options(L, 2, allowed);
-	o.flags = (opt_bool(L, 2, "diagnostics") ? UPL_EXPORT_DIAGNOSTICS : 0u) |
-		  (opt_bool(L, 2, "renumber") ? UPL_EXPORT_RENUMBER : 0u);
+	export_setup(L, allowed, flags, &o);
 	return push_export(L, upl_export_html_buffer, &o);
 }
 
@@ -1745,12 +1749,9 @@ static int
 m_to_docx(lua_State *L)
 {
 	static const char *const allowed[] = { "renumber", "simplified", NULL };
+	static const unsigned int flags[] = { UPL_EXPORT_RENUMBER, UPL_EXPORT_SIMPLIFIED };
 	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	check_cls(L, 1, CLS_DOC);
-	lua_settop(L, 2);
-	check_options(L, 2, allowed);
-	o.flags = (opt_bool(L, 2, "renumber") ? UPL_EXPORT_RENUMBER : 0u) |
-		  (opt_bool(L, 2, "simplified") ? UPL_EXPORT_SIMPLIFIED : 0u);
+	export_setup(L, allowed, flags, &o);
 	return push_export(L, upl_export_docx_buffer, &o);
 }
 
