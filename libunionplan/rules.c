@@ -69,66 +69,94 @@ date_known(upl_date d)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Repeated keys among siblings                                             */
+/* The first of each key in a list                                          */
 
-/* A sibling's key (up to three numbers) and its index among the siblings. */
-typedef struct keyed {
-	int a, b, c;
-	size_t index;
-} keyed;
+/* A key (up to three numbers) and the line of the first member of a list
+ * that had it. */
+typedef struct first_slot {
+	int x, y, z;
+	unsigned int line;
+	int used;
+} first_slot;
+
+/* The keys of one list seen so far: open addressing, so that a repeated
+ * key is found in constant time whatever the order of the list (looking
+ * back at every earlier member was O(n²)). */
+typedef struct first_lines {
+	first_slot *v;
+	size_t n, cap; /* cap: 0 or a power of two */
+} first_lines;
+
+static size_t
+first_hash(int x, int y, int z)
+{
+	uint64_t h = (uint64_t)(uint32_t)x * UINT64_C(0x9E3779B97F4A7C15);
+	h ^= (((uint64_t)(uint32_t)y << 32) | (uint32_t)z) + (h >> 31);
+	h *= UINT64_C(0xBF58476D1CE4E5B9);
+	h ^= h >> 29;
+	return (size_t)h;
+}
+
+/* The slot of key (x, y, z): its own, or the empty one it would take. */
+static first_slot *
+first_slot_of(const first_lines *t, int x, int y, int z)
+{
+	size_t mask = t->cap - 1, i = first_hash(x, y, z) & mask;
+	while (t->v[i].used && !(t->v[i].x == x && t->v[i].y == y && t->v[i].z == z))
+		i = (i + 1) & mask;
+	return &t->v[i];
+}
 
 static int
-key_cmp(const keyed *p, const keyed *q)
+first_grow(first_lines *t)
 {
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	if (p->b != q->b)
-		return p->b < q->b ? -1 : 1;
-	if (p->c != q->c)
-		return p->c < q->c ? -1 : 1;
+	first_lines u;
+	size_t i;
+	if (t->cap > ((size_t)-1) / 2 / sizeof *t->v)
+		return UPL_ENOMEM;
+	u.cap = t->cap ? t->cap * 2 : 16;
+	u.n = t->n;
+	u.v = upl__calloc(u.cap, sizeof *u.v);
+	if (u.v == NULL)
+		return UPL_ENOMEM;
+	for (i = 0; i < t->cap; i++)
+		if (t->v[i].used)
+			*first_slot_of(&u, t->v[i].x, t->v[i].y, t->v[i].z) = t->v[i];
+	upl__dealloc(t->v);
+	*t = u;
 	return 0;
 }
 
+/* Whether key (x, y, z) came before in t, the line of its first in *first;
+ * if not, it is added with line. c->oom when memory is short. */
 static int
-keyed_cmp(const void *x, const void *y)
+first_seen(rule_ctx *c, first_lines *t, int x, int y, int z, unsigned int line,
+	   unsigned int *first)
 {
-	const keyed *p = x, *q = y;
-	int r = key_cmp(p, q);
-	if (r != 0)
-		return r;
-	return p->index < q->index ? -1 : p->index > q->index;
-}
-
-/* For the n keys of v, first[v[k].index] = the lowest index with the same
- * key: itself for the first of its key. Sorts v. O(n log n) whatever the
- * keys, where looking back at every earlier sibling was O(n²). */
-static void
-first_of_each(keyed *v, size_t n, size_t *first)
-{
-	size_t k, run = 0;
-	qsort(v, n, sizeof *v, keyed_cmp);
-	for (k = 0; k < n; k++) {
-		if (key_cmp(&v[k], &v[run]) != 0)
-			run = k;
-		first[v[k].index] = v[run].index;
-	}
-}
-
-/* Room for the keys of n siblings and their firsts; both NULL, with c->oom
- * set, when memory is short. */
-static int
-keyed_alloc(rule_ctx *c, size_t n, keyed **v, size_t **first)
-{
-	*v = upl__calloc(n ? n : 1, sizeof **v);
-	*first = upl__calloc(n ? n : 1, sizeof **first);
-	if (*v && *first)
+	first_slot *s;
+	if ((t->n + 1) * 4 > t->cap * 3 && first_grow(t) != 0) {
+		c->oom = 1;
 		return 0;
-	upl__dealloc(*v);
-	upl__dealloc(*first);
-	*v = NULL;
-	*first = NULL;
-	c->oom = 1;
-	return UPL_ENOMEM;
+	}
+	s = first_slot_of(t, x, y, z);
+	if (s->used) {
+		*first = s->line;
+		return 1;
+	}
+	s->x = x;
+	s->y = y;
+	s->z = z;
+	s->line = line;
+	s->used = 1;
+	t->n++;
+	return 0;
+}
+
+static void
+first_free(first_lines *t)
+{
+	upl__dealloc(t->v);
+	memset(t, 0, sizeof *t);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -374,37 +402,6 @@ check_month_duplicate(rule_ctx *c, const upl_node *m, const upl_node *o)
 	return 1;
 }
 
-/* first[i]: the first child of sched with the month, span and year of
- * child i (every kind of child counts, as a month's own number does). The
- * years go to years[i]. */
-static int
-schedule_firsts(rule_ctx *c, const upl_node *sched, int **years, size_t **first)
-{
-	size_t i, n = sched->nchildren;
-	keyed *v;
-	*years = upl__calloc(n ? n : 1, sizeof **years);
-	if (*years == NULL) {
-		c->oom = 1;
-		return UPL_ENOMEM;
-	}
-	if (keyed_alloc(c, n, &v, first) != 0) {
-		upl__dealloc(*years);
-		*years = NULL;
-		return UPL_ENOMEM;
-	}
-	for (i = 0; i < n; i++) {
-		const upl_node *m = sched->children[i];
-		(*years)[i] = month_year(c, m);
-		v[i].a = m->month;
-		v[i].b = m->month_to;
-		v[i].c = (*years)[i];
-		v[i].index = i;
-	}
-	first_of_each(v, n, *first);
-	upl__dealloc(v);
-	return 0;
-}
-
 /* The months of a schedule seen so far. */
 typedef struct month_walk {
 	const upl_node *prev; /* the previous month */
@@ -542,25 +539,6 @@ check_month(rule_ctx *c, month_walk *w, const upl_node *m, int y, const upl_node
 		check_dates(c, m, y);
 }
 
-static void
-check_schedule(rule_ctx *c, const upl_node *sched)
-{
-	month_walk w = { NULL, 0, 0 };
-	size_t i, *first = NULL;
-	int *years = NULL;
-	if ((c->groups & UPL_RULES_MONTHS) && schedule_firsts(c, sched, &years, &first) != 0)
-		return;
-	for (i = 0; i < sched->nchildren && !c->oom; i++) {
-		const upl_node *m = sched->children[i];
-		int y = years ? years[i] : month_year(c, m);
-		if (m->kind != UPL_NODE_MONTH)
-			continue;
-		check_month(c, &w, m, y, first && first[i] != i ? sched->children[first[i]] : NULL);
-	}
-	upl__dealloc(years);
-	upl__dealloc(first);
-}
-
 /* ------------------------------------------------------------------------ */
 /* numbering                                                                */
 
@@ -571,70 +549,45 @@ typedef struct numbering_state {
 	int last[MAX_DEPTH][8];
 } numbering_state;
 
-/* For the numbered siblings of kind among items, first[i] is the first
- * sibling of that kind with the number of item i (i itself for the first).
- * *first stays NULL when no number repeats: the numbers only grow, as they
- * do in nearly every plan (no look-up at all then). */
-static int
-number_firsts(rule_ctx *c, upl_node *const *items, size_t n, upl_kind kind, size_t **first)
-{
-	size_t i, m = 0;
-	int growing = 1, last = 0;
-	keyed *v;
-	*first = NULL;
-	for (i = 0; i < n; i++) {
-		const upl_node *x = items[i];
-		if (x->kind != kind || x->number < 0)
-			continue;
-		if (m++ && x->number <= last)
-			growing = 0;
-		last = x->number;
-	}
-	if (growing)
-		return 0;
-	if (keyed_alloc(c, n, &v, first) != 0)
-		return UPL_ENOMEM;
-	for (i = 0, m = 0; i < n; i++) {
-		const upl_node *x = items[i];
-		if (x->kind != kind || x->number < 0)
-			continue;
-		v[m].a = x->number;
-		v[m].index = i;
-		m++;
-	}
-	first_of_each(v, m, *first);
-	upl__dealloc(v);
-	return 0;
-}
+/* The kinds that are numbered, in the order their groups are checked. */
+static const upl_kind numbered[] = {
+	UPL_NODE_SECTION, UPL_NODE_ITEM, UPL_NODE_ACTIVITY, UPL_NODE_NOTE
+};
+#define NUMBERED (sizeof numbered / sizeof numbered[0])
 
-static void
-check_group(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n,
-	    upl_kind kind, int depth)
+/* The members of one kind of a list seen so far. */
+typedef struct group_walk {
+	int started;          /* a numbered one came */
+	int prev;             /* the number of the previous numbered one */
+	first_lines numbers;  /* each number, and the line of its first */
+	int style;            /* the first known label style, 0: none yet */
+	char *style_label;    /* the label of the first with that style */
+} group_walk;
+
+/* One open list: the children of a node, or the blocks of a plan, as far
+ * as they came. Its members are checked one by one as each closes, with
+ * what the list keeps of the earlier ones, so that a member may go once it
+ * is checked (the streaming path lets it). */
+typedef struct list_walk {
+	const upl_node *parent; /* NULL: the blocks of the plan */
+	upl_pos ppos;           /* where the parent (or plan) starts */
+	int depth;              /* the depth of the members: 0 for blocks */
+	int plevel;             /* heading-order: the parent's level, 0: none */
+	group_walk g[NUMBERED];
+	/* a schedule's months */
+	month_walk w;
+	upl_node prev;          /* a copy of the previous month */
+	first_lines months;     /* each (month, span, year), and its first line */
+} list_walk;
+
+static int
+numbered_index(upl_kind kind)
 {
-	size_t i, *firsts = NULL;
-	const upl_node *first = NULL, *prev = NULL;
-	int *last = &st->last[depth < MAX_DEPTH ? depth : MAX_DEPTH - 1][kind];
-	if (c->oom || number_firsts(c, items, n, kind, &firsts) != 0)
-		return;
-	for (i = 0; i < n && !c->oom; i++) {
-		const upl_node *x = items[i];
-		if (x->kind != kind || x->number < 0)
-			continue;
-		if (first == NULL) {
-			first = x;
-			if (x->number != 1 && x->number != *last + 1)
-				emit(c, UPL_CODE_NUMBERING_START, 0, x->pos, x->number);
-		} else if (firsts && firsts[i] != i) {
-			emit(c, UPL_CODE_NUMBERING_DUPLICATE, 0, x->pos, x->number,
-			     items[firsts[i]]->pos.line);
-		} else if (x->number != prev->number + 1) {
-			emit(c, UPL_CODE_NUMBERING_SKIP, 0, x->pos, prev->number, x->number);
-		}
-		prev = x;
-	}
-	upl__dealloc(firsts);
-	if (prev)
-		*last = prev->number;
+	size_t k;
+	for (k = 0; k < NUMBERED; k++)
+		if (numbered[k] == kind)
+			return (int)k;
+	return -1;
 }
 
 /* The label style of a node, or 0 when its label is none the text module knows. */
@@ -649,75 +602,67 @@ label_style(const upl_node *x, int *level)
 	return (int)lab.style;
 }
 
-/* Siblings of one kind should share one label style. */
+/* numbering-start, numbering-duplicate and numbering-skip for x, the k-th
+ * numbered kind, a member of l. */
 static void
-check_styles(rule_ctx *c, upl_node *const *items, size_t n, upl_kind kind)
+check_number(rule_ctx *c, numbering_state *st, list_walk *l, const upl_node *x, size_t k)
 {
-	size_t i;
-	const upl_node *first = NULL;
-	int style = 0;
-	for (i = 0; i < n && !c->oom; i++) {
-		const upl_node *x = items[i];
-		int st;
-		if (x->kind != kind || (st = label_style(x, NULL)) == 0)
-			continue;
-		if (first == NULL) {
-			first = x;
-			style = st;
-		} else if (st != style) {
-			emit(c, UPL_CODE_NUMBERING_STYLE, 0, x->pos, x->label, first->label);
-		}
-	}
-}
-
-/* A heading inside one of its own or a lower GB/T 9704 level. */
-static void
-check_heading_order(rule_ctx *c, const upl_node *parent, upl_node *const *items, size_t n)
-{
-	size_t i;
-	int plevel = parent->level;
-	if (plevel == 0 && parent->kind == UPL_NODE_ITEM)
-		label_style(parent, &plevel);
-	if (plevel == 0)
+	group_walk *g = &l->g[k];
+	int *last = &st->last[l->depth < MAX_DEPTH ? l->depth : MAX_DEPTH - 1][x->kind];
+	unsigned int line = 0;
+	int dup;
+	if (x->number < 0)
 		return;
-	for (i = 0; i < n && !c->oom; i++) {
-		const upl_node *x = items[i];
-		int level = 0;
-		if (x->kind == UPL_NODE_SECTION)
-			level = x->level;
-		if (x->kind == UPL_NODE_ITEM || (x->kind == UPL_NODE_SECTION && level == 0))
-			label_style(x, &level);
-		if ((x->kind == UPL_NODE_SECTION || x->kind == UPL_NODE_ITEM) && level > 0 &&
-		    level <= plevel)
-			emit(c, UPL_CODE_HEADING_ORDER, 0, x->pos, level, x->label ? x->label : "", plevel,
-			     parent->label ? parent->label : "");
+	set_key(c, KEY_NUMBERING, l->ppos, 1 + 2 * (unsigned int)k);
+	dup = first_seen(c, &g->numbers, x->number, 0, 0, x->pos.line, &line);
+	if (!g->started) {
+		g->started = 1;
+		if (x->number != 1 && x->number != *last + 1)
+			emit(c, UPL_CODE_NUMBERING_START, 0, x->pos, x->number);
+	} else if (dup) {
+		emit(c, UPL_CODE_NUMBERING_DUPLICATE, 0, x->pos, x->number, line);
+	} else if (x->number != g->prev + 1) {
+		emit(c, UPL_CODE_NUMBERING_SKIP, 0, x->pos, g->prev, x->number);
+	}
+	g->prev = x->number;
+}
+
+/* numbering-style: members of one kind share one label style. */
+static void
+check_style(rule_ctx *c, list_walk *l, const upl_node *x, size_t k)
+{
+	group_walk *g = &l->g[k];
+	int style = label_style(x, NULL);
+	if (style == 0)
+		return;
+	set_key(c, KEY_NUMBERING, l->ppos, 2 + 2 * (unsigned int)k);
+	if (g->style == 0) {
+		g->style = style;
+		g->style_label = upl__strdup(x->label);
+		if (g->style_label == NULL)
+			c->oom = 1;
+	} else if (style != g->style) {
+		emit(c, UPL_CODE_NUMBERING_STYLE, 0, x->pos, x->label, g->style_label);
 	}
 }
 
-/* The numbering of items, the children of the node at ppos (the plan's
- * blocks: the plan's), at depth. */
+/* heading-order: a heading inside one of its own or a lower GB/T 9704 level. */
 static void
-check_numbering(rule_ctx *c, numbering_state *st, upl_node *const *items, size_t n, int depth,
-		upl_pos ppos)
+check_heading_order(rule_ctx *c, const list_walk *l, const upl_node *x)
 {
-	static const upl_kind numbered[] = {
-		UPL_NODE_SECTION, UPL_NODE_ITEM, UPL_NODE_ACTIVITY, UPL_NODE_NOTE
-	};
-	size_t k, i;
-	for (k = 0; k < sizeof numbered / sizeof numbered[0]; k++) {
-		set_key(c, KEY_NUMBERING, ppos, 1 + 2 * (unsigned int)k);
-		check_group(c, st, items, n, numbered[k], depth);
-		set_key(c, KEY_NUMBERING, ppos, 2 + 2 * (unsigned int)k);
-		check_styles(c, items, n, numbered[k]);
+	int level = 0;
+	if (l->plevel == 0)
+		return;
+	if (x->kind == UPL_NODE_SECTION)
+		level = x->level;
+	if (x->kind == UPL_NODE_ITEM || (x->kind == UPL_NODE_SECTION && level == 0))
+		label_style(x, &level);
+	if ((x->kind == UPL_NODE_SECTION || x->kind == UPL_NODE_ITEM) && level > 0 &&
+	    level <= l->plevel) {
+		set_key(c, KEY_NUMBERING, l->ppos, 0);
+		emit(c, UPL_CODE_HEADING_ORDER, 0, x->pos, level, x->label ? x->label : "", l->plevel,
+		     l->parent->label ? l->parent->label : "");
 	}
-	for (i = 0; i < n && !c->oom; i++)
-		if (items[i]->nchildren) {
-			set_key(c, KEY_NUMBERING, items[i]->pos, 0);
-			if (items[i]->kind == UPL_NODE_SECTION || items[i]->kind == UPL_NODE_ITEM)
-				check_heading_order(c, items[i], items[i]->children, items[i]->nchildren);
-			check_numbering(c, st, items[i]->children, items[i]->nchildren, depth + 1,
-					items[i]->pos);
-		}
 }
 
 /* ------------------------------------------------------------------------ */
@@ -733,7 +678,6 @@ plan_year_of_month(const rule_ctx *c, int mm)
 	m.month = mm;
 	return month_year(c, &m);
 }
-
 /* 第二十八个教师节 → 1984 + 28; 第N个“三八”妇女节 → 1910 + N. */
 static void
 check_counts_in(rule_ctx *c, const char *s, upl_pos pos)
@@ -788,53 +732,21 @@ check_counts_in(rule_ctx *c, const char *s, upl_pos pos)
 	}
 }
 
+
+/* The counts in the text and heading of node x. */
 static void
-check_counts(rule_ctx *c, upl_node *const *items, size_t n)
+check_counts(rule_ctx *c, const upl_node *x)
 {
-	size_t i;
-	for (i = 0; i < n && !c->oom; i++) {
-		set_key(c, KEY_COUNTS, items[i]->pos, 0);
-		if (items[i]->text)
-			check_counts_in(c, items[i]->text, items[i]->pos);
-		set_key(c, KEY_COUNTS, items[i]->pos, 1);
-		if (items[i]->heading)
-			check_counts_in(c, items[i]->heading, items[i]->heading_pos.line ?
-					items[i]->heading_pos : items[i]->pos);
-		check_counts(c, items[i]->children, items[i]->nchildren);
-	}
+	set_key(c, KEY_COUNTS, x->pos, 0);
+	if (x->text)
+		check_counts_in(c, x->text, x->pos);
+	set_key(c, KEY_COUNTS, x->pos, 1);
+	if (x->heading)
+		check_counts_in(c, x->heading, x->heading_pos.line ? x->heading_pos : x->pos);
 }
 
 /* ------------------------------------------------------------------------ */
-/* the year                                                                 */
-
-static int
-walk_schedules(rule_ctx *c, upl_node *const *items, size_t n)
-{
-	size_t i;
-	int any = 0;
-	for (i = 0; i < n && !c->oom; i++) {
-		if (items[i]->kind == UPL_NODE_SCHEDULE) {
-			check_schedule(c, items[i]);
-			any = 1;
-		}
-		any |= walk_schedules(c, items[i]->children, items[i]->nchildren);
-	}
-	return any;
-}
-
-/* Whether any month of the plan has a year, stated or implied. */
-static int
-some_month_year(const rule_ctx *c, upl_node *const *items, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		if (items[i]->kind == UPL_NODE_MONTH && month_year(c, items[i]))
-			return 1;
-		if (some_month_year(c, items[i]->children, items[i]->nchildren))
-			return 1;
-	}
-	return 0;
-}
+/* plans                                                                    */
 
 static void
 plan_context(rule_ctx *c, const upl_plan *p)
@@ -854,28 +766,6 @@ plan_context(rule_ctx *c, const upl_plan *p)
 		c->plan_year = p->period_start.year;
 }
 
-/* The rules of plan p, after those that the streaming path ran already
- * (any_year: one of the months it checked, and let go, has a year). */
-static void
-rules_plan(rule_ctx *c, const upl_plan *p, numbering_state *st, int any_year)
-{
-	upl_pos none = { 0, 0 };
-	int schedules;
-	set_key(c, KEY_META, none, 0);
-	if (c->groups & UPL_RULES_META)
-		rules_meta(c);
-	schedules = walk_schedules(c, p->blocks, p->nblocks);
-	if (c->groups & UPL_RULES_NUMBERING)
-		check_numbering(c, st, p->blocks, p->nblocks, 0, p->pos);
-	if (c->groups & UPL_RULES_CROSSCHECK)
-		check_counts(c, p->blocks, p->nblocks);
-	set_key(c, KEY_YEAR, none, 0);
-	if ((c->groups & UPL_RULES_HOLIDAYS) && schedules && !c->has_period && !c->schoolyear &&
-	    !c->plan_year && !any_year && !some_month_year(c, p->blocks, p->nblocks))
-		emit(c, UPL_CODE_YEAR_UNKNOWN, 0, p->period_pos.line ? p->period_pos : p->pos,
-		     p->period_text ? p->period_text : upl__msg_word(UPL__WORD_NO_PERIOD, c->zh));
-}
-
 static void
 rules_ctx_init(rule_ctx *c, upl_report *report, const char *name,
 	       const upl_validate_options *opts)
@@ -887,33 +777,21 @@ rules_ctx_init(rule_ctx *c, upl_report *report, const char *name,
 	c->zh = upl__msg_lang_zh(opts ? opts->lang : NULL);
 }
 
-int
-upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
-	       const upl_validate_options *opts)
-{
-	rule_ctx c;
-	size_t i;
-	rules_ctx_init(&c, report, name, opts);
-	for (i = 0; i < doc->nplans && !c.oom; i++) {
-		numbering_state st;
-		memset(&st, 0, sizeof st);
-		plan_context(&c, doc->plans[i]);
-		rules_plan(&c, doc->plans[i], &st, 0);
-	}
-	return c.oom ? UPL_ENOMEM : 0;
-}
-
 /* ------------------------------------------------------------------------ */
-/* The streaming path                                                       */
+/* The walk                                                                 */
 
-/* The reader calls upl__rules_stream_month() as each month of a schedule
- * closes, and lets the month go; upl__rules_stream_plan() as each plan
- * closes, for the rest of the plan (what is not a month: the body outside
- * the schedules is kept until its plan closes). The diagnostics wait, each
- * with the key of its place in the order of the whole-document run, and
- * come out sorted by upl__rules_stream_end(). Bounded state: the numbering
- * state, the previous month of the open schedule and the (month, span,
- * year) keys it has seen, and at most twice the cap of diagnostics. */
+/* Both paths run the rules the same way: each node opens (its attributes
+ * known) and closes (its text and children known) in document order, and
+ * each rule runs on a node as it closes, with what its list keeps of the
+ * earlier members (list_walk). The whole-document path walks the model
+ * (upl__rules_run); the streaming reader calls upl__rules_stream_open()
+ * and upl__rules_stream_close() as the elements come, and lets each node
+ * go once it closed (the activities of a month with their month). The
+ * diagnostics wait, each with the key of its place in the order of a run
+ * list by list (plans, then rule groups, then places), and come out sorted
+ * by upl__rules_stream_end(). Bounded state: the open lists (one per
+ * depth), the numbering state, each list's numbers and month keys seen
+ * (a slot each), and at most twice the cap of diagnostics. */
 
 typedef struct pending {
 	struct skey key;
@@ -930,13 +808,11 @@ struct upl__rules_stream {
 	size_t left_out, errors;
 	upl_severity worst;
 	numbering_state st;
-	const upl_plan *plan;  /* the plan whose months come */
-	int any_year;
-	const upl_node *sched; /* the schedule whose months come */
-	month_walk w;
-	upl_node prev;         /* a copy of its previous month */
-	keyed *seen;           /* its months' keys, sorted; index: first line */
-	size_t nseen, seen_cap;
+	const upl_plan *plan;  /* the plan whose nodes come */
+	int any_year;          /* one of its months has a year */
+	int schedules;         /* it has a schedule */
+	list_walk *lists;      /* its open lists, the blocks first */
+	size_t nlists, lists_cap;
 };
 
 static int
@@ -1019,101 +895,148 @@ upl__rules_stream_new(upl__rules_stream **out, const char *name,
 	return 0;
 }
 
-/* A new plan, or a new schedule, starts the state that belongs to it. */
-static void
-stream_enter(upl__rules_stream *s, const upl_plan *p, const upl_node *sched)
-{
-	if (p != s->plan) {
-		if (s->plan)
-			s->c.key.plan++;
-		s->plan = p;
-		s->any_year = 0;
-		memset(&s->st, 0, sizeof s->st);
-		plan_context(&s->c, p);
-		s->sched = NULL;
-	}
-	if (sched != s->sched) {
-		s->sched = sched;
-		memset(&s->w, 0, sizeof s->w);
-		s->nseen = 0;
-	}
-}
-
-/* The first earlier month of the schedule with m's key (its line in
- * *line), or 0 after adding m's. */
+/* A new list, of the children of parent (NULL: the blocks of the plan). */
 static int
-stream_seen(upl__rules_stream *s, const upl_node *m, int y, unsigned int *line)
+list_open(upl__rules_stream *s, const upl_node *parent)
 {
-	keyed k;
-	size_t lo = 0, hi = s->nseen;
-	k.a = m->month;
-	k.b = m->month_to;
-	k.c = y;
-	k.index = m->pos.line;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int r = key_cmp(&s->seen[mid], &k);
-		if (r == 0) {
-			*line = (unsigned int)s->seen[mid].index;
-			return 1;
-		}
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (upl__grow((void **)&s->seen, &s->seen_cap, s->nseen + 1, sizeof *s->seen) != 0) {
+	list_walk *l;
+	if (upl__grow((void **)&s->lists, &s->lists_cap, s->nlists + 1, sizeof *s->lists) != 0) {
 		s->c.oom = 1;
-		return 0;
+		return UPL_ENOMEM;
 	}
-	memmove(s->seen + lo + 1, s->seen + lo, (s->nseen - lo) * sizeof *s->seen);
-	s->seen[lo] = k;
-	s->nseen++;
+	l = &s->lists[s->nlists];
+	memset(l, 0, sizeof *l);
+	l->parent = parent;
+	l->ppos = parent ? parent->pos : s->plan->pos;
+	l->depth = s->nlists ? s->lists[s->nlists - 1].depth + 1 : 0;
+	if (parent && (parent->kind == UPL_NODE_SECTION || parent->kind == UPL_NODE_ITEM)) {
+		l->plevel = parent->level;
+		if (l->plevel == 0 && parent->kind == UPL_NODE_ITEM)
+			label_style(parent, &l->plevel);
+	}
+	s->nlists++;
 	return 0;
 }
 
-void
-upl__rules_stream_month(upl__rules_stream *s, const upl_plan *p, const upl_node *sched,
-			const upl_node *m, int depth)
+/* The last list has ended: its numbers are the ones the next group of the
+ * same depth may continue. */
+static void
+list_close(upl__rules_stream *s)
+{
+	list_walk *l = &s->lists[--s->nlists];
+	size_t k;
+	for (k = 0; k < NUMBERED; k++) {
+		group_walk *g = &l->g[k];
+		if (g->started)
+			s->st.last[l->depth < MAX_DEPTH ? l->depth : MAX_DEPTH - 1][numbered[k]] = g->prev;
+		first_free(&g->numbers);
+		upl__dealloc(g->style_label);
+	}
+	first_free(&l->months);
+	upl__dealloc(l->prev.label);
+}
+
+/* Plan p's nodes come: a new plan starts the state that belongs to it. */
+static void
+stream_enter(upl__rules_stream *s, const upl_plan *p)
+{
+	if (p == s->plan)
+		return;
+	if (s->plan)
+		s->c.key.plan++;
+	while (s->nlists)
+		list_close(s);
+	s->plan = p;
+	s->any_year = 0;
+	s->schedules = 0;
+	memset(&s->st, 0, sizeof s->st);
+	plan_context(&s->c, p);
+	(void)list_open(s, NULL);
+}
+
+/* Month m, a member of l (the list of a schedule), has closed. */
+static void
+check_month_of(upl__rules_stream *s, list_walk *l, const upl_node *m)
 {
 	rule_ctx *c = &s->c;
 	upl_node first;
 	unsigned int line = 0;
-	int y, dup;
-	if (c->oom)
-		return;
-	stream_enter(s, p, sched);
-	y = month_year(c, m);
+	int y = month_year(c, m), dup;
 	if (y)
 		s->any_year = 1;
-	dup = (c->groups & UPL_RULES_MONTHS) && stream_seen(s, m, y, &line);
+	dup = (c->groups & UPL_RULES_MONTHS) &&
+	      first_seen(c, &l->months, m->month, m->month_to, y, m->pos.line, &line);
 	memset(&first, 0, sizeof first);
 	first.pos.line = line;
-	check_month(c, &s->w, m, y, dup ? &first : NULL);
-	/* the next month's order is checked against a copy: m goes */
-	upl__dealloc(s->prev.label);
-	s->prev = *m;
-	s->prev.label = m->label ? upl__strdup(m->label) : NULL;
-	if (m->label && s->prev.label == NULL)
+	check_month(c, &l->w, m, y, dup ? &first : NULL);
+	/* the next month's order is checked against a copy: m may go */
+	upl__dealloc(l->prev.label);
+	l->prev = *m;
+	l->prev.label = m->label ? upl__strdup(m->label) : NULL;
+	if (m->label && l->prev.label == NULL)
 		c->oom = 1;
-	s->prev.children = NULL;
-	s->prev.nchildren = 0;
-	s->w.prev = &s->prev;
-	if (c->groups & UPL_RULES_NUMBERING)
-		check_numbering(c, &s->st, m->children, m->nchildren, depth, m->pos);
+	l->prev.children = NULL;
+	l->prev.nchildren = 0;
+	l->w.prev = &l->prev;
+}
+
+void
+upl__rules_stream_open(upl__rules_stream *s, const upl_plan *p, const upl_node *n)
+{
+	if (s->c.oom)
+		return;
+	stream_enter(s, p);
+	if (n->kind == UPL_NODE_SCHEDULE)
+		s->schedules = 1;
+	(void)list_open(s, n);
+}
+
+void
+upl__rules_stream_close(upl__rules_stream *s, const upl_plan *p, const upl_node *n)
+{
+	rule_ctx *c = &s->c;
+	list_walk *l;
+	int k;
+	if (c->oom)
+		return;
+	stream_enter(s, p);
+	if (s->nlists < 2 || s->lists[s->nlists - 1].parent != n)
+		return; /* it never opened */
+	list_close(s);
+	l = &s->lists[s->nlists - 1];
 	if (c->groups & UPL_RULES_CROSSCHECK)
-		check_counts(c, (upl_node *const *)&m, 1);
+		check_counts(c, n);
+	if (n->kind == UPL_NODE_MONTH && l->parent && l->parent->kind == UPL_NODE_SCHEDULE)
+		check_month_of(s, l, n);
+	if (!(c->groups & UPL_RULES_NUMBERING))
+		return;
+	if ((k = numbered_index(n->kind)) >= 0) {
+		check_number(c, &s->st, l, n, (size_t)k);
+		check_style(c, l, n, (size_t)k);
+	}
+	check_heading_order(c, l, n);
 }
 
 void
 upl__rules_stream_plan(upl__rules_stream *s, const upl_plan *p)
 {
-	if (s->c.oom)
+	rule_ctx *c = &s->c;
+	upl_pos none = { 0, 0 };
+	if (c->oom)
 		return;
-	stream_enter(s, p, NULL);
-	rules_plan(&s->c, p, &s->st, s->any_year);
+	stream_enter(s, p);
+	while (s->nlists)
+		list_close(s);
+	set_key(c, KEY_META, none, 0);
+	if (c->groups & UPL_RULES_META)
+		rules_meta(c);
+	set_key(c, KEY_YEAR, none, 0);
+	if ((c->groups & UPL_RULES_HOLIDAYS) && s->schedules && !c->has_period && !c->schoolyear &&
+	    !c->plan_year && !s->any_year)
+		emit(c, UPL_CODE_YEAR_UNKNOWN, 0, p->period_pos.line ? p->period_pos : p->pos,
+		     p->period_text ? p->period_text : upl__msg_word(UPL__WORD_NO_PERIOD, c->zh));
 	s->plan = NULL;
-	s->c.key.plan++;
+	c->key.plan++;
 }
 
 int
@@ -1139,14 +1062,42 @@ upl__rules_stream_end(upl__rules_stream *s, upl_report *report, int keep)
 				report->lim.worst = s->worst;
 		}
 	}
+	while (s->nlists)
+		list_close(s);
+	upl__dealloc(s->lists);
 	for (i = 0; i < s->n; i++)
 		upl__dealloc(s->v[i].message);
 	upl__dealloc(s->v);
-	upl__dealloc(s->seen);
-	upl__dealloc(s->prev.label);
 	upl_report_clear(&s->scratch);
 	upl__dealloc(s->scratch.items);
 	upl__dealloc(s->scratch.files);
 	upl__dealloc(s);
 	return rc;
+}
+
+/* The whole-document path: the same walk over the model. */
+static void
+walk_nodes(upl__rules_stream *s, const upl_plan *p, upl_node *const *items, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n && !s->c.oom; i++) {
+		upl__rules_stream_open(s, p, items[i]);
+		walk_nodes(s, p, items[i]->children, items[i]->nchildren);
+		upl__rules_stream_close(s, p, items[i]);
+	}
+}
+
+int
+upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
+	       const upl_validate_options *opts)
+{
+	upl__rules_stream *s;
+	size_t i;
+	if (upl__rules_stream_new(&s, name, opts, report->lim.max) != 0)
+		return UPL_ENOMEM;
+	for (i = 0; i < doc->nplans && !s->c.oom; i++) {
+		walk_nodes(s, doc->plans[i], doc->plans[i]->blocks, doc->plans[i]->nblocks);
+		upl__rules_stream_plan(s, doc->plans[i]);
+	}
+	return upl__rules_stream_end(s, report, 1);
 }

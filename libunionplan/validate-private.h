@@ -14,18 +14,24 @@
 UPL_HIDDEN int upl__rules_run(upl_report *report, const upl_doc *doc, const char *name,
 			      const upl_validate_options *opts);
 
-/* The semantic layer for the streaming reader: a document's rules run as
- * its months and plans close (rules.c), their diagnostics kept, keyed, and
- * given in the order upl__rules_run() gives them. max is the cap of the
+/* The semantic layer as a walk (rules.c): each node of a plan opens and
+ * closes in document order, and its rules run as it closes, with what its
+ * list keeps of the earlier members; the diagnostics are kept, keyed, and
+ * given in one order whatever the walk (upl__rules_run() walks a model,
+ * the streaming reader its elements as they come). max is the cap of the
  * call (0: none): no more than twice as many wait. */
 typedef struct upl__rules_stream upl__rules_stream;
 UPL_HIDDEN int upl__rules_stream_new(upl__rules_stream **out, const char *name,
 				     const upl_validate_options *opts, size_t max);
-/* Month m of schedule sched of plan p has closed (its children, the
- * activities, are the numbering's list at depth); it may go after this. */
-UPL_HIDDEN void upl__rules_stream_month(upl__rules_stream *s, const upl_plan *p,
-					const upl_node *sched, const upl_node *m, int depth);
-/* Plan p has closed: the rules of what is left of it. */
+/* Node n of plan p has opened: its attributes are known. */
+UPL_HIDDEN void upl__rules_stream_open(upl__rules_stream *s, const upl_plan *p,
+				       const upl_node *n);
+/* Node n of plan p has closed: its text and children are known. Its rules
+ * have run after this, and it may go, unless it is an activity: the rules
+ * of its month, which run as the month closes, read it. */
+UPL_HIDDEN void upl__rules_stream_close(upl__rules_stream *s, const upl_plan *p,
+					const upl_node *n);
+/* Plan p has closed: the rules of the plan itself. */
 UPL_HIDDEN void upl__rules_stream_plan(upl__rules_stream *s, const upl_plan *p);
 /* Append the diagnostics (sorted; when keep) to report and free s.
  * Returns 0 or UPL_ENOMEM. */

@@ -249,6 +249,15 @@ node_attrs(upl_node *n, const attrs *at, int *oom)
 	}
 }
 
+/* The plan a node belongs to: its top ancestor's. */
+static upl_plan *
+node_plan(const upl_node *n)
+{
+	while (n->parent)
+		n = n->parent;
+	return n->plan;
+}
+
 /* A body element under a plan (parent NULL) or a node: made and added. */
 static void
 start_node(reader *r, frame *f, upl_plan *plan, upl_node *parent, upl_kind kind,
@@ -274,6 +283,8 @@ start_node(reader *r, frame *f, upl_plan *plan, upl_node *parent, upl_kind kind,
 	}
 	f->type = F_NODE;
 	f->obj = n;
+	if (r->rules)
+		upl__rules_stream_open(r->rules, plan ? plan : node_plan(n), n);
 	f->collect = kind == UPL_NODE_PARAGRAPH || kind == UPL_NODE_NOTE ||
 		     kind == UPL_NODE_ACTIVITY || kind == UPL_NODE_ITEM;
 	f->mixed = kind == UPL_NODE_ITEM;
@@ -444,38 +455,33 @@ end_field(reader *r, frame *f)
 	upl__dealloc(s);
 }
 
-/* The streaming path: a month of a schedule has closed, its rules run and
- * it goes; a plan has closed, the rules of the rest of it run. */
+/* The streaming path: a node has closed, its rules run and it goes (an
+ * activity with its month: the month's rules read it); a plan has closed,
+ * its own rules run and it goes. */
 static void
 stream_close(reader *r, frame *f)
 {
-	upl_node *n = f->obj, *sched;
-	upl_plan *p = NULL;
-	size_t k;
-	int depth = 0;
+	upl_node *n = f->obj, *parent;
 	if (f->type == F_PLAN) {
+		upl_doc *doc = r->doc;
 		upl__rules_stream_plan(r->rules, f->obj);
+		if (doc->nplans && doc->plans[doc->nplans - 1] == f->obj)
+			(void)upl_doc_plan_remove(doc, doc->nplans - 1, NULL);
+	} else if (f->type == F_NODE) {
+		upl_plan *p = node_plan(n);
+		upl__rules_stream_close(r->rules, p, n);
+		parent = n->parent;
+		if (parent && parent->kind == UPL_NODE_MONTH)
+			return;
+		if (parent && parent->nchildren && parent->children[parent->nchildren - 1] == n)
+			(void)upl_node_child_remove(parent, parent->nchildren - 1, NULL);
+		else if (!parent && p && p->nblocks && p->blocks[p->nblocks - 1] == n)
+			(void)upl_plan_block_remove(p, p->nblocks - 1, NULL);
+		else
+			return;
+	} else {
 		return;
 	}
-	if (f->type != F_NODE || n->kind != UPL_NODE_MONTH)
-		return;
-	sched = n->parent;
-	if (sched == NULL || sched->kind != UPL_NODE_SCHEDULE || sched->nchildren == 0 ||
-	    sched->children[sched->nchildren - 1] != n)
-		return;
-	/* its activities are a list at the depth of its ancestors, plus one */
-	for (k = 0; k + 1 < r->depth; k++) {
-		if (r->frames[k].type == F_PLAN) {
-			p = r->frames[k].obj;
-			depth = 0;
-		} else if (r->frames[k].type == F_NODE) {
-			depth++;
-		}
-	}
-	if (p == NULL)
-		return;
-	upl__rules_stream_month(r->rules, p, sched, n, depth + 1);
-	(void)upl_node_child_remove(sched, sched->nchildren - 1, NULL);
 	f->obj = NULL;
 	f->type = F_IGNORE;
 }
