@@ -25,6 +25,11 @@ def sections(n):
     return plan("\n".join(rows))
 
 
+def paragraphs(n):
+    """A valid plan of n paragraphs, the children of one plan."""
+    return plan("\n".join(["<p>第%d段</p>" % i for i in range(n)]))
+
+
 def nested(depth):
     return plan("<section>" * depth + "</section>" * depth)
 
@@ -62,6 +67,12 @@ CASES = [
     # its content (a function giving str or bytes), the expectations
     ("sections-160k", "xml", lambda: sections(160000),
      "args: validate FILE\nstatus: 0\nfirst: -\n"),
+    # streamed, every closed node goes: what is left is about 20 bytes for
+    # each number (to name the first of a repeated one)
+    ("sections-160k-stream", "xml", lambda: sections(160000),
+     "args: validate --stream FILE\nstatus: 0\nfirst: -\nmem: 16\n"),
+    ("paragraphs-1m-stream", "xml", lambda: paragraphs(1000000),
+     "args: validate --stream FILE\nstatus: 0\nfirst: -\nmem: 8\n"),
     ("nesting-1m", "xml", lambda: nested(1000000),
      "args: validate FILE\nstatus: 1\nfirst: Excessive depth in document\n"),
     ("attributes-100k", "xml", lambda: attributes(100000),

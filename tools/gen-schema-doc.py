@@ -51,9 +51,13 @@ class Schema:
             inner = self.groups[node.get("ref")][0]
             return self.wrap(self.particle(inner), occurs(node), len(inner) > 1)
         parts = [self.particle(c) for c in node if c.tag != XS + "annotation"]
+        # one part that is itself a list of parts (a repeated sequence of
+        # one choice) is bracketed like several
+        several = len(parts) > 1 or (len(parts) == 1 and (" | " in parts[0] or
+                                                          ", then " in parts[0]))
         if tag == "sequence":
-            return self.wrap(", then ".join(parts), occurs(node), len(parts) > 1)
-        return self.wrap(" | ".join(parts), occurs(node), len(parts) > 1)
+            return self.wrap(", then ".join(parts), occurs(node), several)
+        return self.wrap(" | ".join(parts), occurs(node), several)
 
     @staticmethod
     def wrap(text, occ, several):

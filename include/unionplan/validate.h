@@ -102,14 +102,15 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
 
 /** Streaming validation, for upl_validate_file() and upl_validate_fd():
  * the document is read in chunks and checked as it comes, in memory that
- * does not grow with its size (the schema, and the rules over a window: each
- * month of a schedule is checked, and let go, as it closes), with the same
+ * does not grow with its size (the schema, and the rules node by node), with the same
  * diagnostics, positions, order and verdict as without the flag.
  * upl_validate_options::max_bytes does not apply, except to a document in
- * another encoding than UTF-8, which is read whole. What stays in memory:
- * the body of a plan outside its schedules' months until the plan ends,
- * the numbers of one list of siblings that do not only grow, and the
- * diagnostics (at most twice upl_validate_options::max_diagnostics).
+ * another encoding than UTF-8, which is read whole. Each node is checked as
+ * it closes and let go (an activity with its month), each plan as it ends;
+ * what stays in memory: the open elements, one month while it is open, for
+ * each open list of siblings its numbers and month keys seen (about 20
+ * bytes each, to name the first of a repeated one), and the diagnostics (at
+ * most twice upl_validate_options::max_diagnostics).
  * upl_validate_buffer() and upl_doc_validate() ignore it. @since 0.1 */
 #define UPL_VALIDATE_STREAM 0x2u
 
