@@ -14,21 +14,22 @@ typedef struct upl_pos {
 } upl_pos;
 
 struct upl_node {
+	/* ordered so that no field is padded: 136 bytes, not 144 */
 	upl_kind kind;
+	upl_relation relation; /* activity */
 	upl_node *parent;     /* parent node, or NULL */
 	upl_plan *plan;       /* owning plan for body blocks, else NULL */
 	char *text;
 	char *heading;
 	char *label;
+	const char *holiday;  /* activity: points into the static key table */
+	upl_node **children;
+	size_t nchildren, cap;
 	int number;           /* -1 = absent */
 	int level;            /* section: 0 = absent */
 	upl_role role;        /* section */
 	int month, month_to, year;  /* month */
 	upl_date date;        /* activity */
-	const char *holiday;  /* activity: points into the static key table */
-	upl_relation relation;
-	upl_node **children;
-	size_t nchildren, cap;
 	upl_pos pos;          /* start tag */
 	upl_pos heading_pos;  /* heading element */
 };

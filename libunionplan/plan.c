@@ -446,6 +446,14 @@ array_insert(upl_node ***items, size_t *n, size_t *cap, size_t i, upl_node *chil
 	int rc;
 	if (i > *n)
 		return UPL_ENOTFOUND;
+	if (*cap == 0) {
+		/* most lists are short (a heading's one paragraph): room for
+		 * two is the smallest block malloc gives anyway */
+		*items = upl__malloc(2 * sizeof **items);
+		if (*items == NULL)
+			return UPL_ENOMEM;
+		*cap = 2;
+	}
 	rc = upl__grow((void **)items, cap, *n + 1, sizeof **items);
 	if (rc != 0)
 		return rc;
