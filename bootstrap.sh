@@ -63,6 +63,9 @@ check_deps() {
 		command -v dh_python3 >/dev/null 2>&1 || want dh-python
 		command -v lintian >/dev/null 2>&1 || want lintian
 		command -v fakeroot >/dev/null 2>&1 || want fakeroot
+		# debian/control builds the module for Debian's python3, whatever
+		# python3 configure finds
+		dpkg -s python3-dev >/dev/null 2>&1 || want python3-dev
 	fi
 }
 
