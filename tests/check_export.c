@@ -18,16 +18,8 @@ static upl_doc *
 load(const char *name)
 {
 	char rel[256];
-	char *xml;
-	size_t len;
-	upl_doc *doc = NULL;
-	upl_error *err = NULL;
 	snprintf(rel, sizeof rel, "tests/data/export/%s", name);
-	xml = test_slurp(rel, &len);
-	ck_assert_msg(upl_doc_parse_buffer(&doc, xml, len, name, NULL, &err) == 0, "%s: %s", name,
-		      upl_error_message(err));
-	free(xml);
-	return doc;
+	return test_parse(rel, name);
 }
 
 static char *
@@ -121,16 +113,7 @@ END_TEST
 static upl_doc *
 made(const char *lang, const char *text)
 {
-	upl_doc *doc = NULL;
-	upl_plan *plan = NULL;
-	upl_node *p = NULL;
-	ck_assert_int_eq(upl_doc_new(&doc), 0);
-	ck_assert_int_eq(upl_plan_new(&plan, lang), 0);
-	ck_assert_int_eq(upl_node_new(&p, UPL_NODE_PARAGRAPH), 0);
-	ck_assert_int_eq(upl_node_set_text(p, text), 0);
-	ck_assert_int_eq(upl_plan_block_add(plan, p), 0);
-	ck_assert_int_eq(upl_doc_plan_add(doc, plan), 0);
-	return doc;
+	return test_one_paragraph(lang, NULL, text);
 }
 
 START_TEST(test_model_in_memory)

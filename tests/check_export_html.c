@@ -17,15 +17,7 @@
 static upl_doc *
 parse(const char *rel)
 {
-	char *xml;
-	size_t len;
-	upl_doc *doc = NULL;
-	upl_error *err = NULL;
-	xml = test_slurp(rel, &len);
-	ck_assert_msg(upl_doc_parse_buffer(&doc, xml, len, rel, NULL, &err) == 0, "%s: %s", rel,
-		      upl_error_message(err));
-	free(xml);
-	return doc;
+	return test_parse(rel, NULL);
 }
 
 /* The page of doc with flags, which must succeed. */
@@ -120,17 +112,7 @@ END_TEST
 static upl_doc *
 made(const char *lang, const char *title, const char *text)
 {
-	upl_doc *doc = NULL;
-	upl_plan *p = NULL;
-	upl_node *n = NULL;
-	ck_assert_int_eq(upl_doc_new(&doc), 0);
-	ck_assert_int_eq(upl_plan_new(&p, lang), 0);
-	ck_assert_int_eq(upl_plan_set_title(p, title), 0);
-	ck_assert_int_eq(upl_node_new(&n, UPL_NODE_PARAGRAPH), 0);
-	ck_assert_int_eq(upl_node_set_text(n, text), 0);
-	ck_assert_int_eq(upl_plan_block_add(p, n), 0);
-	ck_assert_int_eq(upl_doc_plan_add(doc, p), 0);
-	return doc;
+	return test_one_paragraph(lang, title, text);
 }
 
 START_TEST(test_escaping)

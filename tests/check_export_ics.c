@@ -17,15 +17,7 @@
 static upl_doc *
 ics_plan(void)
 {
-	char *xml;
-	size_t len;
-	upl_doc *doc = NULL;
-	upl_error *err = NULL;
-	xml = test_slurp("tests/data/export/ics-plan.xml", &len);
-	ck_assert_msg(upl_doc_parse_buffer(&doc, xml, len, "ics-plan.xml", NULL, &err) == 0, "%s",
-		      upl_error_message(err));
-	free(xml);
-	return doc;
+	return test_parse("tests/data/export/ics-plan.xml", "ics-plan.xml");
 }
 
 /* The iCalendar of doc with flags, which must succeed. */

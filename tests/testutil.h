@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include <unionplan/date.h>
+#include <unionplan/plan.h>
+#include <unionplan/xml.h>
 
 /* The whole file at path, NUL-terminated (free() it), its length in *len
  * when len is not NULL; NULL when it cannot be opened. */
@@ -47,6 +49,40 @@ test_slurp(const char *rel, size_t *len)
 	buf = test_slurp_path(path, len);
 	ck_assert_msg(buf != NULL, "cannot open %s", path);
 	return buf;
+}
+
+/* The plan document at rel (from the source tree), which must parse;
+ * name is its name in the model and in messages (rel when NULL). */
+static inline upl_doc *
+test_parse(const char *rel, const char *name)
+{
+	size_t len;
+	char *xml = test_slurp(rel, &len);
+	upl_doc *doc = NULL;
+	upl_error *err = NULL;
+	ck_assert_msg(upl_doc_parse_buffer(&doc, xml, len, name ? name : rel, NULL, &err) == 0,
+		      "%s: %s", rel, upl_error_message(err));
+	free(xml);
+	return doc;
+}
+
+/* A document of one plan in lang, titled title (none when NULL), whose
+ * body is one paragraph of text. */
+static inline upl_doc *
+test_one_paragraph(const char *lang, const char *title, const char *text)
+{
+	upl_doc *doc = NULL;
+	upl_plan *plan = NULL;
+	upl_node *p = NULL;
+	ck_assert_int_eq(upl_doc_new(&doc), 0);
+	ck_assert_int_eq(upl_plan_new(&plan, lang), 0);
+	if (title)
+		ck_assert_int_eq(upl_plan_set_title(plan, title), 0);
+	ck_assert_int_eq(upl_node_new(&p, UPL_NODE_PARAGRAPH), 0);
+	ck_assert_int_eq(upl_node_set_text(p, text), 0);
+	ck_assert_int_eq(upl_plan_block_add(plan, p), 0);
+	ck_assert_int_eq(upl_doc_plan_add(doc, plan), 0);
+	return doc;
 }
 
 /* The number of times needle occurs in hay, without overlaps. */
