@@ -432,6 +432,9 @@ upl__xml_parse_begin(reader *r, xmlSchemaPtr schema, int push)
 		r->oom = 1;
 		return -1;
 	}
+	/* the push parser guesses from the first bytes of its first chunk
+	 * unless its charset is known (see above) */
+	ctxt->charset = XML_CHAR_ENCODING_UTF8;
 	upl__xml_build_names(r, ctxt->dict);
 	if (r->oom)
 		return -1;

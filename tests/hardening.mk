@@ -29,6 +29,10 @@ check_PROGRAMS += tests/fuzz/replay-holidays
 tests_fuzz_replay_holidays_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_holidays.c
 tests_fuzz_replay_holidays_CPPFLAGS = $(AM_CPPFLAGS) -DUPL_FUZZ_CORPUS='"holidays"'
 tests_fuzz_replay_holidays_LDADD = libunionplan/libupl-core.la
+check_PROGRAMS += tests/fuzz/replay-stream
+tests_fuzz_replay_stream_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_stream.c
+tests_fuzz_replay_stream_CPPFLAGS = $(AM_CPPFLAGS) -DUPL_FUZZ_CORPUS='"stream"'
+tests_fuzz_replay_stream_LDADD = libunionplan/libupl-core.la
 
 EXTRA_DIST += tests/fuzz/README tests/fuzz/corpus tests/fuzz/fuzz-smoke.sh tests/tsan.supp
 
@@ -39,7 +43,7 @@ UPL_FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 UPL_FUZZ_CC = clang -g -O1 $(UPL_FUZZ_SAN) $(AM_CPPFLAGS) -I$(top_builddir) \
 	$(LIBXML2_CFLAGS) $(ICU_CFLAGS) $(UPL_STD)
 UPL_FUZZ_LIBS = tests/fuzz/libupl-fuzz.a $(LIBXML2_LIBS) $(ICU_LIBS) -lm -lpthread
-UPL_FUZZ_NAMES = parse json json_parse import encoding text holidays
+UPL_FUZZ_NAMES = parse json json_parse import encoding text holidays stream
 
 tests/fuzz/libupl-fuzz.a: $(UPL_CORE_SOURCES) $(UPL_GENERATED_SOURCES)
 	$(AM_V_GEN)rm -rf tests/fuzz/obj && $(MKDIR_P) tests/fuzz/obj && \
@@ -62,14 +66,17 @@ tests/fuzz/bin/fuzz_text: $(srcdir)/tests/fuzz/fuzz_text.c tests/fuzz/libupl-fuz
 	$(AM_V_CCLD)$(MKDIR_P) tests/fuzz/bin && $(UPL_FUZZ_CC) -fsanitize=fuzzer $(srcdir)/tests/fuzz/fuzz_text.c $(UPL_FUZZ_LIBS) -o $@
 tests/fuzz/bin/fuzz_holidays: $(srcdir)/tests/fuzz/fuzz_holidays.c tests/fuzz/libupl-fuzz.a
 	$(AM_V_CCLD)$(MKDIR_P) tests/fuzz/bin && $(UPL_FUZZ_CC) -fsanitize=fuzzer $(srcdir)/tests/fuzz/fuzz_holidays.c $(UPL_FUZZ_LIBS) -o $@
+tests/fuzz/bin/fuzz_stream: $(srcdir)/tests/fuzz/fuzz_stream.c tests/fuzz/libupl-fuzz.a
+	$(AM_V_CCLD)$(MKDIR_P) tests/fuzz/bin && $(UPL_FUZZ_CC) -fsanitize=fuzzer $(srcdir)/tests/fuzz/fuzz_stream.c $(UPL_FUZZ_LIBS) -o $@
 
-fuzz: fuzz-encoding fuzz-text fuzz-holidays
+fuzz: fuzz-encoding fuzz-text fuzz-holidays fuzz-stream
 fuzz-encoding: tests/fuzz/bin/fuzz_encoding
 fuzz-text: tests/fuzz/bin/fuzz_text
 fuzz-holidays: tests/fuzz/bin/fuzz_holidays
+fuzz-stream: tests/fuzz/bin/fuzz_stream
 fuzz-bin: tests/fuzz/bin/fuzz_parse tests/fuzz/bin/fuzz_json tests/fuzz/bin/fuzz_json_parse \
 	tests/fuzz/bin/fuzz_import tests/fuzz/bin/fuzz_encoding tests/fuzz/bin/fuzz_text \
-	tests/fuzz/bin/fuzz_holidays
+	tests/fuzz/bin/fuzz_holidays tests/fuzz/bin/fuzz_stream
 
 # Every target for FUZZ_TIME seconds (60 by default), one after the other,
 # each from its seed corpus; skipped with a message when clang cannot
@@ -81,7 +88,7 @@ fuzz-smoke:
 	  FUZZ_TIME=$(FUZZ_TIME) $(SHELL) $(srcdir)/tests/fuzz/fuzz-smoke.sh $(srcdir)/tests/fuzz/corpus \
 	    $(UPL_FUZZ_NAMES); \
 	else echo "fuzz-smoke: skipped: clang cannot build libFuzzer programs here"; fi
-.PHONY: fuzz-encoding fuzz-text fuzz-holidays fuzz-bin fuzz-smoke
+.PHONY: fuzz-encoding fuzz-text fuzz-holidays fuzz-stream fuzz-bin fuzz-smoke
 clean-local: clean-fuzz
 clean-fuzz:
 	rm -rf tests/fuzz/obj tests/fuzz/bin tests/fuzz/work tests/fuzz/libupl-fuzz.a
