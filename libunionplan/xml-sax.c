@@ -24,6 +24,7 @@ on_parser_error(void *data, xmlErrorPtr e)
 	upl_rule_id code;
 	char *msg;
 	upl_pos p;
+	size_t off;
 	(void)data;
 	if (r == NULL || e == NULL || r->fatal_seen || r->stopped)
 		return; /* what follows a fatal error is its consequence */
@@ -39,7 +40,16 @@ on_parser_error(void *data, xmlErrorPtr e)
 	if (e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_ENCODING ||
 	    e->code == XML_ERR_UNSUPPORTED_ENCODING)
 		code = UPL_CODE_XML_ENCODING;
-	p = pos_at(r, parser_offset(ctxt));
+	off = parser_offset(ctxt);
+	if (r->push && e->code == XML_ERR_INTERNAL_ERROR && off + 1 < r->len && off >= r->base &&
+	    RBYTE(r, off) == '<' && RBYTE(r, off + 1) == '!') {
+		/* '<!' in content that starts no comment or CDATA: the push
+		 * parser stops on it without a word of its own, the
+		 * whole-document parser reads it as a start tag */
+		upl__xml_diag(r, sev, code, pos_at(r, off + 1), "StartTag: invalid element name");
+		return;
+	}
+	p = pos_at(r, off);
 	msg = upl__xml_clean_message(e->message);
 	if (msg == NULL) {
 		r->oom = 1;

@@ -2,7 +2,9 @@
  * bytes are validated both ways, upl_validate_fd() with UPL_VALIDATE_STREAM
  * over an in-memory file and upl_validate_buffer(), and the two reports
  * must be the same: the same return code, and the same diagnostics
- * (severity, code, file, line, column, message) in the same order. The
+ * (severity, code, file, line, column, message) in the same order, except
+ * the wording and place of a syntax error where libxml2's push parser has
+ * its own (the severity and code must agree even then). The
  * options come from the input's length, so that every input runs one of
  * four ways: every rule; the schema only; a cap of two diagnostics; every
  * diagnostic, in Chinese.
@@ -67,10 +69,15 @@ same_reports(const upl_report *a, const upl_report *b)
 		const upl_diag *x = upl_report_get(a, i), *y = upl_report_get(b, i);
 		if (upl_diag_severity(x) != upl_diag_severity(y) ||
 		    !same_text(upl_diag_code(x), upl_diag_code(y)) ||
-		    !same_text(upl_diag_file(x), upl_diag_file(y)) ||
-		    upl_diag_line(x) != upl_diag_line(y) || upl_diag_column(x) != upl_diag_column(y) ||
-		    !same_text(upl_diag_message(x), upl_diag_message(y)))
+		    !same_text(upl_diag_file(x), upl_diag_file(y)))
 			abort(); /* the paths disagree on a diagnostic */
+		/* libxml2's push parser words some syntax errors of its own
+		 * and places them elsewhere (doc/cli.md): the rest must agree */
+		if (strcmp(upl_diag_code(x), "xml-syntax") == 0)
+			continue;
+		if (upl_diag_line(x) != upl_diag_line(y) || upl_diag_column(x) != upl_diag_column(y) ||
+		    !same_text(upl_diag_message(x), upl_diag_message(y)))
+			abort();
 	}
 }
 
