@@ -16,7 +16,8 @@ UPL_LUA_TESTS = \
 	bindings/lua/tests/test_html.lua \
 	bindings/lua/tests/test_json.lua \
 	bindings/lua/tests/test_ownership.lua \
-	bindings/lua/tests/test_report.lua
+	bindings/lua/tests/test_report.lua \
+	bindings/lua/tests/test_stream.lua
 UPL_LUA_TEST_FILES = bindings/lua/tests/tap.lua bindings/lua/tests/uplsupport.lua
 UPL_LUA_BENCH_FILES = tests/bench/bench_lua.lua
 UPL_LUA_ROCKSPEC = bindings/lua/unionplan-$(VERSION)-1.rockspec

@@ -1262,17 +1262,25 @@ opt_string(lua_State *L, int oidx, const char *name)
 	return s;
 }
 
+/* Boolean option `name`: dflt when absent or nil. */
+static int
+opt_bool_or(lua_State *L, int oidx, const char *name, int dflt)
+{
+	int b = dflt;
+	if (!opt_field(L, oidx, name))
+		return dflt;
+	if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
+		luaL_error(L, "option %s must be a boolean", name);
+	if (!lua_isnil(L, -1))
+		b = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	return b;
+}
+
 static int
 opt_bool(lua_State *L, int oidx, const char *name)
 {
-	int b;
-	if (!opt_field(L, oidx, name))
-		return 0;
-	if (!lua_isnil(L, -1) && !lua_isboolean(L, -1))
-		luaL_error(L, "option %s must be a boolean", name);
-	b = lua_toboolean(L, -1);
-	lua_pop(L, 1);
-	return b;
+	return opt_bool_or(L, oidx, name, 0);
 }
 
 static size_t
@@ -1312,12 +1320,18 @@ rule_bit(lua_State *L, const char *s)
 	return 0;
 }
 
+/* The options of doc:validate{...} (file 0) and of up.validate(src, {...})
+ * (file 1), which takes stream too: true (the default) streams a file. */
 static void
-validate_options(lua_State *L, int oidx, upl_validate_options *o, int *strict)
+validate_options(lua_State *L, int oidx, upl_validate_options *o, int *strict, int file)
 {
-	static const char *const allowed[] = { "strict", "rules", "lang", "schema_only", "max_bytes",
-					       "name", "from", NULL };
-	check_options(L, oidx, allowed);
+	static const char *const doc_allowed[] = { "strict", "rules", "lang", "schema_only",
+						   "max_bytes", "name", "from", NULL };
+	static const char *const file_allowed[] = { "strict", "rules", "lang", "schema_only",
+						    "max_bytes", "name", "from", "stream", NULL };
+	check_options(L, oidx, file ? file_allowed : doc_allowed);
+	if (file && opt_bool_or(L, oidx, "stream", 1))
+		o->flags |= UPL_VALIDATE_STREAM;
 	*strict = opt_bool(L, oidx, "strict");
 	o->lang = opt_lang(L, oidx);
 	o->max_bytes = opt_size(L, oidx, "max_bytes");
@@ -1364,7 +1378,7 @@ m_validate(lua_State *L)
 	upl_report **r;
 	upl_error **err;
 	int strict, rc;
-	validate_options(L, 2, &o, &strict);
+	validate_options(L, 2, &o, &strict, 0);
 	r = push_report(L, &err);
 	rc = upl_doc_validate(*r, w->ptr, &o, err);
 	if (rc != 0)
@@ -1829,7 +1843,7 @@ f_validate(lua_State *L)
 	upl_report **r;
 	upl_error **err;
 	int strict, rc, content;
-	validate_options(L, 2, &o, &strict);
+	validate_options(L, 2, &o, &strict, 1);
 	content = is_content(L, 2, 1);
 	r = push_report(L, &err);
 	if (content)

@@ -650,19 +650,29 @@ static PyObject *
 py_validate(PyObject *self, PyObject *args, PyObject *kw)
 {
 	static char *kwlist[] = { "source", "strict", "rules", "lang", "schema_only",
-				  "name", "max_bytes", NULL };
+				  "name", "max_bytes", "stream", NULL };
 	PyObject *src, *rules = NULL, *lang = NULL, *name = NULL, *max = NULL, *res = NULL;
+	PyObject *stream = Py_True;
 	int strict = 0, schema_only = 0, rc;
 	upl_validate_options opts = UPL_VALIDATE_OPTIONS_INIT;
 	upl_report *report = NULL;
 	upl_error *err = NULL;
 	upy_source s;
 	(void)self;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$pOOpOO:validate", kwlist, &src, &strict,
-					 &rules, &lang, &schema_only, &name, &max))
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$pOOpOOO:validate", kwlist, &src, &strict,
+					 &rules, &lang, &schema_only, &name, &max, &stream))
 		return NULL;
+	if (!PyBool_Check(stream)) {
+		PyErr_Format(PyExc_TypeError, "stream must be a bool (True or False), not %.100s",
+			     Py_TYPE(stream)->tp_name);
+		return NULL;
+	}
 	if (upy_validate_options(&opts, rules, lang, schema_only, max) != 0)
 		return NULL;
+	/* A file is streamed; content already in memory is validated whole
+	 * (upl_validate_buffer ignores the flag, and may one day use it). */
+	if (stream == Py_True)
+		opts.flags |= UPL_VALIDATE_STREAM;
 	if (upy_source_get_limited(src, name, opts.max_bytes ? opts.max_bytes : UPL_DEFAULT_MAX_BYTES,
 				   &s) != 0)
 		goto out;
@@ -815,13 +825,17 @@ static PyMethodDef module_methods[] = {
 	  "XML declaration names another encoding raises ValueError (pass bytes)." },
 	{ "validate", (PyCFunction)(void (*)(void))py_validate, METH_VARARGS | METH_KEYWORDS,
 	  "validate(source, *, strict=False, rules=None, lang=None, schema_only=False,\n"
-	  "         name=None, max_bytes=None) -> Diagnostics\n\n"
+	  "         name=None, max_bytes=None, stream=True) -> Diagnostics\n\n"
 	  "Check a file or content that may not even parse: XML and schema errors\n"
 	  "come back as diagnostics, not exceptions. rules selects groups\n"
 	  "(numbering, months, dates, holidays, crosscheck, meta); lang the language\n"
 	  "of the messages ('en' or 'zh-Hans'; None: from the environment). The\n"
 	  "result's .failed says whether the document fails (any error; with\n"
-	  "strict=True any warning too)." },
+	  "strict=True any warning too). With stream=True (a bool; the default) a\n"
+	  "path is checked as it is read, in memory that does not grow with the\n"
+	  "file, and max_bytes applies only to a document in another encoding than\n"
+	  "UTF-8 (read whole); stream=False reads it whole and builds the model.\n"
+	  "Both give the same diagnostics." },
 	{ "import_text", (PyCFunction)(void (*)(void))py_import_text, METH_VARARGS | METH_KEYWORDS,
 	  "import_text(source, *, encoding=None, simplified=False, lang=None, name=None,\n"
 	  "            max_bytes=None) -> (Document, notes)\n\n"
