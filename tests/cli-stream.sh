@@ -58,6 +58,28 @@ attrs=$(awk 'BEGIN { for (i = 0; i < 70; i++) printf " a%d=\"%d\"", i, i }')
 plan 900 "$tmp/late-attrs.xml" "t = t.replace('<title>', '<title><', 1); i = t.rindex('</schedule>'); t = t[:i] + '<x$attrs/>' + t[i:]"
 both "a syntax error early, too many attributes late: only the latter" "$tmp/late-attrs.xml"
 contains "$tmp/e2" "xml-attributes" "the attributes error is the one said"
+# after the fatal error the stream reads on only up to --max-size bytes of
+# the document (inclusive), beyond which the whole document is not read
+n=$(wc -c < "$tmp/late-utf8.xml")
+expect 1 "read on to exactly the limit: the late bad UTF-8 is found" \
+	"$cli" validate --lang=en --stream --max-size=$n "$tmp/late-utf8.xml"
+contains "$tmp/err" "xml-encoding" "read on to exactly the limit: xml-encoding"
+off=$(python3 -c 'import sys; print(open(sys.argv[1], "rb").read().index(b"\xff"))' "$tmp/late-utf8.xml")
+expect 1 "the limit ending on the bad byte: it is found" \
+	"$cli" validate --lang=en --stream --max-size=$((off + 1)) "$tmp/late-utf8.xml"
+contains "$tmp/err" "xml-encoding" "the limit ending on the bad byte: xml-encoding"
+expect 1 "the limit one byte short of it: reading stops before the bad UTF-8" \
+	"$cli" validate --lang=en --stream --max-size=$off "$tmp/late-utf8.xml"
+contains "$tmp/err" "xml-syntax" "the limit one byte short: the syntax error is the verdict"
+lacks "$tmp/err" "xml-encoding" "the limit one byte short: no encoding error"
+expect 1 "the limit one byte short, standard input: the same" \
+	"$cli" validate --lang=en --stream --max-size=$off - < "$tmp/late-utf8.xml"
+contains "$tmp/err" "^<stdin>:.*xml-syntax" "the limit one byte short, standard input: xml-syntax"
+lacks "$tmp/err" "xml-encoding" "the limit one byte short, standard input: no encoding error"
+expect 1 "an endless input after the parser stopped ends at the limit" \
+	timeout 20 "$cli" validate --lang=en --stream --max-size=1M /dev/zero
+same "$tmp/err" "/dev/zero:1:1: error: Start tag expected, '<' not found [xml-syntax]" \
+	"an endless input: the verdict found before the limit"
 plan 900 "$tmp/comment.xml" "i = 65536 - 300; t = t.encode(); t = t[:i] + b'<!-- <x$attrs/> -->' + t[i:]"
 both "a comment across a chunk boundary, holding a tag" "$tmp/comment.xml"
 plan 900 "$tmp/cut.xml" "t = t[:len(t) * 2 // 3]"

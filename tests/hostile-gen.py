@@ -94,6 +94,17 @@ CASES = [
     ("validate-stdin-zero-200m", None, None,
      "args: validate -\nstdin: zero 209715200\nstatus: 3\n"
      "first: <stdin>: error: file larger than the limit\nmem: 128\n"),
+    # once the parser has stopped, the stream reads on (for invalid UTF-8 or
+    # too many attributes, which would win) only up to the limit, keeping a
+    # window of what those checks still need
+    ("stream-dev-zero", None, None,
+     "args: validate --stream /dev/zero\nstatus: 1\n"
+     "first: /dev/zero:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
+     "mem: 16\n"),
+    ("stream-stdin-zero-200m", None, None,
+     "args: validate --stream -\nstdin: zero 209715200\nstatus: 1\n"
+     "first: <stdin>:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
+     "mem: 16\n"),
 ]
 
 

@@ -106,7 +106,12 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
  * month of a schedule is checked, and let go, as it closes), with the same
  * diagnostics, positions, order and verdict as without the flag.
  * upl_validate_options::max_bytes does not apply, except to a document in
- * another encoding than UTF-8, which is read whole. What stays in memory:
+ * another encoding than UTF-8, which is read whole, and after a fatal
+ * error: the rest is then read on, for invalid UTF-8 or a start tag with
+ * too many attributes (which would win without the flag), only up to
+ * max_bytes bytes of the document, beyond which the whole document could
+ * not be read; then reading stops and the verdict is what was found (an
+ * endless input, such as /dev/zero, ends). What stays in memory:
  * the body of a plan outside its schedules' months until the plan ends,
  * the numbers of one list of siblings that do not only grow, and the
  * diagnostics (at most twice upl_validate_options::max_diagnostics).
