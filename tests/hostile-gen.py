@@ -82,17 +82,27 @@ CASES = [
      "args: import FILE\nstatus: 0\n"),
     ("line-10mb-han", "txt", lambda: "工" * (10 * 1000 * 1000 // 3) + "\n",
      "args: import FILE\nstatus: 0\n"),
-    # the reader reads up to its limit (64 MiB) before it refuses
+    # validate streams: after the parser stops at the first byte it reads on
+    # only up to the limit (64 MiB), in a window of a few chunks
     ("dev-zero", None, None,
-     "args: validate /dev/zero\nstatus: 3\nfirst: /dev/zero: error: file larger than the limit\n"
-     "mem: 128\n"),
+     "args: validate /dev/zero\nstatus: 1\n"
+     "first: /dev/zero:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
+     "mem: 16\n"),
+    # read whole, the reader reads up to its limit (64 MiB) before it refuses
+    ("dev-zero-in-memory", None, None,
+     "args: validate --in-memory /dev/zero\nstatus: 3\n"
+     "first: /dev/zero: error: file larger than the limit\nmem: 128\n"),
     ("directory", "d", None,
      "args: validate FILE\nstatus: 3\nfirst: directory.d: error: is a directory\n"),
     ("import-stdin-zero-200m", None, None,
      "args: import -\nstdin: zero 209715200\nstatus: 3\n"
      "first: <stdin>: error: file larger than the limit\nmem: 64\n"),
     ("validate-stdin-zero-200m", None, None,
-     "args: validate -\nstdin: zero 209715200\nstatus: 3\n"
+     "args: validate -\nstdin: zero 209715200\nstatus: 1\n"
+     "first: <stdin>:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
+     "mem: 16\n"),
+    ("validate-in-memory-stdin-zero-200m", None, None,
+     "args: validate --in-memory -\nstdin: zero 209715200\nstatus: 3\n"
      "first: <stdin>: error: file larger than the limit\nmem: 128\n"),
     # once the parser has stopped, the stream reads on (for invalid UTF-8 or
     # too many attributes, which would win) only up to the limit, keeping a
