@@ -36,6 +36,11 @@ typedef struct stream {
 	size_t checked;       /* valid UTF-8 up to this offset */
 	size_t scanned;       /* the attribute scan has reached this offset */
 	int scan_mode;        /* 0, or inside a comment (1), CDATA (2), a PI (3) */
+	upl__attr_count tag;  /* a start tag cut by the text's end: its count so far, */
+	int tag_pending;      /* its '<' at scanned (or at tag_pos, once known) */
+	size_t tag_resume;    /* the count goes on from this offset */
+	int tag_pos_known;
+	upl_pos tag_pos;
 	size_t fed;           /* given to the parser up to this offset */
 	int parsing;          /* the parser still takes chunks */
 	int bad_utf8;         /* invalid UTF-8 at offset bad */
@@ -115,20 +120,58 @@ find_end(const char *w, size_t n, size_t i, const char *e)
 	return n;
 }
 
+/* The start tag whose '<' is at w[start] (the scan's place), counted on
+ * from w[from]. Returns where the scan goes on: after the tag; at start
+ * with s->too_many set; when the tag goes on in the next chunk
+ * (s->tag_pending), at start, or at n once the tag's place is known. */
+static size_t
+scan_tag(stream *s, const char *w, size_t n, size_t start, size_t from)
+{
+	size_t end;
+	if (!upl__xml_attr_count(&s->tag, w, n, from, s->eof, &end)) {
+		s->tag_pending = 1;
+		s->tag_resume = s->scanned + n;
+		return s->tag_pos_known ? n : start;
+	}
+	s->tag_pending = 0;
+	if (s->tag.count > UPL__XML_MAX_ATTRIBUTES) {
+		s->too_many = 1;
+		s->too_many_pos = s->tag_pos_known ? s->tag_pos : pos_at(&s->r, s->scanned + start);
+		return start;
+	}
+	s->tag_pos_known = 0;
+	return end;
+}
+
 /* The attribute scan of the whole-document path (too_many_attributes in
- * xml-read.c) over the text up to cut, resumable: an unfinished start tag
- * is scanned again whole with the next chunk; inside a comment, CDATA or
- * processing instruction only its end is looked for. */
+ * xml-read.c) over the text up to cut, resumable: a start tag cut by the
+ * text's end is counted on from there with the next chunk, so no text is
+ * scanned twice; inside a comment, CDATA or processing instruction only its
+ * end is looked for. */
 static void
 scan_attributes(stream *s, size_t cut)
 {
 	static const char *const ends[] = { NULL, "-->", "]]>", "?>" };
 	reader *r = &s->r;
-	const char *w = r->buf + (s->scanned - r->base);
-	size_t n = cut - s->scanned, i = 0;
-	while (i < n) {
+	const char *w;
+	size_t n, i = 0;
+	if (s->tag_pending && !s->parsing && !s->tag_pos_known) {
+		/* no parser asks for a place any more: the tag's is taken now,
+		 * and its text need not be kept */
+		s->tag_pos = pos_at(r, s->scanned);
+		s->tag_pos_known = 1;
+		s->scanned = s->tag_resume;
+	}
+	w = r->buf + (s->scanned - r->base);
+	n = cut - s->scanned;
+	if (s->tag_pending) {
+		i = scan_tag(s, w, n, 0, s->tag_resume - s->scanned);
+		if (s->too_many)
+			return;
+	}
+	while (i < n && !s->tag_pending) {
 		const char *lt;
-		size_t start, end;
+		size_t start;
 		if (s->scan_mode) {
 			const char *e = ends[s->scan_mode];
 			size_t j = find_end(w, n, i, e), elen = strlen(e);
@@ -162,15 +205,11 @@ scan_attributes(stream *s, size_t cut)
 			i++;
 		} else if (w[i] == '!' || w[i] == '/') {
 			continue;
-		} else if (upl__xml_count_attributes(w, n, i, &end)) {
-			s->too_many = 1;
-			s->too_many_pos = pos_at(r, s->scanned + start);
-			return;
-		} else if (end >= n && !s->eof) {
-			i = start; /* the tag goes on in the next chunk */
-			break;
 		} else {
-			i = end;
+			memset(&s->tag, 0, sizeof s->tag);
+			i = scan_tag(s, w, n, start, i);
+			if (s->too_many)
+				return;
 		}
 	}
 	s->scanned += i;

@@ -97,6 +97,18 @@ expect 1 "an endless input after the parser stopped ends at the limit" \
 	timeout 20 "$cli" validate --lang=en --max-size=1M /dev/zero
 same "$tmp/err" "/dev/zero:1:1: error: Start tag expected, '<' not found [xml-syntax]" \
 	"an endless input: the verdict found before the limit"
+plan 900 "$tmp/straddle.xml" "t = t.encode(); i = t.rindex(b'\\n', 0, 65536 - 300) + 1; t = t[:i] + b'<x v=\"' + b'y' * 600 + b'\"$attrs/>\\n' + t[i:]"
+both "a quoted value across a chunk boundary, then too many attributes" "$tmp/straddle.xml"
+contains "$tmp/e2" "xml-attributes" "the attributes after the boundary are counted"
+# a start tag cut by the first chunk's end in each of its parts (name,
+# spaces, attribute name, '=', value, closing quote): counted on, not lost
+k=1
+while [ $k -le 20 ]; do
+	plan 300 "$tmp/cut-tag.xml" "t = t.encode(); i = t.rindex(b'\\n', 0, 65000) + 1; t = t[:i] + b' ' * (65536 - $k - i) + b'<x  v = \"yyyyy\" $attrs/>' + t[i:]"
+	both "a start tag cut $k bytes after its '<'" "$tmp/cut-tag.xml"
+	grep -q "xml-attributes" "$tmp/e2" || bad "a start tag cut $k bytes after its '<': no xml-attributes"
+	k=$((k + 1))
+done
 plan 900 "$tmp/comment.xml" "i = 65536 - 300; t = t.encode(); t = t[:i] + b'<!-- <x$attrs/> -->' + t[i:]"
 both "a comment across a chunk boundary, holding a tag" "$tmp/comment.xml"
 plan 900 "$tmp/cut.xml" "t = t[:len(t) * 2 // 3]"

@@ -101,6 +101,13 @@ CASES = [
      "args: validate -\nstdin: zero 209715200\nstatus: 1\n"
      "first: <stdin>:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
      "mem: 16\n"),
+    # a start tag that never ends, through a pipe: its attributes counted
+    # as it comes (it was scanned again whole with every chunk: 37 s), the
+    # parser's own lookup limit (10 MB) stops it, the rest read on to 64 MiB
+    ("validate-stdin-open-tag-200m", None, None,
+     "args: validate -\nstdin: zero 209715200 <plan\nstatus: 1\n"
+     "first: <stdin>:1:1: error: internal error: Huge input lookup [xml-syntax]\n"
+     "mem: 48\n"),
     ("validate-in-memory-stdin-zero-200m", None, None,
      "args: validate --in-memory -\nstdin: zero 209715200\nstatus: 3\n"
      "first: <stdin>: error: file larger than the limit\nmem: 128\n"),
