@@ -2,8 +2,6 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <stdint.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -66,10 +64,11 @@ validate_usage(FILE *fp)
 		"                       months, dates, holidays, crosscheck, meta\n"
 		"      --lang=LANG      messages in 'en' or 'zh-Hans' (default: from LANGUAGE,\n"
 		"                       LC_ALL, LC_MESSAGES, LANG)\n"
-		"      --max-size=SIZE  the in-memory limit: a regular file larger than SIZE\n"
-		"                       bytes (K, M, G: binary units; default 64M) is\n"
-		"                       streamed (--stream), standard input refused; a\n"
-		"                       file of exactly SIZE is read whole\n"
+		"      --max-size=SIZE  the largest document read whole, in bytes (K, M, G:\n"
+		"                       binary units; default 64M; one of exactly SIZE is\n"
+		"                       read): with --in-memory, or one in another encoding\n"
+		"                       than UTF-8, which the stream reads whole; and, after\n"
+		"                       a fatal error, how far the stream reads on\n"
 		"      --max-diagnostics=N  list at most N diagnostics per file (default\n"
 		"                       1000; 0: no limit), then one that says how many more\n"
 		"                       there were; the exit status is as without the limit\n"
@@ -77,7 +76,11 @@ validate_usage(FILE *fp)
 		"                       the output and exit status are the same as with 1\n"
 		"      --stream         read each file in chunks and check it as it comes,\n"
 		"                       in memory that does not grow with its size (the\n"
-		"                       same diagnostics); files over --max-size always are\n"
+		"                       default, for every input: file, standard input,\n"
+		"                       FIFO, device)\n"
+		"      --in-memory      read each file whole (at most --max-size bytes) and\n"
+		"                       check it in memory, as the library does without\n"
+		"                       UPL_VALIDATE_STREAM; the same diagnostics\n"
 		"      --explain=CODE   describe the rule CODE with an example and exit;\n"
 		"                       'all' describes every rule\n"
 		"  -q, --quiet          print nothing; only the exit status tells\n"
@@ -182,6 +185,7 @@ validate_options(validate_args *a, int argc, char **argv)
 		{ "max-diagnostics", required_argument, NULL, 'M' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "stream", no_argument, NULL, 'T' },
+		{ "in-memory", no_argument, NULL, 'W' },
 		{ "max-size", required_argument, NULL, 'Z' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -223,6 +227,7 @@ validate_options(validate_args *a, int argc, char **argv)
 						       CLI_JOBS_MAX, optarg);
 			break;
 		case 'T': a->opts.flags |= UPL_VALIDATE_STREAM; break;
+		case 'W': a->opts.flags &= ~UPL_VALIDATE_STREAM; break;
 		case 'Z':
 			if (cli_parse_size(optarg, &a->opts.max_bytes) != 0)
 				return cli_usage_error("validate", "--max-size takes a size in bytes (or with K, M, G), not '%s'",
@@ -267,21 +272,17 @@ check_one(size_t i, void *ctx)
 	validate_run *run = ctx;
 	const char *path = run->files[i];
 	checked *c = calloc(1, sizeof *c);
-	upl_validate_options opts = run->a->opts;
-	struct stat st;
+	const upl_validate_options *opts = &run->a->opts;
 	if (c == NULL)
 		return NULL;
 	if (upl_report_new(&c->report) != 0) {
 		c->rc = UPL_ENOMEM;
 		return c;
 	}
-	/* a file too large for the in-memory path is streamed */
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (uintmax_t)st.st_size > (uintmax_t)(opts.max_bytes ? opts.max_bytes : UPL_DEFAULT_MAX_BYTES))
-		opts.flags |= UPL_VALIDATE_STREAM;
+	/* every input alike (streamed unless --in-memory) */
 	c->rc = strcmp(path, "-") == 0
-		? upl_validate_fd(c->report, STDIN_FILENO, display_name(path), &opts, &c->err)
-		: upl_validate_file(c->report, path, &opts, &c->err);
+		? upl_validate_fd(c->report, STDIN_FILENO, display_name(path), opts, &c->err)
+		: upl_validate_file(c->report, path, opts, &c->err);
 	return c;
 }
 
@@ -350,6 +351,7 @@ cli_cmd_validate(int argc, char **argv)
 	validate_run run;
 	int i;
 
+	a.opts.flags = UPL_VALIDATE_STREAM; /* the default; --in-memory takes it off */
 	if ((i = validate_options(&a, argc, argv)) >= 0)
 		return i;
 	run.a = &a;

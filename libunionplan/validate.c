@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "io-private.h"
@@ -99,12 +100,15 @@ check_stream(upl_report *report, int fd, const char *name, const upl_validate_op
 	upl__rules_stream *rules = NULL;
 	char *head = NULL;
 	size_t len = 0;
+	struct stat st;
 	int rc = 0, fail = 0, zh = upl__msg_lang_zh(opts ? opts->lang : NULL);
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) /* as the whole-file loader says */
+		return upl__error_set(err, UPL_EIO, name, 0, 0, "is a directory");
 	upl__report_cap_begin(report, max_diagnostics(opts));
 	if (!(opts->flags & UPL_VALIDATE_SCHEMA_ONLY))
 		rc = upl__rules_stream_new(&rules, name, opts, report->lim.max);
 	if (rc == 0)
-		rc = upl__xml_read_stream(report, fd, name, zh, rules, &head, &len);
+		rc = upl__xml_read_stream(report, fd, name, zh, opts->max_bytes, rules, &head, &len);
 	if (rc == 1) {
 		rc = read_rest(&head, &len, fd, name, opts->max_bytes, err);
 		if (rc == 0)

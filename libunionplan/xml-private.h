@@ -30,13 +30,16 @@ UPL_HIDDEN int upl__xml_read(upl_doc **out, upl_report *report, const char *data
 /* The streaming reader (xml-stream.c): read the document on fd in chunks
  * and check it as upl__xml_read() does, with the same diagnostics, in
  * bounded memory: the schema and, when rules is not NULL, the rules (rules
- * is freed, whatever happens). Returns 0; 1 when the document is not UTF-8,
+ * is freed, whatever happens). Once the parser has stopped, the rest is
+ * read for the checks that could still win only up to max_bytes bytes of
+ * the document (0 = UPL_DEFAULT_MAX_BYTES), upl__xml_read()'s limit; then
+ * reading stops. Returns 0; 1 when the document is not UTF-8,
  * its first *head_len bytes in *head (the caller reads the rest and checks
  * it whole; freed with upl__dealloc); UPL_EIO or UPL_ENOMEM. */
 struct upl__rules_stream;
 UPL_HIDDEN int upl__xml_read_stream(upl_report *report, int fd, const char *name, int zh,
-				    struct upl__rules_stream *rules, char **head,
-				    size_t *head_len);
+				    size_t max_bytes, struct upl__rules_stream *rules,
+				    char **head, size_t *head_len);
 
 /* Write the canonical form of doc (or of the single plan when plan is not
  * NULL) into b. Returns 0 or UPL_EINVAL with err filled. */

@@ -157,9 +157,24 @@ UPL_HIDDEN int upl__xml_is_utf8(const char *raw, size_t len, size_t *skip);
 
 /* A fresh reader appending to report. */
 UPL_HIDDEN void upl__xml_reader_init(reader *r, upl_report *report, const char *name, int zh);
-/* The start tag of the document at s[i] (just after its '<') holds more
- * than the allowed number of attributes (*end: where the scan ended). */
-UPL_HIDDEN int upl__xml_count_attributes(const char *s, size_t n, size_t i, size_t *end);
+/* The attributes of a start tag counted as its text comes, so that a tag
+ * cut across chunks is never scanned twice (the streaming path). */
+typedef struct upl__attr_count {
+	int state;        /* where the count stands in the tag (0: in its name) */
+	int count;        /* the attributes so far */
+	char quote;       /* in a value: the quote that ends it, */
+	size_t quote_at;  /* which stands at this offset */
+} upl__attr_count;
+#define UPL__ATTR_COUNT_INIT { 0, 0, 0, 0 }
+/* Count on over s[i..n): the first time (c at UPL__ATTR_COUNT_INIT) from
+ * just after the tag's '<', then from where the text ended. Quoted values
+ * are skipped whole; anything malformed ends the count (the parser will
+ * say why), and so does an attribute past UPL__XML_MAX_ATTRIBUTES (then
+ * c->count is over it). Returns 1 with *end where the count ended, or 0
+ * when the text ended first and more will come (never with eof: then the
+ * tag ends at n, and a value not closed ends the count at its quote). */
+UPL_HIDDEN int upl__xml_attr_count(upl__attr_count *c, const char *s, size_t n, size_t i,
+				   int eof, size_t *end);
 UPL_HIDDEN size_t upl__xml_skip_to(const char *s, size_t n, size_t i, const char *end);
 /* After the parse (vrc: its schema result): the verdict as diagnostics
  * (DOCTYPE, syntax, the schema's findings, schema-invalid). Returns

@@ -94,44 +94,77 @@ upl__xml_skip_to(const char *s, size_t n, size_t i, const char *end)
 	return n;
 }
 
-/* The attributes of the start tag at s[i] (just after its '<'), counted up
- * to max + 1; *end receives where the tag ends. Quoted values are skipped
- * whole; anything malformed ends the count (the parser will say why). */
+/* Where upl__xml_attr_count() stands in a start tag. */
+enum { IN_NAME, IN_SPACE, IN_ATTR_NAME, AFTER_EQUALS, IN_VALUE };
+
+/* One step of the count at s[i]: the state's characters skipped. Returns
+ * 1 when the step ended inside s (at *i), 0 when s ended first. */
 static int
-count_attributes(const char *s, size_t n, size_t i, size_t *end, int max)
+attr_skip(const upl__attr_count *c, const char *s, size_t n, size_t *i)
 {
-	int count = 0;
-	while (i < n && !is_xml_space(s[i]) && s[i] != '>' && s[i] != '/')
-		i++;
-	while (i < n && count <= max) {
-		const char *q;
-		while (i < n && is_xml_space(s[i]))
-			i++;
-		if (i >= n || s[i] == '>' || s[i] == '/' || s[i] == '<')
-			break;
-		while (i < n && s[i] != '=' && s[i] != '>' && s[i] != '<')
-			i++;
-		if (i >= n || s[i] != '=')
-			break;
-		count++;
-		i++;
-		while (i < n && is_xml_space(s[i]))
-			i++;
-		if (i >= n || (s[i] != '"' && s[i] != '\''))
-			break;
-		q = memchr(s + i + 1, s[i], n - i - 1);
-		if (q == NULL)
-			break;
-		i = (size_t)(q - s) + 1;
+	size_t k = *i;
+	const char *q;
+	switch (c->state) {
+	case IN_NAME:
+		while (k < n && !is_xml_space(s[k]) && s[k] != '>' && s[k] != '/')
+			k++;
+		break;
+	case IN_SPACE:
+	case AFTER_EQUALS:
+		while (k < n && is_xml_space(s[k]))
+			k++;
+		break;
+	case IN_ATTR_NAME:
+		while (k < n && s[k] != '=' && s[k] != '>' && s[k] != '<')
+			k++;
+		break;
+	default: /* IN_VALUE */
+		q = k < n ? memchr(s + k, c->quote, n - k) : NULL;
+		k = q ? (size_t)(q - s) : n;
+		break;
 	}
-	*end = i;
-	return count;
+	*i = k;
+	return k < n;
 }
 
 int
-upl__xml_count_attributes(const char *s, size_t n, size_t i, size_t *end)
+upl__xml_attr_count(upl__attr_count *c, const char *s, size_t n, size_t i, int eof,
+		    size_t *end)
 {
-	return count_attributes(s, n, i, end, MAX_ATTRIBUTES) > MAX_ATTRIBUTES;
+	while (c->count <= MAX_ATTRIBUTES) {
+		if (!attr_skip(c, s, n, &i)) {
+			if (!eof)
+				return 0;
+			/* the whole text: a value never closed ends the count at its quote */
+			*end = c->state == IN_VALUE ? c->quote_at : n;
+			return 1;
+		}
+		if (c->state == IN_NAME) {
+			c->state = IN_SPACE;
+		} else if (c->state == IN_SPACE) {
+			if (s[i] == '>' || s[i] == '/' || s[i] == '<')
+				break;
+			c->state = IN_ATTR_NAME;
+		} else if (c->state == IN_ATTR_NAME) {
+			if (s[i] != '=')
+				break;
+			c->count++;
+			c->state = AFTER_EQUALS;
+			i++;
+		} else if (c->state == AFTER_EQUALS) {
+			if (s[i] != '"' && s[i] != '\'')
+				break;
+			c->quote = s[i];
+			c->quote_at = i;
+			c->state = IN_VALUE;
+			i++;
+		} else { /* the value's closing quote */
+			c->state = IN_SPACE;
+			i++;
+		}
+	}
+	*end = i;
+	return 1;
 }
 
 #define skip_to upl__xml_skip_to
@@ -160,10 +193,13 @@ too_many_attributes(reader *r)
 			i = skip_to(s, n, i + 1, "?>");
 		} else if (i < n && (s[i] == '!' || s[i] == '/')) {
 			continue;
-		} else if (count_attributes(s, n, i, &end, MAX_ATTRIBUTES) > MAX_ATTRIBUTES) {
-			say(r, UPL_CODE_XML_ATTRIBUTES, 0, pos_at(r, start), MAX_ATTRIBUTES);
-			return 1;
 		} else {
+			upl__attr_count c = UPL__ATTR_COUNT_INIT;
+			(void)upl__xml_attr_count(&c, s, n, i, 1, &end);
+			if (c.count > MAX_ATTRIBUTES) {
+				say(r, UPL_CODE_XML_ATTRIBUTES, 0, pos_at(r, start), MAX_ATTRIBUTES);
+				return 1;
+			}
 			i = end;
 		}
 	}

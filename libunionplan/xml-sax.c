@@ -442,9 +442,13 @@ upl__xml_parse_begin(reader *r, xmlSchemaPtr schema, int push)
 		r->oom = 1;
 		return -1;
 	}
-	/* the push parser guesses from the first bytes of its first chunk
-	 * unless its charset is known (see above) */
-	ctxt->charset = XML_CHAR_ENCODING_UTF8;
+	/* the push parser guesses from its first four bytes unless its input
+	 * is said to be UTF-8 this way (the whole-document parser reads
+	 * ctxt->encoding) */
+	if (push && xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8) != 0) {
+		r->oom = 1;
+		return -1;
+	}
 	upl__xml_build_names(r, ctxt->dict);
 	if (r->oom)
 		return -1;

@@ -6,7 +6,15 @@
  * scan still needs. What the whole-document path checks before it parses
  * (valid UTF-8, the number of attributes in a start tag) is checked on each
  * chunk before the parser sees it; when one of them fails, what the parser
- * said until then is taken back, so the diagnostics are the same. */
+ * said until then is taken back, so the diagnostics are the same.
+ *
+ * Once the parser has stopped (a fatal error, a text that is not XML, a
+ * start tag with too many attributes), the rest is still read for those
+ * two checks, since either finding would win on the whole-document path,
+ * but only up to that path's limit (counted from the document's start):
+ * beyond it that path could not read the document at all, so there is no
+ * answer to agree with. Reading then stops, and the verdict is what was
+ * found: an endless input ends. */
 #include "config.h"
 
 #include <errno.h>
@@ -28,14 +36,20 @@ typedef struct stream {
 	size_t checked;       /* valid UTF-8 up to this offset */
 	size_t scanned;       /* the attribute scan has reached this offset */
 	int scan_mode;        /* 0, or inside a comment (1), CDATA (2), a PI (3) */
+	upl__attr_count tag;  /* a start tag cut by the text's end: its count so far, */
+	int tag_pending;      /* its '<' at scanned (or at tag_pos, once known) */
+	size_t tag_resume;    /* the count goes on from this offset */
+	int tag_pos_known;
+	upl_pos tag_pos;
 	size_t fed;           /* given to the parser up to this offset */
 	int parsing;          /* the parser still takes chunks */
 	int bad_utf8;         /* invalid UTF-8 at offset bad */
 	size_t bad;
 	int too_many;         /* a start tag with too many attributes, at too_many_pos */
 	upl_pos too_many_pos;
-	int not_xml;          /* the text does not start with '<', at offset not_xml_off */
-	size_t not_xml_off;
+	int not_xml;          /* the text does not start with '<', at not_xml_pos */
+	upl_pos not_xml_pos;
+	size_t limit;         /* the whole-document path's limit, in bytes read */
 } stream;
 
 /* Read once more into the window. Returns 0, or UPL_EIO. */
@@ -70,18 +84,20 @@ read_more(stream *s)
 	return 0;
 }
 
-/* Where the text read so far ends on a whole UTF-8 sequence. */
+/* Where the text before offset end (at most what was read) ends on a whole
+ * UTF-8 sequence. */
 static size_t
-whole_utf8_end(const stream *s)
+whole_utf8_before(const stream *s, size_t end)
 {
 	const unsigned char *w = (const unsigned char *)s->win;
-	size_t end = s->r.len, k, used = end - s->r.base;
+	size_t k, used = end - s->r.base;
 	for (k = 1; k <= 4 && k <= used; k++) {
 		unsigned char c = w[used - k];
 		size_t need;
 		if ((c & 0xC0) == 0x80)
 			continue;
-		need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		/* a byte that starts no sequence is whole: the check refuses it */
+		need = c < 0xC2 || c > 0xF4 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
 		return need > k ? end - k : end;
 	}
 	return end;
@@ -104,20 +120,58 @@ find_end(const char *w, size_t n, size_t i, const char *e)
 	return n;
 }
 
+/* The start tag whose '<' is at w[start] (the scan's place), counted on
+ * from w[from]. Returns where the scan goes on: after the tag; at start
+ * with s->too_many set; when the tag goes on in the next chunk
+ * (s->tag_pending), at start, or at n once the tag's place is known. */
+static size_t
+scan_tag(stream *s, const char *w, size_t n, size_t start, size_t from)
+{
+	size_t end;
+	if (!upl__xml_attr_count(&s->tag, w, n, from, s->eof, &end)) {
+		s->tag_pending = 1;
+		s->tag_resume = s->scanned + n;
+		return s->tag_pos_known ? n : start;
+	}
+	s->tag_pending = 0;
+	if (s->tag.count > UPL__XML_MAX_ATTRIBUTES) {
+		s->too_many = 1;
+		s->too_many_pos = s->tag_pos_known ? s->tag_pos : pos_at(&s->r, s->scanned + start);
+		return start;
+	}
+	s->tag_pos_known = 0;
+	return end;
+}
+
 /* The attribute scan of the whole-document path (too_many_attributes in
- * xml-read.c) over the text up to cut, resumable: an unfinished start tag
- * is scanned again whole with the next chunk; inside a comment, CDATA or
- * processing instruction only its end is looked for. */
+ * xml-read.c) over the text up to cut, resumable: a start tag cut by the
+ * text's end is counted on from there with the next chunk, so no text is
+ * scanned twice; inside a comment, CDATA or processing instruction only its
+ * end is looked for. */
 static void
 scan_attributes(stream *s, size_t cut)
 {
 	static const char *const ends[] = { NULL, "-->", "]]>", "?>" };
 	reader *r = &s->r;
-	const char *w = r->buf + (s->scanned - r->base);
-	size_t n = cut - s->scanned, i = 0;
-	while (i < n) {
+	const char *w;
+	size_t n, i = 0;
+	if (s->tag_pending && !s->parsing && !s->tag_pos_known) {
+		/* no parser asks for a place any more: the tag's is taken now,
+		 * and its text need not be kept */
+		s->tag_pos = pos_at(r, s->scanned);
+		s->tag_pos_known = 1;
+		s->scanned = s->tag_resume;
+	}
+	w = r->buf + (s->scanned - r->base);
+	n = cut - s->scanned;
+	if (s->tag_pending) {
+		i = scan_tag(s, w, n, 0, s->tag_resume - s->scanned);
+		if (s->too_many)
+			return;
+	}
+	while (i < n && !s->tag_pending) {
 		const char *lt;
-		size_t start, end;
+		size_t start;
 		if (s->scan_mode) {
 			const char *e = ends[s->scan_mode];
 			size_t j = find_end(w, n, i, e), elen = strlen(e);
@@ -151,26 +205,43 @@ scan_attributes(stream *s, size_t cut)
 			i++;
 		} else if (w[i] == '!' || w[i] == '/') {
 			continue;
-		} else if (upl__xml_count_attributes(w, n, i, &end)) {
-			s->too_many = 1;
-			s->too_many_pos = pos_at(r, s->scanned + start);
-			return;
-		} else if (end >= n && !s->eof) {
-			i = start; /* the tag goes on in the next chunk */
-			break;
 		} else {
-			i = end;
+			memset(&s->tag, 0, sizeof s->tag);
+			i = scan_tag(s, w, n, start, i);
+			if (s->too_many)
+				return;
 		}
 	}
 	s->scanned += i;
 }
 
-/* The text up to cut: checked, scanned, then parsed. */
+/* The parser takes no more chunks: it stopped, or must not see the text. */
+static int
+parser_done(const stream *s)
+{
+	const reader *r = &s->r;
+	return !s->parsing || s->too_many || s->not_xml || r->stopped || r->fatal_seen || r->oom;
+}
+
+/* The offset of the document's limit in the window's terms (which leave out
+ * the byte-order mark). */
+static size_t
+limit_offset(const stream *s)
+{
+	return s->limit > s->skip ? s->limit - s->skip : 0;
+}
+
+/* The text up to cut: checked, scanned, then parsed. Once the parser has
+ * stopped, no further than the limit. */
 static void
 step(stream *s, size_t cut)
 {
 	reader *r = &s->r;
 	size_t bad;
+	if (parser_done(s))
+		s->parsing = 0;
+	if (!s->parsing && cut > limit_offset(s))
+		cut = limit_offset(s) > s->checked ? whole_utf8_before(s, limit_offset(s)) : s->checked;
 	if (cut > s->checked) {
 		if (!upl__utf8_valid(r->buf + (s->checked - r->base), cut - s->checked, &bad)) {
 			s->bad_utf8 = 1;
@@ -179,9 +250,9 @@ step(stream *s, size_t cut)
 		}
 		s->checked = cut;
 	}
-	if (!s->too_many)
+	if (!s->too_many && cut > s->scanned)
 		scan_attributes(s, cut);
-	if (s->too_many || s->not_xml || r->stopped || r->fatal_seen || r->oom)
+	if (parser_done(s))
 		s->parsing = 0;
 	if (s->parsing && (cut > s->fed || s->eof)) {
 		xmlParseChunk(r->ctxt, r->buf + (s->fed - r->base), (int)(cut - s->fed), s->eof);
@@ -191,19 +262,21 @@ step(stream *s, size_t cut)
 
 /* Let go of the text no one needs any more: before the parser's place (the
  * position cursor is moved there, as nothing asks for an earlier place)
- * and before the scan's. */
+ * and before the scan's; once the parser takes no more chunks, before what
+ * the checks that go on still need (the scan's place, or the UTF-8 check's
+ * once the scan has found its tag). */
 static void
 trim_window(stream *s)
 {
 	reader *r = &s->r;
-	size_t keep = s->scanned, used;
+	size_t keep = s->too_many ? s->checked : s->scanned, used;
 	if (s->parsing) {
 		size_t p = parser_offset(r->ctxt);
 		if (p < keep)
 			keep = p;
+		if (keep > s->fed)
+			keep = s->fed;
 	}
-	if (keep > s->fed)
-		keep = s->fed;
 	if (keep > r->cur_off)
 		(void)pos_at(r, keep);
 	if (keep > r->cur_off)
@@ -268,7 +341,7 @@ start(stream *s)
 	}
 	if (s->win[i] != '<') {
 		s->not_xml = 1;
-		s->not_xml_off = i;
+		s->not_xml_pos = pos_at(&s->r, i);
 	}
 	return 0;
 }
@@ -291,7 +364,7 @@ finish(stream *s)
 		return;
 	}
 	if (s->not_xml) {
-		upl__xml_diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_SYNTAX, pos_at(r, s->not_xml_off),
+		upl__xml_diag(r, UPL_SEVERITY_ERROR, UPL_CODE_XML_SYNTAX, s->not_xml_pos,
 			      "Start tag expected, '<' not found");
 		return;
 	}
@@ -304,14 +377,15 @@ finish(stream *s)
 	}
 }
 
-/* The chunks, until the end or a finding that ends the reading. */
+/* The chunks, until the end, a finding that ends the reading, or the limit
+ * once the parser has stopped. */
 static int
 run(stream *s)
 {
 	int rc = 0;
 	for (;;) {
-		step(s, s->eof ? s->r.len : whole_utf8_end(s));
-		if (s->bad_utf8 || s->eof || s->r.oom)
+		step(s, s->eof ? s->r.len : whole_utf8_before(s, s->r.len));
+		if (s->bad_utf8 || s->eof || s->r.oom || (!s->parsing && s->total > s->limit))
 			break;
 		trim_window(s);
 		if ((rc = read_more(s)) != 0)
@@ -321,7 +395,7 @@ run(stream *s)
 }
 
 int
-upl__xml_read_stream(upl_report *report, int fd, const char *name, int zh,
+upl__xml_read_stream(upl_report *report, int fd, const char *name, int zh, size_t max_bytes,
 		     upl__rules_stream *rules, char **head, size_t *head_len)
 {
 	stream s;
@@ -330,6 +404,7 @@ upl__xml_read_stream(upl_report *report, int fd, const char *name, int zh,
 	memset(&s, 0, sizeof s);
 	upl__xml_reader_init(&s.r, report, name, zh);
 	s.fd = fd;
+	s.limit = max_bytes ? max_bytes : UPL_DEFAULT_MAX_BYTES;
 	s.r.rules = rules;
 	*head = NULL;
 	*head_len = 0;

@@ -11,7 +11,9 @@ NAME.expect holds one `key: value` per line (# starts a comment):
 
     args:    validate --format=gnu FILE   the unionplan arguments; FILE is the
                                           input's path, DIR the case directory
-    stdin:   FILE | zero BYTES | none     standard input (default: none)
+    stdin:   FILE | zero BYTES [TEXT] | none   standard input (default:
+                                          none); zero: BYTES NULs through a
+                                          pipe, after TEXT when given
     status:  1                            the exit status
     first:   [xml-entity]                 text the first line of stderr holds;
                                           `-` for an empty stderr
@@ -99,9 +101,10 @@ def sanitized(cli):
     return False
 
 
-def feed_zero(pipe, count):
+def feed_zero(pipe, count, prefix=b""):
     block = bytes(1 << 16)
     try:
+        pipe.write(prefix)
         while count > 0:
             n = min(count, len(block))
             pipe.write(block[:n])
@@ -119,11 +122,12 @@ def run_once(cli, case, kill_after, mem_limit, cpu_limit):
     stem, d, inp, exp = case
     args = [a.replace("FILE", inp or "").replace("DIR", d) for a in exp["args"].split()]
     stdin_spec = exp.get("stdin", "none").split()
-    stdin, zero = subprocess.DEVNULL, 0
+    stdin, zero, prefix = subprocess.DEVNULL, 0, b""
     if stdin_spec[0] == "FILE":
         stdin = open(inp, "rb")
     elif stdin_spec[0] == "zero":
         stdin, zero = subprocess.PIPE, int(stdin_spec[1])
+        prefix = " ".join(stdin_spec[2:]).encode("utf-8")
 
     def limits():
         if mem_limit:
@@ -135,7 +139,7 @@ def run_once(cli, case, kill_after, mem_limit, cpu_limit):
                          stderr=subprocess.PIPE, preexec_fn=limits)
     feeder = None
     if zero:
-        feeder = threading.Thread(target=feed_zero, args=(p.stdin, zero), daemon=True)
+        feeder = threading.Thread(target=feed_zero, args=(p.stdin, zero, prefix), daemon=True)
         feeder.start()
     err = []
 

@@ -62,24 +62,42 @@ make_file "$tmp/big.xml" $((64 * MiB)) '<?xml version="1.0" encoding="UTF-8"?>
     <period kind="year" start="2012-01-01" end="2012-12-31">2012年</period>
   </meta>' '</plan>
 '
-expect 0 "validate of exactly 64 MiB" $bound "$cli" validate -q "$tmp/big.xml"
-expect 0 "validate - of exactly 64 MiB" $bound sh -c "\"$cli\" validate -q - <\"$tmp/big.xml\""
+# validate streams every input; --max-size (64 MiB by default) is the
+# largest document it reads whole: with --in-memory, as here
+expect 0 "validate --in-memory of exactly 64 MiB" $bound "$cli" validate -q --in-memory "$tmp/big.xml"
+expect 0 "validate --in-memory - of exactly 64 MiB" $bound sh -c "\"$cli\" validate -q --in-memory - <\"$tmp/big.xml\""
 printf '\n' >>"$tmp/big.xml"
-# a regular file over the in-memory limit is streamed (validate --stream),
-# not refused; standard input cannot be, and is refused
-expect 0 "validate of 64 MiB + 1 is streamed" $bound "$cli" validate -q "$tmp/big.xml"
-expect 3 "validate - of 64 MiB + 1" $bound sh -c "\"$cli\" validate - <\"$tmp/big.xml\""
+expect 3 "validate --in-memory of 64 MiB + 1" $bound "$cli" validate --in-memory "$tmp/big.xml"
+contains "$tmp/err" "larger than the limit of 67108864 bytes" "says the limit"
+expect 3 "validate --in-memory - of 64 MiB + 1" $bound sh -c "\"$cli\" validate --in-memory - <\"$tmp/big.xml\""
 contains "$tmp/err" "larger than the limit of 67108864 bytes" "says the limit on standard input"
+# streamed (the default), no size is refused, from a file or standard input
+expect 0 "validate of 64 MiB + 1, streamed" $bound "$cli" validate -q "$tmp/big.xml"
+expect 0 "validate - of 64 MiB + 1, streamed" $bound sh -c "\"$cli\" validate -q - <\"$tmp/big.xml\""
 rm -f "$tmp/big.xml"
 # --max-size: the same limit, chosen; the writer refuses what the reader
 # would refuse (a compact file whose canonical form is larger) and then
 # replaces nothing
 printf '<?xml version="1.0" encoding="UTF-8"?><plan xmlns="urn:unionplan:1" version="1" xml:lang="zh-Hans"><meta><title>工会工作计划</title><period kind="year" start="2012-01-01" end="2012-12-31">2012年</period></meta><p>计划</p></plan>\n' >"$tmp/compact.xml"
 n=$(size "$tmp/compact.xml")
-expect 0 "validate --max-size=exactly" "$cli" validate --max-size="$n" "$tmp/compact.xml"
-expect 0 "validate --max-size=one less: the file is streamed" "$cli" validate -q --max-size=$((n - 1)) "$tmp/compact.xml"
-expect 3 "validate --max-size=one less, standard input" sh -c "\"$cli\" validate --max-size=$((n - 1)) - <\"$tmp/compact.xml\""
+expect 0 "validate --in-memory --max-size=exactly" "$cli" validate --in-memory --max-size="$n" "$tmp/compact.xml"
+expect 0 "validate --in-memory --max-size=exactly, standard input" sh -c "\"$cli\" validate --in-memory --max-size=$n - <\"$tmp/compact.xml\""
+expect 3 "validate --in-memory --max-size=one less" "$cli" validate --in-memory --max-size=$((n - 1)) "$tmp/compact.xml"
 contains "$tmp/err" "larger than the limit of $((n - 1)) bytes" "says the chosen limit"
+expect 3 "validate --in-memory --max-size=one less, standard input" sh -c "\"$cli\" validate --in-memory --max-size=$((n - 1)) - <\"$tmp/compact.xml\""
+contains "$tmp/err" "larger than the limit of $((n - 1)) bytes" "says the chosen limit on standard input"
+expect 0 "validate --max-size=one less, streamed: not refused for size" "$cli" validate -q --max-size=$((n - 1)) "$tmp/compact.xml"
+expect 0 "validate --max-size=one less, streamed standard input: not refused" sh -c "\"$cli\" validate -q --max-size=$((n - 1)) - <\"$tmp/compact.xml\""
+expect 0 "the last of --in-memory and --stream wins" "$cli" validate -q --in-memory --stream --max-size=$((n - 1)) "$tmp/compact.xml"
+# a document in another encoding than UTF-8 the stream reads whole: under
+# --max-size, inclusive
+python3 -c 'import sys; t = open(sys.argv[1], encoding="utf-8").read(); open(sys.argv[2], "wb").write(t.replace("UTF-8", "UTF-16").encode("utf-16"))' "$tmp/compact.xml" "$tmp/u16.xml"
+n16=$(size "$tmp/u16.xml")
+expect 0 "UTF-16, streamed, --max-size=exactly" "$cli" validate --max-size="$n16" "$tmp/u16.xml"
+expect 3 "UTF-16, streamed, --max-size=one less" "$cli" validate --max-size=$((n16 - 1)) "$tmp/u16.xml"
+contains "$tmp/err" "larger than the limit of $((n16 - 1)) bytes" "the stream reads it whole, under the limit"
+expect 3 "UTF-16, streamed standard input, --max-size=one less" sh -c "\"$cli\" validate --max-size=$((n16 - 1)) - <\"$tmp/u16.xml\""
+contains "$tmp/err" "larger than the limit of $((n16 - 1)) bytes" "from standard input too"
 echo old >"$tmp/out.xml"
 expect 3 "format --max-size: the canonical form is larger" "$cli" format --max-size="$n" -o "$tmp/out.xml" "$tmp/compact.xml"
 contains "$tmp/err" "more than the limit of $n bytes the reader takes" "the writer says why"

@@ -1,17 +1,18 @@
 #!/bin/sh
-# unionplan validate --stream: the streaming path gives what the
-# whole-document path gives (diagnostics byte for byte, in the same order,
-# and the exit status), over the whole corpus and over generated plans of
-# many chunks with findings early, late and across chunk boundaries; and
-# its memory does not follow the size of the plan.
+# unionplan validate streams by default: the streaming path gives what the
+# whole-document path (--in-memory) gives (diagnostics byte for byte, in
+# the same order, and the exit status), over the whole corpus and over
+# generated plans of many chunks with findings early, late and across chunk
+# boundaries; and its memory does not follow the size of the plan.
 set -u
 . "${top_srcdir:-.}/tests/cli-lib.sh"
 
-# both DESCRIPTION OPTION... FILE: the two paths agree
+# both DESCRIPTION OPTION... FILE: the two paths agree (the whole-document
+# path first, then the default, streamed)
 both() {
 	what=$1; shift
-	"$cli" validate --lang=en "$@" >"$tmp/o1" 2>"$tmp/e1"; s1=$?
-	"$cli" validate --lang=en --stream "$@" >"$tmp/o2" 2>"$tmp/e2"; s2=$?
+	"$cli" validate --lang=en --in-memory "$@" >"$tmp/o1" 2>"$tmp/e1"; s1=$?
+	"$cli" validate --lang=en "$@" >"$tmp/o2" 2>"$tmp/e2"; s2=$?
 	agree "$what" "$s1" "$s2"
 }
 
@@ -20,6 +21,14 @@ for f in $(find "$data/valid" "$data/invalid" "$data/rules" "$top_srcdir/doc/exa
 	both "$name" "$f"
 	both "$name --schema-only" --schema-only "$f"
 done
+# the small hostile inputs: the same diagnostics, and libxml2 prints
+# nothing of its own on either path ('<' and three NULs look like UTF-32)
+for f in $(find "$data/hostile" -name '*.xml' | LC_ALL=C sort); do
+	both "${f#"$top_srcdir/"}" "$f"
+done
+"$cli" validate --lang=en "$data/hostile/lt-three-nuls.xml" 2>"$tmp/e2"
+same "$tmp/e2" "$data/hostile/lt-three-nuls.xml:1:2: error: Char 0x0 out of allowed range [xml-encoding]" \
+	"'<' and three NULs, streamed: one diagnostic, libxml2 silent"
 for f in $(find "$data/invalid" "$data/rules" -name '*.xml' | LC_ALL=C sort); do
 	both "${f#"$top_srcdir/"} --format=json --max-diagnostics=2" --format=json --max-diagnostics=2 "$f"
 done
@@ -44,9 +53,17 @@ both "1.5 MB plan" "$tmp/big.xml"
 both "1.5 MB plan, every diagnostic" --max-diagnostics=0 "$tmp/big.xml"
 both "1.5 MB plan, JSON, the cap at 5" --format=json --max-diagnostics=5 "$tmp/big.xml"
 both "1.5 MB plan, some rule groups" --rules=months,holidays,crosscheck "$tmp/big.xml"
-"$cli" validate --lang=en - < "$tmp/big.xml" >"$tmp/o1" 2>"$tmp/e1"; s1=$?
-"$cli" validate --lang=en --stream - < "$tmp/big.xml" >"$tmp/o2" 2>"$tmp/e2"; s2=$?
+"$cli" validate --lang=en --in-memory - < "$tmp/big.xml" >"$tmp/o1" 2>"$tmp/e1"; s1=$?
+"$cli" validate --lang=en - < "$tmp/big.xml" >"$tmp/o2" 2>"$tmp/e2"; s2=$?
 [ "$s1" -eq "$s2" ] && cmp -s "$tmp/e1" "$tmp/e2" && [ -s "$tmp/e1" ] && ok "1.5 MB plan, standard input" || bad "1.5 MB plan, standard input"
+# --stream is the default, and the last of --stream and --in-memory wins
+"$cli" validate --lang=en --stream "$tmp/big.xml" >"$tmp/o1" 2>"$tmp/e1"; s1=$?
+"$cli" validate --lang=en "$tmp/big.xml" >"$tmp/o2" 2>"$tmp/e2"; s2=$?
+agree "--stream is the default" "$s1" "$s2"
+"$cli" validate --lang=en --stream --in-memory --max-size=1M "$tmp/big.xml" >"$tmp/o1" 2>"$tmp/e1"
+contains "$tmp/e1" "larger than the limit of 1048576 bytes" "--stream --in-memory: read whole, under --max-size"
+"$cli" validate --lang=en --in-memory --stream --max-size=1M "$tmp/big.xml" >"$tmp/o1" 2>"$tmp/e1"; s1=$?
+agree "--in-memory --stream: streamed, not refused for size" "$s1" "$s2"
 plan 900 "$tmp/bom.xml" "t = b'\xef\xbb\xbf' + t.encode()"
 both "a byte-order mark" "$tmp/bom.xml"
 plan 900 "$tmp/late-schema.xml" "i = t.rindex('<month '); t = t[:i] + '<month bad=\"1\" ' + t[i + 7:]"
@@ -58,6 +75,40 @@ attrs=$(awk 'BEGIN { for (i = 0; i < 70; i++) printf " a%d=\"%d\"", i, i }')
 plan 900 "$tmp/late-attrs.xml" "t = t.replace('<title>', '<title><', 1); i = t.rindex('</schedule>'); t = t[:i] + '<x$attrs/>' + t[i:]"
 both "a syntax error early, too many attributes late: only the latter" "$tmp/late-attrs.xml"
 contains "$tmp/e2" "xml-attributes" "the attributes error is the one said"
+# after the fatal error the stream reads on only up to --max-size bytes of
+# the document (inclusive), beyond which the whole document is not read
+n=$(wc -c < "$tmp/late-utf8.xml")
+expect 1 "read on to exactly the limit: the late bad UTF-8 is found" \
+	"$cli" validate --lang=en --stream --max-size=$n "$tmp/late-utf8.xml"
+contains "$tmp/err" "xml-encoding" "read on to exactly the limit: xml-encoding"
+off=$(python3 -c 'import sys; print(open(sys.argv[1], "rb").read().index(b"\xff"))' "$tmp/late-utf8.xml")
+expect 1 "the limit ending on the bad byte: it is found" \
+	"$cli" validate --lang=en --stream --max-size=$((off + 1)) "$tmp/late-utf8.xml"
+contains "$tmp/err" "xml-encoding" "the limit ending on the bad byte: xml-encoding"
+expect 1 "the limit one byte short of it: reading stops before the bad UTF-8" \
+	"$cli" validate --lang=en --stream --max-size=$off "$tmp/late-utf8.xml"
+contains "$tmp/err" "xml-syntax" "the limit one byte short: the syntax error is the verdict"
+lacks "$tmp/err" "xml-encoding" "the limit one byte short: no encoding error"
+expect 1 "the limit one byte short, standard input: the same" \
+	"$cli" validate --lang=en --max-size=$off - < "$tmp/late-utf8.xml"
+contains "$tmp/err" "^<stdin>:.*xml-syntax" "the limit one byte short, standard input: xml-syntax"
+lacks "$tmp/err" "xml-encoding" "the limit one byte short, standard input: no encoding error"
+expect 1 "an endless input after the parser stopped ends at the limit" \
+	timeout 20 "$cli" validate --lang=en --max-size=1M /dev/zero
+same "$tmp/err" "/dev/zero:1:1: error: Start tag expected, '<' not found [xml-syntax]" \
+	"an endless input: the verdict found before the limit"
+plan 900 "$tmp/straddle.xml" "t = t.encode(); i = t.rindex(b'\\n', 0, 65536 - 300) + 1; t = t[:i] + b'<x v=\"' + b'y' * 600 + b'\"$attrs/>\\n' + t[i:]"
+both "a quoted value across a chunk boundary, then too many attributes" "$tmp/straddle.xml"
+contains "$tmp/e2" "xml-attributes" "the attributes after the boundary are counted"
+# a start tag cut by the first chunk's end in each of its parts (name,
+# spaces, attribute name, '=', value, closing quote): counted on, not lost
+k=1
+while [ $k -le 20 ]; do
+	plan 300 "$tmp/cut-tag.xml" "t = t.encode(); i = t.rindex(b'\\n', 0, 65000) + 1; t = t[:i] + b' ' * (65536 - $k - i) + b'<x  v = \"yyyyy\" $attrs/>' + t[i:]"
+	both "a start tag cut $k bytes after its '<'" "$tmp/cut-tag.xml"
+	grep -q "xml-attributes" "$tmp/e2" || bad "a start tag cut $k bytes after its '<': no xml-attributes"
+	k=$((k + 1))
+done
 plan 900 "$tmp/comment.xml" "i = 65536 - 300; t = t.encode(); t = t[:i] + b'<!-- <x$attrs/> -->' + t[i:]"
 both "a comment across a chunk boundary, holding a tag" "$tmp/comment.xml"
 plan 900 "$tmp/cut.xml" "t = t[:len(t) * 2 // 3]"
@@ -84,13 +135,25 @@ both "the same under the cap" --max-diagnostics=50 "$tmp/sections.xml"
 if [ -x /usr/bin/time ] && [ -z "${ASAN_OPTIONS:-}" ]; then
 	plan 2000 "$tmp/m2.xml"
 	plan 20000 "$tmp/m20.xml"
-	/usr/bin/time -f "%M" -o "$tmp/t2" "$cli" validate --stream -q "$tmp/m2.xml"
-	/usr/bin/time -f "%M" -o "$tmp/t20" "$cli" validate --stream -q "$tmp/m20.xml"
+	/usr/bin/time -f "%M" -o "$tmp/t2" "$cli" validate -q "$tmp/m2.xml"
+	/usr/bin/time -f "%M" -o "$tmp/t20" "$cli" validate -q "$tmp/m20.xml"
 	k2=$(tail -n 1 "$tmp/t2"); k20=$(tail -n 1 "$tmp/t20")
 	[ "$k20" -lt 32768 ] && ok "20 MB plan streamed in $k20 KiB (< 32 MiB)" || bad "20 MB plan streamed in $k20 KiB"
 	[ "$k20" -lt $((k2 + 4096)) ] && ok "flat: $k2 KiB for 2 MB, $k20 KiB for 20 MB" || bad "not flat: $k2 KiB for 2 MB, $k20 KiB for 20 MB"
+	# standard input and a FIFO stream too
+	/usr/bin/time -f "%M" -o "$tmp/t20" sh -c "\"$cli\" validate -q - < \"$tmp/m20.xml\""
+	k20=$(tail -n 1 "$tmp/t20")
+	[ "$k20" -lt 32768 ] && ok "20 MB plan on standard input streamed in $k20 KiB" || bad "20 MB plan on standard input: $k20 KiB"
+	if mkfifo "$tmp/fifo" 2>/dev/null; then
+		cat "$tmp/m20.xml" > "$tmp/fifo" &
+		/usr/bin/time -f "%M" -o "$tmp/t20" "$cli" validate -q "$tmp/fifo"; st=$?
+		wait
+		k20=$(tail -n 1 "$tmp/t20")
+		[ "$st" -eq 0 ] && [ "$k20" -lt 32768 ] && ok "20 MB plan through a FIFO streamed in $k20 KiB" || bad "20 MB plan through a FIFO: exit $st, $k20 KiB"
+	fi
 	rm -f "$tmp/m2.xml" "$tmp/m20.xml"
 fi
-expect 0 "--help lists --stream" "$cli" validate --help
+expect 0 "--help lists --stream and --in-memory" "$cli" validate --help
 contains "$tmp/out" "--stream" "--help lists --stream"
+contains "$tmp/out" "--in-memory" "--help lists --in-memory"
 finish

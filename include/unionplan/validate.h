@@ -105,8 +105,13 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
  * does not grow with its size (the schema, and the rules node by node), with the same
  * diagnostics, positions, order and verdict as without the flag.
  * upl_validate_options::max_bytes does not apply, except to a document in
- * another encoding than UTF-8, which is read whole. Each node is checked as
- * it closes and let go (an activity with its month), each plan as it ends;
+ * another encoding than UTF-8, which is read whole, and after a fatal
+ * error: the rest is then read on, for invalid UTF-8 or a start tag with
+ * too many attributes (which would win without the flag), only up to
+ * max_bytes bytes of the document, beyond which the whole document could
+ * not be read; then reading stops and the verdict is what was found (an
+ * endless input, such as /dev/zero, ends). Each node is checked as it
+ * closes and let go (an activity with its month), each plan as it ends;
  * what stays in memory: the open elements, one month while it is open, for
  * each open list of siblings its numbers and month keys seen (about 20
  * bytes each, to name the first of a repeated one), and the diagnostics (at
