@@ -92,7 +92,8 @@ read_rest(char **data, size_t *len, int fd, const char *name, size_t max, upl_er
 }
 
 /* The streaming path, for a document on fd; one in another encoding than
- * UTF-8 is read whole, under the in-memory limit, and checked whole. */
+ * UTF-8, or with a DOCTYPE, is read whole, under the in-memory limit, and
+ * checked whole. */
 static int
 check_stream(upl_report *report, int fd, const char *name, const upl_validate_options *opts,
 	     upl_error **err)

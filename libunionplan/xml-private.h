@@ -33,7 +33,8 @@ UPL_HIDDEN int upl__xml_read(upl_doc **out, upl_report *report, const char *data
  * is freed, whatever happens). Once the parser has stopped, the rest is
  * read for the checks that could still win only up to max_bytes bytes of
  * the document (0 = UPL_DEFAULT_MAX_BYTES), upl__xml_read()'s limit; then
- * reading stops. Returns 0; 1 when the document is not UTF-8,
+ * reading stops. Returns 0; 1 when the document is not UTF-8 or has a
+ * DOCTYPE (read whole, as libxml2 reads an internal subset otherwise pushed),
  * its first *head_len bytes in *head (the caller reads the rest and checks
  * it whole; freed with upl__dealloc); UPL_EIO or UPL_ENOMEM. */
 struct upl__rules_stream;

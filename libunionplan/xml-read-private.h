@@ -157,6 +157,13 @@ UPL_HIDDEN int upl__xml_is_utf8(const char *raw, size_t len, size_t *skip);
 
 /* A fresh reader appending to report. */
 UPL_HIDDEN void upl__xml_reader_init(reader *r, upl_report *report, const char *name, int zh);
+/* The offset of the first byte of s[0..n) that is a character XML does not
+ * allow anywhere (a C0 control but tab, line feed and carriage return:
+ * U+0000 .. U+001F, which in UTF-8 are always bytes of their own), or n.
+ * Both paths check it before the parser sees the text, which stops at a
+ * NUL as at the end. */
+UPL_HIDDEN size_t upl__xml_find_control(const char *s, size_t n);
+
 /* The attributes of a start tag counted as its text comes, so that a tag
  * cut across chunks is never scanned twice (the streaming path). */
 typedef struct upl__attr_count {

@@ -71,6 +71,18 @@ reader_set_text(reader *r, const char *u8, size_t u8len)
 	r->cur.line = r->cur.column = 1;
 }
 
+size_t
+upl__xml_find_control(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return i;
+	}
+	return n;
+}
+
 /* At most this many attributes in a start tag (namespace declarations
  * included): the schema allows a handful, and libxml2's duplicate check
  * costs the square of their number. */
@@ -298,6 +310,11 @@ upl__xml_read(upl_doc **out, upl_report *report, const char *data, size_t len,
 	/* the schema's findings wait in a report of their own, under the same
 	 * cap, so that a flood of them is counted, not kept */
 	upl__report_cap_begin(&r.schema_report, report->lim.max);
+	i = upl__xml_find_control(u8, u8len);
+	if (i < u8len) {
+		say(&r, UPL_CODE_XML_ENCODING, 5, pos_at(&r, i), (unsigned int)(unsigned char)u8[i]);
+		goto done;
+	}
 	if (too_many_attributes(&r))
 		goto done;
 

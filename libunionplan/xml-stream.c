@@ -4,9 +4,10 @@
  * as months and plans close (rules.c, through the model builder), and only
  * a window of the text kept: from the place the parser or the attribute
  * scan still needs. What the whole-document path checks before it parses
- * (valid UTF-8, the number of attributes in a start tag) is checked on each
- * chunk before the parser sees it; when one of them fails, what the parser
- * said until then is taken back, so the diagnostics are the same.
+ * (valid UTF-8, no control character, the number of attributes in a start
+ * tag) is checked on each chunk before the parser sees it; when one of them
+ * fails, what the parser said until then is taken back, so the diagnostics
+ * are the same.
  *
  * Once the parser has stopped (a fatal error, a text that is not XML, a
  * start tag with too many attributes), the rest is still read for those
@@ -45,6 +46,9 @@ typedef struct stream {
 	int parsing;          /* the parser still takes chunks */
 	int bad_utf8;         /* invalid UTF-8 at offset bad */
 	size_t bad;
+	int control;          /* a character XML allows nowhere (U+0000 ..), at control_pos */
+	unsigned int control_char;
+	upl_pos control_pos;
 	int too_many;         /* a start tag with too many attributes, at too_many_pos */
 	upl_pos too_many_pos;
 	int not_xml;          /* the text does not start with '<', at not_xml_pos */
@@ -220,7 +224,8 @@ static int
 parser_done(const stream *s)
 {
 	const reader *r = &s->r;
-	return !s->parsing || s->too_many || s->not_xml || r->stopped || r->fatal_seen || r->oom;
+	return !s->parsing || s->control || s->too_many || s->not_xml || r->stopped ||
+	       r->fatal_seen || r->oom;
 }
 
 /* The offset of the document's limit in the window's terms (which leave out
@@ -247,6 +252,15 @@ step(stream *s, size_t cut)
 			s->bad_utf8 = 1;
 			s->bad = s->checked + bad;
 			return;
+		}
+		if (!s->control) {
+			size_t n = cut - s->checked;
+			size_t c = upl__xml_find_control(r->buf + (s->checked - r->base), n);
+			if (c < n) {
+				s->control = 1;
+				s->control_char = (unsigned char)RBYTE(r, s->checked + c);
+				s->control_pos = pos_at(r, s->checked + c);
+			}
 		}
 		s->checked = cut;
 	}
@@ -297,14 +311,53 @@ take_back(stream *s)
 	upl_report_clear(&s->r.schema_report);
 }
 
+/* Whether the document has a DOCTYPE, read until what follows its prolog
+ * (the XML declaration, comments, processing instructions, spaces) shows,
+ * at most to the limit. libxml2's push parser reads an internal subset
+ * otherwise than its whole-document parser does (an entity declaration
+ * that the reader refuses goes unsaid), and plan documents have none: the
+ * caller reads such a document whole, as one in another encoding. *rc: an
+ * error of reading. */
+static int
+has_doctype(stream *s, int *rc)
+{
+	static const char *const ends[] = { "?>", "-->" };
+	size_t i = s->skip, look = 0;
+	for (;;) {
+		const char *w = s->win;
+		size_t n = s->r.len, e;
+		int k = -1;
+		while (i < n && is_xml_space(w[i]))
+			i++;
+		if (n - i >= 2 && w[i] == '<' && w[i + 1] == '?')
+			k = 0;
+		else if (n - i >= 4 && memcmp(w + i, "<!--", 4) == 0)
+			k = 1;
+		else if (n - i >= 9 || s->eof)
+			return n - i >= 9 && memcmp(w + i, "<!DOCTYPE", 9) == 0;
+		if (k >= 0) {
+			size_t from = i + 2 + 2 * (size_t)k, elen = strlen(ends[k]);
+			e = find_end(w, n, look > from ? look : from, ends[k]);
+			if (e < n) {
+				i = e + elen;
+				look = 0;
+				continue;
+			}
+			look = n - (elen - 1);
+		}
+		if (s->eof || s->total > s->limit || (*rc = read_more(s)) != 0)
+			return 0;
+	}
+}
+
 /* Read until the document shows something but white space, or ends; then
  * the empty document and the encoding. Returns 0 to go on, 1 when done
- * (a diagnostic was given), 2 when the document is not UTF-8, or an error. */
+ * (a diagnostic was given), 2 when the document is not UTF-8 or has a DOCTYPE (read it whole), or an error. */
 static int
 start(stream *s)
 {
 	size_t i = 0;
-	int rc;
+	int rc = 0;
 	for (;;) {
 		size_t used = s->r.len;
 		if (used < CHUNK && !s->eof) {
@@ -325,8 +378,10 @@ start(stream *s)
 			      s->total ? UPL__MSG(UPL_CODE_XML_EMPTY, 1) : UPL__MSG(UPL_CODE_XML_EMPTY, 0), p);
 		return 1;
 	}
-	if (!upl__xml_is_utf8(s->win, s->r.len, &s->skip))
+	if (!upl__xml_is_utf8(s->win, s->r.len, &s->skip) || has_doctype(s, &rc))
 		return 2;
+	if (rc != 0)
+		return rc;
 	memmove(s->win, s->win + s->skip, s->r.len - s->skip);
 	s->r.len -= s->skip;
 	/* libxml2's push parser calls such a text empty; its whole-document
@@ -356,6 +411,11 @@ finish(stream *s)
 		take_back(s);
 		say(r, UPL_CODE_XML_ENCODING, 4, pos_at(r, s->bad),
 		    (unsigned int)(unsigned char)RBYTE(r, s->bad), s->bad + s->skip);
+		return;
+	}
+	if (s->control) {
+		take_back(s);
+		say(r, UPL_CODE_XML_ENCODING, 5, s->control_pos, s->control_char);
 		return;
 	}
 	if (s->too_many) {
@@ -411,7 +471,7 @@ upl__xml_read_stream(upl_report *report, int fd, const char *name, int zh, size_
 	upl__report_cap_begin(&s.r.schema_report, report->lim.max);
 	rc = start(&s);
 	if (rc == 2) {
-		/* another encoding: the caller reads it whole */
+		/* another encoding, or a DOCTYPE: the caller reads it whole */
 		*head = s.win;
 		*head_len = s.r.len;
 		s.win = NULL;

@@ -152,7 +152,7 @@ ls -a "$tmp" | grep -q '^\.upl' && bad "temporary file left" || ok "no temporary
 # it, and it used to convert and complain on stderr
 printf '<\000\000\000' > "$tmp/nuls.xml"
 expect 1 "a '<' and three NULs is invalid" "$cli" validate "$tmp/nuls.xml"
-same "$tmp/err" "$tmp/nuls.xml:1:2: error: Char 0x0 out of allowed range [xml-encoding]" "only the library's own diagnostic is printed"
+same "$tmp/err" "$tmp/nuls.xml:1:2: error: character U+0000 is not allowed in XML (a control character) [xml-encoding]" "only the library's own diagnostic is printed"
 
 # a newline in a file name cannot forge a second diagnostic line
 nl=$(printf 'a\nb.xml:1:1: error: forged')

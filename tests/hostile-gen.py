@@ -93,11 +93,12 @@ CASES = [
      "args: import FILE\nstatus: 0\n"),
     ("line-10mb-han", "txt", lambda: "工" * (10 * 1000 * 1000 // 3) + "\n",
      "args: import FILE\nstatus: 0\n"),
-    # validate streams: after the parser stops at the first byte it reads on
-    # only up to the limit (64 MiB), in a window of a few chunks
+    # validate streams: the first byte is a NUL, which XML allows nowhere;
+    # the stream reads on (for invalid UTF-8, which would win) only up to
+    # the limit (64 MiB), in a window of a few chunks
     ("dev-zero", None, None,
      "args: validate /dev/zero\nstatus: 1\n"
-     "first: /dev/zero:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
+     "first: /dev/zero:1:1: error: character U+0000 is not allowed in XML (a control character) [xml-encoding]\n"
      "mem: 16\n"),
     # read whole, the reader reads up to its limit (64 MiB) before it refuses
     ("dev-zero-in-memory", None, None,
@@ -110,14 +111,15 @@ CASES = [
      "first: <stdin>: error: file larger than the limit\nmem: 64\n"),
     ("validate-stdin-zero-200m", None, None,
      "args: validate -\nstdin: zero 209715200\nstatus: 1\n"
-     "first: <stdin>:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
+     "first: <stdin>:1:1: error: character U+0000 is not allowed in XML (a control character) [xml-encoding]\n"
      "mem: 16\n"),
     # a start tag that never ends, through a pipe: its attributes counted
-    # as it comes (it was scanned again whole with every chunk: 37 s), the
-    # parser's own lookup limit (10 MB) stops it, the rest read on to 64 MiB
+    # as it comes (it was scanned again whole with every chunk: 37 s); the
+    # NUL after its name is refused before the parser sees it, the rest read
+    # on to 64 MiB
     ("validate-stdin-open-tag-200m", None, None,
      "args: validate -\nstdin: zero 209715200 <plan\nstatus: 1\n"
-     "first: <stdin>:1:1: error: internal error: Huge input lookup [xml-syntax]\n"
+     "first: <stdin>:1:6: error: character U+0000 is not allowed in XML (a control character) [xml-encoding]\n"
      "mem: 48\n"),
     ("validate-in-memory-stdin-zero-200m", None, None,
      "args: validate --in-memory -\nstdin: zero 209715200\nstatus: 3\n"
@@ -127,11 +129,11 @@ CASES = [
     # window of what those checks still need
     ("stream-dev-zero", None, None,
      "args: validate --stream /dev/zero\nstatus: 1\n"
-     "first: /dev/zero:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
+     "first: /dev/zero:1:1: error: character U+0000 is not allowed in XML (a control character) [xml-encoding]\n"
      "mem: 16\n"),
     ("stream-stdin-zero-200m", None, None,
      "args: validate --stream -\nstdin: zero 209715200\nstatus: 1\n"
-     "first: <stdin>:1:1: error: Start tag expected, '<' not found [xml-syntax]\n"
+     "first: <stdin>:1:1: error: character U+0000 is not allowed in XML (a control character) [xml-encoding]\n"
      "mem: 16\n"),
 ]
 

@@ -102,8 +102,11 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
 
 /** Streaming validation, for upl_validate_file() and upl_validate_fd():
  * the document is read in chunks and checked as it comes, in memory that
- * does not grow with its size (the schema, and the rules node by node), with the same
- * diagnostics, positions, order and verdict as without the flag.
+ * does not grow with its size (the schema, and the rules node by node), with
+ * the same diagnostics, positions, order and verdict as without the flag
+ * (but for the wording and place of some syntax errors, which libxml2's push
+ * parser has its own: doc/cli.md). A document in another encoding than
+ * UTF-8, or with a DOCTYPE, is read whole and checked as without the flag.
  * upl_validate_options::max_bytes does not apply, except to a document in
  * another encoding than UTF-8, which is read whole, and after a fatal
  * error: the rest is then read on, for invalid UTF-8 or a start tag with
