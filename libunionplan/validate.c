@@ -95,23 +95,25 @@ read_rest(char **data, size_t *len, int fd, const char *name, size_t max, upl_er
  * UTF-8, or with a DOCTYPE, is read whole, under the in-memory limit, and
  * checked whole. */
 static int
-check_stream(upl_report *report, int fd, const char *name, const upl_validate_options *opts,
-	     upl_error **err)
+check_stream(upl_report *report, const upl__xml_source *src, const char *name,
+	     const upl_validate_options *opts, upl_error **err)
 {
 	upl__rules_stream *rules = NULL;
 	char *head = NULL;
 	size_t len = 0;
 	struct stat st;
 	int rc = 0, fail = 0, zh = upl__msg_lang_zh(opts ? opts->lang : NULL);
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) /* as the whole-file loader says */
+	if (src->fd >= 0 && fstat(src->fd, &st) == 0 && S_ISDIR(st.st_mode)) /* as the loader says */
 		return upl__error_set(err, UPL_EIO, name, 0, 0, "is a directory");
 	upl__report_cap_begin(report, max_diagnostics(opts));
 	if (!(opts->flags & UPL_VALIDATE_SCHEMA_ONLY))
 		rc = upl__rules_stream_new(&rules, name, opts, report->lim.max);
 	if (rc == 0)
-		rc = upl__xml_read_stream(report, fd, name, zh, opts->max_bytes, rules, &head, &len);
-	if (rc == 1) {
-		rc = read_rest(&head, &len, fd, name, opts->max_bytes, err);
+		rc = upl__xml_read_stream(report, src, name, zh, opts->max_bytes, rules, &head, &len);
+	if (rc == 1 && src->fd < 0) {
+		rc = check_whole(report, src->data ? src->data : "", src->len, name, opts);
+	} else if (rc == 1) {
+		rc = read_rest(&head, &len, src->fd, name, opts->max_bytes, err);
 		if (rc == 0)
 			rc = check_whole(report, head, len, name, opts);
 		else
@@ -144,6 +146,10 @@ upl_validate_buffer(upl_report *report, const void *data, size_t len, const char
 {
 	if (bad_args(report, opts) || (data == NULL && len > 0))
 		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid argument");
+	if (opts && (opts->flags & UPL_VALIDATE_STREAM)) {
+		upl__xml_source src = { -1, data, len };
+		return check_stream(report, &src, name, opts, err);
+	}
 	return check_buffer(report, data ? data : "", len, name, opts, err);
 }
 
@@ -157,11 +163,12 @@ upl_validate_file(upl_report *report, const char *path, const upl_validate_optio
 	if (bad_args(report, opts) || path == NULL)
 		return upl__error_set(err, UPL_EINVAL, path, 0, 0, "invalid argument");
 	if (opts && (opts->flags & UPL_VALIDATE_STREAM)) {
-		int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-		if (fd < 0)
+		upl__xml_source src = { -1, NULL, 0 };
+		src.fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (src.fd < 0)
 			return upl__error_set(err, UPL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-		rc = check_stream(report, fd, path, opts, err);
-		close(fd);
+		rc = check_stream(report, &src, path, opts, err);
+		close(src.fd);
 		return rc;
 	}
 	rc = upl__load_file(&data, &len, path, opts ? opts->max_bytes : 0, err);
@@ -181,8 +188,12 @@ upl_validate_fd(upl_report *report, int fd, const char *name,
 	int rc;
 	if (bad_args(report, opts))
 		return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid argument");
-	if (opts && (opts->flags & UPL_VALIDATE_STREAM))
-		return check_stream(report, fd, name, opts, err);
+	if (opts && (opts->flags & UPL_VALIDATE_STREAM)) {
+		upl__xml_source src = { fd, NULL, 0 };
+		if (fd < 0) /* as the loader says */
+			return upl__error_set(err, UPL_EINVAL, name, 0, 0, "invalid file descriptor");
+		return check_stream(report, &src, name, opts, err);
+	}
 	rc = upl__load_fd(&data, &len, fd, name, opts ? opts->max_bytes : 0, err);
 	if (rc != 0)
 		return rc;

@@ -27,7 +27,7 @@ UPL_HIDDEN void upl__xml_schema_fail_next(void);
 UPL_HIDDEN int upl__xml_read(upl_doc **out, upl_report *report, const char *data,
 			     size_t len, const char *name, size_t max_bytes, int zh);
 
-/* The streaming reader (xml-stream.c): read the document on fd in chunks
+/* The streaming reader (xml-stream.c): read the document (src) in chunks
  * and check it as upl__xml_read() does, with the same diagnostics, in
  * bounded memory: the schema and, when rules is not NULL, the rules (rules
  * is freed, whatever happens). Once the parser has stopped, the rest is
@@ -38,9 +38,16 @@ UPL_HIDDEN int upl__xml_read(upl_doc **out, upl_report *report, const char *data
  * its first *head_len bytes in *head (the caller reads the rest and checks
  * it whole; freed with upl__dealloc); UPL_EIO or UPL_ENOMEM. */
 struct upl__rules_stream;
-UPL_HIDDEN int upl__xml_read_stream(upl_report *report, int fd, const char *name, int zh,
-				    size_t max_bytes, struct upl__rules_stream *rules,
-				    char **head, size_t *head_len);
+/* What the streaming reader reads: the descriptor fd, or (fd < 0) the len
+ * bytes at data, given to the parser a chunk at a time all the same. */
+typedef struct upl__xml_source {
+	int fd;
+	const char *data;
+	size_t len;
+} upl__xml_source;
+UPL_HIDDEN int upl__xml_read_stream(upl_report *report, const upl__xml_source *src,
+				    const char *name, int zh, size_t max_bytes,
+				    struct upl__rules_stream *rules, char **head, size_t *head_len);
 
 /* Write the canonical form of doc (or of the single plan when plan is not
  * NULL) into b. Returns 0 or UPL_EINVAL with err filled. */

@@ -31,6 +31,8 @@ typedef struct stream {
 	char *win;
 	size_t cap;
 	int fd;
+	const char *mem;      /* or the text in memory, mem_len bytes, */
+	size_t mem_len, mem_off; /* read up to mem_off */
 	int eof;
 	size_t total;         /* bytes read, byte-order mark included */
 	size_t skip;          /* the byte-order mark's length */
@@ -76,9 +78,15 @@ read_more(stream *s)
 		s->cap = cap;
 		s->r.buf = w;
 	}
-	do
-		got = read(s->fd, s->win + used, s->cap - used);
-	while (got < 0 && errno == EINTR);
+	if (s->mem) {
+		got = (ssize_t)(s->mem_len - s->mem_off < CHUNK ? s->mem_len - s->mem_off : CHUNK);
+		memcpy(s->win + used, s->mem + s->mem_off, (size_t)got);
+		s->mem_off += (size_t)got;
+	} else {
+		do
+			got = read(s->fd, s->win + used, s->cap - used);
+		while (got < 0 && errno == EINTR);
+	}
 	if (got < 0)
 		return UPL_EIO;
 	if (got == 0)
@@ -455,15 +463,17 @@ run(stream *s)
 }
 
 int
-upl__xml_read_stream(upl_report *report, int fd, const char *name, int zh, size_t max_bytes,
-		     upl__rules_stream *rules, char **head, size_t *head_len)
+upl__xml_read_stream(upl_report *report, const upl__xml_source *src, const char *name, int zh,
+		     size_t max_bytes, upl__rules_stream *rules, char **head, size_t *head_len)
 {
 	stream s;
 	xmlSchemaPtr schema;
 	int rc;
 	memset(&s, 0, sizeof s);
 	upl__xml_reader_init(&s.r, report, name, zh);
-	s.fd = fd;
+	s.fd = src->fd;
+	s.mem = src->data ? src->data : (src->fd < 0 ? "" : NULL);
+	s.mem_len = src->data ? src->len : 0;
 	s.limit = max_bytes ? max_bytes : UPL_DEFAULT_MAX_BYTES;
 	s.r.rules = rules;
 	*head = NULL;

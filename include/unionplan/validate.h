@@ -100,8 +100,10 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
  * upl_validate_options::flags they do not know with ::UPL_EINVAL. */
 #define UPL_VALIDATE_SCHEMA_ONLY 0x1u
 
-/** Streaming validation, for upl_validate_file() and upl_validate_fd():
- * the document is read in chunks and checked as it comes, in memory that
+/** Streaming validation, for upl_validate_file(), upl_validate_fd() and
+ * upl_validate_buffer(): the document is read in chunks (from memory, for
+ * upl_validate_buffer(), which then builds no model of it) and checked as
+ * it comes, in memory that
  * does not grow with its size (the schema, and the rules node by node), with
  * the same diagnostics, positions, order and verdict as without the flag
  * (but for the wording and place of some syntax errors, which libxml2's push
@@ -119,7 +121,8 @@ UPL_EXTERN unsigned int upl_diag_column(const upl_diag *diag);
  * each open list of siblings its numbers and month keys seen (about 20
  * bytes each, to name the first of a repeated one), and the diagnostics (at
  * most twice upl_validate_options::max_diagnostics).
- * upl_validate_buffer() and upl_doc_validate() ignore it. @since 0.1 */
+ * upl_doc_validate() ignores it. @since 0.1 (upl_validate_buffer() takes it
+ * since 0.2) */
 #define UPL_VALIDATE_STREAM 0x2u
 
 /** @name Rule groups, for upl_validate_options::rules */

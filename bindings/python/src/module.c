@@ -669,8 +669,8 @@ py_validate(PyObject *self, PyObject *args, PyObject *kw)
 	}
 	if (upy_validate_options(&opts, rules, lang, schema_only, max) != 0)
 		return NULL;
-	/* A file is streamed; content already in memory is validated whole
-	 * (upl_validate_buffer ignores the flag, and may one day use it). */
+	/* A file is streamed from its descriptor, content already in memory
+	 * from there (upl_validate_buffer builds no model then). */
 	if (stream == Py_True)
 		opts.flags |= UPL_VALIDATE_STREAM;
 	if (upy_source_get_limited(src, name, opts.max_bytes ? opts.max_bytes : UPL_DEFAULT_MAX_BYTES,
