@@ -25,13 +25,7 @@ load(const char *name)
 static char *
 export(const upl_doc *doc, unsigned int flags, size_t *len)
 {
-	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	upl_error *err = NULL;
-	char *out = NULL;
-	o.flags = flags;
-	ck_assert_msg(upl_export_json_buffer(&out, len, doc, &o, &err) == 0, "%s",
-		      upl_error_message(err));
-	return out;
+	return test_export(upl_export_json_buffer, doc, flags, 0, len);
 }
 
 static void

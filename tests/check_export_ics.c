@@ -24,15 +24,7 @@ ics_plan(void)
 static char *
 ics(const upl_doc *doc, unsigned int flags)
 {
-	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	upl_error *err = NULL;
-	char *out = NULL;
-	size_t len = 0;
-	o.flags = flags;
-	ck_assert_msg(upl_export_ics_buffer(&out, &len, doc, &o, &err) == 0, "%s",
-		      upl_error_message(err));
-	ck_assert_uint_eq(len, strlen(out));
-	return out;
+	return test_export(upl_export_ics_buffer, doc, flags, 0, NULL);
 }
 
 /* A one-plan document whose schedule has one month (year 0: unknown) with

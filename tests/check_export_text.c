@@ -111,17 +111,7 @@ signature(const upl_doc *doc)
 static char *
 export_text(const upl_doc *doc, unsigned int flags, unsigned int width)
 {
-	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
-	upl_error *err = NULL;
-	char *out = NULL;
-	size_t len = 0;
-	int rc;
-	o.flags = flags;
-	o.width = width;
-	rc = upl_export_text_buffer(&out, &len, doc, &o, &err);
-	ck_assert_msg(rc == 0, "export: %s", upl_error_message(err));
-	ck_assert_uint_eq(strlen(out), len);
-	return out;
+	return test_export(upl_export_text_buffer, doc, flags, width, NULL);
 }
 
 /* Whether line a of the source's signature (to ea) and line b of the

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <unionplan/date.h>
+#include <unionplan/export.h>
 #include <unionplan/plan.h>
 #include <unionplan/xml.h>
 
@@ -64,6 +65,29 @@ test_parse(const char *rel, const char *name)
 		      "%s: %s", rel, upl_error_message(err));
 	free(xml);
 	return doc;
+}
+
+/* An export function: upl_export_json_buffer() and its kin. */
+typedef int (*test_export_fn)(char **out, size_t *len, const upl_doc *doc,
+			      const upl_export_options *opts, upl_error **err);
+
+/* What fn makes of doc with flags and width, which must succeed and be one
+ * string (no NUL inside), of *len bytes when len is not NULL; upl_free() it. */
+static inline char *
+test_export(test_export_fn fn, const upl_doc *doc, unsigned int flags, unsigned int width,
+	    size_t *len)
+{
+	upl_export_options o = UPL_EXPORT_OPTIONS_INIT;
+	upl_error *err = NULL;
+	char *out = NULL;
+	size_t n = 0;
+	o.flags = flags;
+	o.width = width;
+	ck_assert_msg(fn(&out, &n, doc, &o, &err) == 0, "export: %s", upl_error_message(err));
+	ck_assert_uint_eq(n, strlen(out));
+	if (len)
+		*len = n;
+	return out;
 }
 
 /* A document of one plan in lang, titled title (none when NULL), whose
