@@ -508,12 +508,8 @@ upl_export_docx_buffer(char **out, size_t *len, const upl_doc *doc,
 	int rc;
 	memset(&w, 0, sizeof w);
 	w.err = err;
-	if (out == NULL || doc == NULL)
-		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "invalid argument");
-	if ((rc = upl__export_opts(opts, known, &w.flags, err)) != 0)
+	if ((rc = upl__export_doc_args(out, doc, opts, known, &w.flags, err)) != 0)
 		return rc;
-	if (upl_doc_plan_count(doc) == 0)
-		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "the document has no plans");
 	rc = document_part(&w, doc, &body, &blen);
 	styles_part(&sty);
 	footer_part(&odd, 1);

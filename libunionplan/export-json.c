@@ -419,6 +419,20 @@ upl__export_opts(const upl_export_options *opts, unsigned int known, unsigned in
 }
 
 int
+upl__export_doc_args(char **out, const upl_doc *doc, const upl_export_options *opts,
+		     unsigned int known, unsigned int *flags, upl_error **err)
+{
+	int rc;
+	if (out == NULL || doc == NULL)
+		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "invalid argument");
+	if ((rc = upl__export_opts(opts, known, flags, err)) != 0)
+		return rc;
+	if (upl_doc_plan_count(doc) == 0)
+		return upl__error_set(err, UPL_EINVAL, NULL, 0, 0, "the document has no plans");
+	return 0;
+}
+
+int
 upl__export_check_utf8(const char *s, size_t n, upl_error **err)
 {
 	size_t bad = 0;

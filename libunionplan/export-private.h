@@ -12,6 +12,13 @@
 UPL_HIDDEN int upl__export_opts(const upl_export_options *opts, unsigned int known,
 				unsigned int *flags, upl_error **err);
 
+/* The arguments every document exporter checks first: out and doc given,
+ * the options as upl__export_opts() checks them, at least one plan.
+ * Returns 0 or UPL_EINVAL with err set. */
+UPL_HIDDEN int upl__export_doc_args(char **out, const upl_doc *doc,
+				    const upl_export_options *opts, unsigned int known,
+				    unsigned int *flags, upl_error **err);
+
 /* An exporter of one document to a buffer (upl_export_text_buffer, ...). */
 typedef int (*upl__doc_export_fn)(char **out, size_t *len, const upl_doc *doc,
 				  const upl_export_options *opts, upl_error **err);
